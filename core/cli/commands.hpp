@@ -1,0 +1,18 @@
+#pragma once
+// The CLI's commands: each registers its subcommand and options, then runs and returns an exit code.
+// Exit codes: 0 ok, 1 invalid input, 2 usage error.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace plantrack::cli {
+
+enum ExitCode : int { kOk = 0, kInvalidInput = 1, kUsage = 2 };
+
+/// A registered command: its body runs after parsing succeeded.
+using Command = std::function<int()>;
+
+Command add_validate_command(CLI::App& app);
+Command add_graph_command(CLI::App& app);
+
+}  // namespace plantrack::cli

@@ -1,0 +1,66 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "commands.hpp"
+#include "plantrack/load.hpp"
+
+namespace plantrack::cli {
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+};
+
+std::string plural(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string summary(const LoadResult& r) {
+  std::size_t errors = count_errors(r.diagnostics), warnings = count_warnings(r.diagnostics);
+  if (errors > 0) {
+    return r.source.path() + ": invalid: " + plural(errors, "error") + ", " +
+           plural(warnings, "warning");
+  }
+  return r.source.path() + ": valid (" + plural(r.plan.tasks.size(), "task") + " in " +
+         plural(r.plan.stages.size(), "stage") + ", " +
+         plural(r.plan.funding.size(), "funding source") + "), " + plural(warnings, "warning");
+}
+
+int run_validate(const ValidateOptions& options) {
+  bool all_valid = true;
+  std::vector<Diagnostic> all;
+  for (const std::string& file : options.files) {
+    LoadResult result = load_plan_file(file);
+    spdlog::debug("checked {}: {} tasks, {} diagnostics", file, result.plan.tasks.size(),
+                  result.diagnostics.size());
+    all_valid = all_valid && result.ok();
+    if (options.format == "json") {
+      all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+      continue;
+    }
+    std::cerr << render_text(result.diagnostics, result.source);
+    std::cout << summary(result) << std::endl;  // keep file order when stdout and stderr meet
+  }
+  if (options.format == "json") std::cout << render_json(all);
+  return all_valid ? kOk : kInvalidInput;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand("validate", "Check plan files and report every problem found");
+  cmd->add_option("FILE", options->files, "Plan files (TOML) to check")->required();
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->footer(
+      "Exit status: 0 when every file is valid (warnings allowed), 1 when any file has errors,\n"
+      "2 on a usage error. Text diagnostics go to stderr, one summary line per file to stdout.");
+  return [options] { return run_validate(*options); };
+}
+
+}  // namespace plantrack::cli

@@ -1,0 +1,88 @@
+#pragma once
+/// Diagnostics: what is wrong with an input, where, why and how to fix it.
+///
+/// User mistakes are data, not exceptions. Loaders and checks append Diagnostic values; the CLI renders
+/// them as text (with the source line and a caret) or JSON.
+///
+/// Example:
+///   plantrack::SourceText src{"plan.toml", text};
+///   std::cerr << plantrack::render_text(diagnostics, src);
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+
+namespace plantrack {
+
+enum class Severity { kError, kWarning };
+
+/// A secondary location explaining a diagnostic, e.g. "first defined here".
+struct Note {
+  SourcePos where;
+  std::string message;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  /// Stable machine-readable identifier, e.g. "unknown-key" (listed in docs/diagnostics.md).
+  std::string code;
+  /// What is wrong: lower case, names in double quotes.
+  std::string message;
+  std::string file;
+  SourcePos where;
+  std::string why;
+  std::string fix;
+  std::vector<Note> notes;
+};
+
+/// Collects diagnostics for one file.
+class PLANTRACK_API DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
+  Diagnostic& error(std::string code, SourcePos where, std::string message);
+  Diagnostic& warning(std::string code, SourcePos where, std::string message);
+  const std::string& file() const { return file_; }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  /// Sorts by position (stable: equal positions keep the order they were reported in) and returns them.
+  std::vector<Diagnostic> take_sorted();
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// The text of a source file, with lines found on demand for rendering.
+class PLANTRACK_API SourceText {
+ public:
+  SourceText() = default;
+  SourceText(std::string path, std::string text);
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  /// The 1-based line without its line ending; empty when out of range.
+  std::string_view line(std::uint32_t number) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  mutable std::vector<std::size_t> line_starts_;
+};
+
+PLANTRACK_API std::size_t count_errors(const std::vector<Diagnostic>& diagnostics);
+PLANTRACK_API std::size_t count_warnings(const std::vector<Diagnostic>& diagnostics);
+
+/// `path:line:col: error: what`, the source line with a caret, then `why:`/`fix:` and notes.
+PLANTRACK_API std::string render_text(const std::vector<Diagnostic>& diagnostics,
+                                      const SourceText& source);
+/// A JSON array of {file, line, column, severity, code, message, why, fix, notes}.
+PLANTRACK_API std::string render_json(const std::vector<Diagnostic>& diagnostics);
+
+/// The candidate closest to `word` by edit distance, if close enough to be a plausible typo.
+PLANTRACK_API std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates);
+
+/// Levenshtein distance (insert, delete, substitute; also an adjacent swap counts as one).
+PLANTRACK_API std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace plantrack

@@ -1,0 +1,197 @@
+#pragma once
+/// The plan model: plain values read from a plan file. No I/O, no TOML, no Boost here.
+///
+/// Every element keeps the position it was read from (`where`), so graph, tracking and funding
+/// messages can point at the plan line too.
+///
+/// Example:
+///   plantrack::LoadResult r = plantrack::load_plan_file("plan.toml");
+///   for (const plantrack::Task& t : r.plan.tasks) std::cout << t.id << " " << t.target << "\n";
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "plantrack/export.hpp"
+
+namespace plantrack {
+
+/// A 1-based line and column (in Unicode code points) inside the plan file; 0 means unknown.
+struct SourcePos {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  bool known() const { return line != 0; }
+  auto operator<=>(const SourcePos&) const = default;
+};
+
+/// A calendar date (TOML local date).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  auto operator<=>(const Date&) const = default;
+  /// ISO 8601, e.g. "2014-12-31".
+  PLANTRACK_API std::string to_string() const;
+};
+
+/// A reference by id to another element of the plan, with where it was written.
+struct Ref {
+  std::string id;
+  SourcePos where;
+};
+
+/// A year as written in a `years` array or as a `targets` key.
+struct Year {
+  int value = 0;
+  SourcePos where;
+};
+
+/// One per-year target: `targets = { 2013 = 1 }`.
+struct YearTarget {
+  int year = 0;
+  std::int64_t quantity = 0;
+  SourcePos where;
+};
+
+/// A funding kind. Order is the order reports list sources in.
+enum class FundingKind { kCentral, kLocal, kDistrict, kInternational, kEnterprise, kOther };
+
+/// How recorded numbers of a task are interpreted (used by the tracking store).
+enum class Counting { kIncrement, kCumulative };
+
+struct PlanInfo {
+  std::string id;
+  std::string title;
+  std::string owner;
+  std::string executor;
+  int period_start = 0;
+  int period_end = 0;
+  std::string currency = "VND";
+  std::string locale = "vi";
+  std::vector<std::string> basis;
+  SourcePos where;
+  SourcePos period_where;
+};
+
+struct Objective {
+  std::string id;
+  std::string text;
+  SourcePos where;
+};
+
+struct Stage {
+  std::string id;
+  std::string title;
+  std::vector<Ref> depends_on;
+  SourcePos where;
+};
+
+/// A task depends on another task being complete, or (with `at_least`) on it having reached a quantity.
+struct Dependency {
+  std::string task;
+  std::optional<std::int64_t> at_least;
+  SourcePos where;
+  bool is_threshold() const { return at_least.has_value(); }
+};
+
+struct Task {
+  std::string id;
+  std::string stage;
+  std::string title;
+  std::string unit;
+  std::int64_t target = 0;
+  std::vector<Year> years;
+  std::vector<YearTarget> targets;
+  std::optional<Date> due;
+  std::string owner;
+  std::string objective;
+  Counting counting = Counting::kIncrement;
+  std::vector<Dependency> depends_on;
+  SourcePos where;
+  SourcePos stage_where;
+  SourcePos target_where;
+  SourcePos targets_where;
+  SourcePos objective_where;
+  /// The years the task runs in: `years` if given, else the keys of `targets`, sorted, unique.
+  PLANTRACK_API std::vector<int> active_years() const;
+};
+
+struct Funding {
+  std::string id;
+  FundingKind kind = FundingKind::kOther;
+  std::string title;
+  std::int64_t amount = 0;
+  SourcePos where;
+  SourcePos amount_where;
+};
+
+/// An enterprise (or other body) taking part in a task, as in the seed report's appendix.
+struct Participant {
+  std::string name;
+  std::string sector;
+  std::string task;
+  int year = 0;
+  SourcePos where;
+  SourcePos task_where;
+  SourcePos year_where;
+};
+
+/// A plugin setting value as written in the plan; validated against the plugin's descriptor later.
+using SettingValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
+
+struct PluginSetting {
+  std::string key;
+  SettingValue value;
+  SourcePos where;
+};
+
+struct PluginConfig {
+  std::string name;
+  std::string path;
+  std::vector<PluginSetting> settings;
+  SourcePos where;
+};
+
+/// A titled group of points (a "solution" section of the yearly report).
+struct Section {
+  std::string title;
+  std::vector<std::string> points;
+};
+
+/// The free-text parts of the yearly report, kept in the plan so reports are regenerated from data.
+struct Narrative {
+  std::string content;
+  std::string general_objective;
+  std::vector<std::string> assessment;
+  std::vector<std::string> difficulties;
+  std::vector<std::string> integrated_activities;
+  std::vector<std::string> recommendations;
+  std::vector<std::string> next_tasks;
+  std::vector<Section> solutions;
+};
+
+struct Plan {
+  int format = 1;
+  PlanInfo info;
+  std::vector<Objective> objectives;
+  std::vector<Stage> stages;
+  std::vector<Task> tasks;
+  std::vector<Funding> funding;
+  std::vector<Participant> participants;
+  std::vector<PluginConfig> plugins;
+  Narrative narrative;
+
+  /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.
+  PLANTRACK_API const Task* find_task(std::string_view id) const;
+  PLANTRACK_API const Stage* find_stage(std::string_view id) const;
+};
+
+/// "central", "local", ... as written in the plan format.
+PLANTRACK_API std::string_view to_string(FundingKind kind);
+PLANTRACK_API std::optional<FundingKind> funding_kind_from(std::string_view text);
+PLANTRACK_API std::string_view to_string(Counting counting);
+
+}  // namespace plantrack

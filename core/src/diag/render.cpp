@@ -1,0 +1,115 @@
+#include <nlohmann/json.hpp>
+
+#include "plantrack/diagnostic.hpp"
+
+namespace plantrack {
+namespace {
+
+constexpr std::size_t kMaxShownColumns = 120;
+
+std::size_t utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 0;  // continuation byte or invalid lead
+}
+
+bool valid_sequence(std::string_view text, std::size_t at, std::size_t length) {
+  if (length == 0 || at + length > text.size()) return false;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[at + i]) >> 6) != 0x2) return false;
+  }
+  return true;
+}
+
+// Splits a line into code points, made safe to print: tabs and control characters become one space or
+// '?', invalid UTF-8 becomes U+FFFD. One element per column, as toml++ counts columns.
+std::vector<std::string> printable_code_points(std::string_view line) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < line.size();) {
+    auto lead = static_cast<unsigned char>(line[i]);
+    std::size_t length = utf8_length(lead);
+    if (!valid_sequence(line, i, length)) {
+      out.emplace_back("\xEF\xBF\xBD");
+      ++i;
+      continue;
+    }
+    if (length == 1 && (lead < 0x20 || lead == 0x7F)) {
+      out.emplace_back(lead == '\t' ? " " : "?");
+    } else {
+      out.emplace_back(line.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
+void render_excerpt(std::string& out, const SourceText& source, SourcePos where) {
+  std::string_view line = source.line(where.line);
+  std::vector<std::string> points = printable_code_points(line);
+  std::size_t caret = where.column > 0 ? where.column - 1 : 0;
+  std::size_t first = 0;
+  std::string prefix;
+  if (caret >= kMaxShownColumns) {
+    first = caret - kMaxShownColumns / 2;
+    prefix = "...";
+  }
+  std::size_t last = std::min(points.size(), first + kMaxShownColumns);
+  std::string number = std::to_string(where.line);
+  std::string gutter(number.size(), ' ');
+  out += "  " + number + " | " + prefix;
+  for (std::size_t i = first; i < last; ++i) out += points[i];
+  if (last < points.size()) out += "...";
+  out += "\n  " + gutter + " | " + std::string(prefix.size() + caret - first, ' ') + "^\n";
+}
+
+void render_location(std::string& out, const std::string& file, SourcePos where) {
+  out += file;
+  if (where.known()) out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+  out += ": ";
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    render_location(out, d.file, d.where);
+    out += d.severity == Severity::kError ? "error: " : "warning: ";
+    out += d.message + "\n";
+    if (d.where.known()) render_excerpt(out, source, d.where);
+    if (!d.why.empty()) out += "  why: " + d.why + "\n";
+    if (!d.fix.empty()) out += "  fix: " + d.fix + "\n";
+    for (const Note& note : d.notes) {
+      render_location(out, d.file, note.where);
+      out += "note: " + note.message + "\n";
+      if (note.where.known()) render_excerpt(out, source, note.where);
+    }
+  }
+  return out;
+}
+
+std::string render_json(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diagnostics) {
+    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+    for (const Note& note : d.notes) {
+      notes.push_back({{"line", note.where.line},
+                       {"column", note.where.column},
+                       {"message", note.message}});
+    }
+    array.push_back({{"file", d.file},
+                     {"line", d.where.line},
+                     {"column", d.where.column},
+                     {"severity", d.severity == Severity::kError ? "error" : "warning"},
+                     {"code", d.code},
+                     {"message", d.message},
+                     {"why", d.why},
+                     {"fix", d.fix},
+                     {"notes", notes}});
+  }
+  return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace plantrack

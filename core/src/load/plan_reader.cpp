@@ -1,0 +1,371 @@
+#include "plan_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "table_reader.hpp"
+
+namespace plantrack::load {
+namespace {
+
+// A list of strings, or nothing when any item is not a string.
+std::optional<SettingValue> string_list(const toml::array& list) {
+  std::vector<std::string> items;
+  for (const toml::node& item : list) {
+    const auto* text = item.as_string();
+    if (!text) return std::nullopt;
+    items.push_back(text->get());
+  }
+  return items;
+}
+
+class PlanReader {
+ public:
+  explicit PlanReader(DiagnosticSink& sink) : sink_(sink) {}
+  Plan read(const toml::table& root);
+
+ private:
+  std::string read_id(TableReader& reader, std::string_view what);
+  void read_format(TableReader& root, Plan& plan);
+  void read_info(const toml::table& table, PlanInfo& info);
+  void read_period(TableReader& reader, PlanInfo& info);
+  Stage read_stage(const toml::table& table);
+  Task read_task(const toml::table& table);
+  void read_years(TableReader& reader, Task& task);
+  void read_targets(TableReader& reader, Task& task);
+  void read_dependencies(TableReader& reader, Task& task);
+  Funding read_funding(const toml::table& table);
+  Participant read_participant(const toml::table& table);
+  PluginConfig read_plugin(const toml::table& table);
+  void read_narrative(const toml::table& table, Narrative& narrative);
+  std::optional<std::int64_t> positive(TableReader& reader, std::string_view key, Need need);
+
+  DiagnosticSink& sink_;
+};
+
+Plan PlanReader::read(const toml::table& root) {
+  Plan plan;
+  TableReader reader(root, "the plan file",
+                     {"format", "plan", "objective", "stage", "task", "funding", "participant",
+                      "plugin", "narrative"},
+                     sink_);
+  read_format(reader, plan);
+  if (const toml::table* info = reader.table("plan", Need::kRequired)) read_info(*info, plan.info);
+  for (const toml::table* t : reader.tables("objective")) {
+    TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
+    plan.objectives.push_back(Objective{read_id(r, "objective"), r.text("text", Need::kRequired),
+                                        r.where()});
+  }
+  for (const toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
+  for (const toml::table* t : reader.tables("task")) plan.tasks.push_back(read_task(*t));
+  for (const toml::table* t : reader.tables("funding")) plan.funding.push_back(read_funding(*t));
+  for (const toml::table* t : reader.tables("participant")) {
+    plan.participants.push_back(read_participant(*t));
+  }
+  for (const toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
+  if (const toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
+  return plan;
+}
+
+std::string PlanReader::read_id(TableReader& reader, std::string_view what) {
+  std::string id = reader.text("id", Need::kRequired);
+  if (!id.empty() && !is_slug(id)) {
+    Diagnostic& d = sink_.error("bad-id", reader.where("id"),
+                                std::string(what) + " id \"" + id + "\" is not a slug");
+    d.why = "ids are used on the command line, in file names and in references";
+    d.fix = "use lower-case ASCII letters, digits and '-', e.g. \"quick-assessments\"";
+  }
+  return id;
+}
+
+void PlanReader::read_format(TableReader& root, Plan& plan) {
+  std::optional<std::int64_t> format = root.integer("format");
+  if (format && *format != 1) {
+    Diagnostic& d = sink_.error("unsupported-format", root.where("format"),
+                                "unsupported plan format " + std::to_string(*format) +
+                                    "; this plantrack reads format 1");
+    d.fix = "write format = 1, or use the plantrack version that wrote this plan";
+  }
+  plan.format = 1;
+}
+
+void PlanReader::read_info(const toml::table& table, PlanInfo& info) {
+  TableReader r(table, "[plan]",
+                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis"}, sink_);
+  info.where = r.where();
+  info.id = read_id(r, "plan");
+  info.title = r.text("title", Need::kRequired);
+  info.owner = r.text("owner");
+  info.executor = r.text("executor");
+  read_period(r, info);
+  if (r.table().contains("currency")) info.currency = r.text("currency");
+  if (r.table().contains("locale")) {
+    std::string locale = r.text("locale");
+    if (locale == "vi" || locale == "en") {
+      info.locale = locale;
+    } else if (r.table().get("locale")->is_string()) {
+      r.not_one_of("locale", locale, r.where("locale"), {"vi", "en"});
+    }
+  }
+  info.basis = r.text_list("basis");
+}
+
+void PlanReader::read_period(TableReader& r, PlanInfo& info) {
+  const toml::table* period = r.table("period", Need::kRequired);
+  if (!period) return;
+  TableReader p(*period, "period", {"start", "end"}, sink_);
+  info.period_where = p.where();
+  std::optional<int> start = p.year("start", Need::kRequired);
+  std::optional<int> end = p.year("end", Need::kRequired);
+  if (start && end && *start > *end) {
+    Diagnostic& d = sink_.error("bad-period", p.where(),
+                                "period starts in " + std::to_string(*start) + " but ends in " +
+                                    std::to_string(*end));
+    d.fix = "swap start and end";
+    return;
+  }
+  info.period_start = start.value_or(0);
+  info.period_end = end.value_or(0);
+}
+
+Stage PlanReader::read_stage(const toml::table& table) {
+  TableReader r(table, "[[stage]]", {"id", "title", "depends_on"}, sink_);
+  Stage stage;
+  stage.where = r.where();
+  stage.id = read_id(r, "stage");
+  stage.title = r.text("title", Need::kRequired);
+  if (const toml::array* deps = r.array("depends_on")) {
+    for (const toml::node& item : *deps) {
+      if (const auto* id = item.as_string()) {
+        stage.depends_on.push_back(Ref{id->get(), position_of(item)});
+      } else {
+        Diagnostic& d = sink_.error("wrong-type", position_of(item),
+                                    "\"depends_on\" of a stage must list stage ids, got " +
+                                        describe_type(item));
+        d.fix = "write depends_on = [\"awareness\"]";
+      }
+    }
+  }
+  return stage;
+}
+
+std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_view key, Need need) {
+  std::optional<std::int64_t> value = r.integer(key, need);
+  if (value && *value <= 0) {
+    Diagnostic& d = sink_.error("bad-quantity", r.where(key),
+                                "\"" + std::string(key) + "\" must be greater than 0, got " +
+                                    std::to_string(*value));
+    d.fix = "write a positive whole number";
+    return std::nullopt;
+  }
+  return value;
+}
+
+Task PlanReader::read_task(const toml::table& table) {
+  TableReader r(table, "[[task]]",
+                {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
+                 "objective", "counting", "depends_on"},
+                sink_);
+  Task task;
+  task.where = r.where();
+  task.id = read_id(r, "task");
+  task.stage = r.text("stage", Need::kRequired);
+  task.stage_where = r.where("stage");
+  task.title = r.text("title", Need::kRequired);
+  task.unit = r.text("unit", Need::kRequired);
+  task.target = positive(r, "target", Need::kRequired).value_or(0);
+  task.target_where = r.where("target");
+  read_years(r, task);
+  read_targets(r, task);
+  task.due = r.date("due");
+  task.owner = r.text("owner");
+  task.objective = r.text("objective");
+  task.objective_where = r.where("objective");
+  if (table.contains("counting")) {
+    std::string counting = r.text("counting");
+    if (counting == "cumulative") {
+      task.counting = Counting::kCumulative;
+    } else if (counting != "increment" && table.get("counting")->is_string()) {
+      r.not_one_of("counting", counting, r.where("counting"), {"increment", "cumulative"});
+    }
+  }
+  read_dependencies(r, task);
+  return task;
+}
+
+void PlanReader::read_years(TableReader& r, Task& task) {
+  const toml::array* years = r.array("years");
+  if (!years) return;
+  for (const toml::node& item : *years) {
+    SourcePos where = position_of(item);
+    if (const auto* value = item.as_integer()) {
+      if (auto year = check_year(value->get(), where, sink_)) task.years.push_back(Year{*year, where});
+    } else {
+      Diagnostic& d = sink_.error("wrong-type", where,
+                                  "\"years\" must list years as integers, got " + describe_type(item));
+      d.fix = "write years = [2013, 2014]";
+    }
+  }
+}
+
+void PlanReader::read_targets(TableReader& r, Task& task) {
+  const toml::table* targets = r.table("targets");
+  if (!targets) return;
+  task.targets_where = position_of(*targets);
+  for (auto&& [key, value] : *targets) {
+    SourcePos where = position_of(key.source());
+    std::int64_t year = 0;
+    std::string_view text = key.str();
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (error != std::errc() || end != text.data() + text.size()) {
+      Diagnostic& d = sink_.error("bad-year", where,
+                                  "\"targets\" key \"" + std::string(text) + "\" is not a year");
+      d.fix = "key each per-year target by its year, e.g. targets = { 2013 = 10, 2014 = 20 }";
+      continue;
+    }
+    std::optional<int> checked = check_year(year, where, sink_);
+    const auto* quantity = value.as_integer();
+    if (!quantity) {
+      Diagnostic& d = sink_.error("wrong-type", position_of(value),
+                                  "per-year target for " + std::string(text) +
+                                      " must be a whole number (integer), got " +
+                                      describe_type(value));
+      d.fix = "write " + std::string(text) + " = 10";
+      continue;
+    }
+    if (quantity->get() < 0) {
+      Diagnostic& d = sink_.error("bad-quantity", position_of(value),
+                                  "per-year target for " + std::string(text) +
+                                      " must not be negative, got " + std::to_string(quantity->get()));
+      d.fix = "write 0 or a positive whole number";
+      continue;
+    }
+    if (checked) task.targets.push_back(YearTarget{*checked, quantity->get(), where});
+  }
+  std::sort(task.targets.begin(), task.targets.end(),
+            [](const YearTarget& a, const YearTarget& b) { return a.where < b.where; });
+}
+
+void PlanReader::read_dependencies(TableReader& r, Task& task) {
+  const toml::array* deps = r.array("depends_on");
+  if (!deps) return;
+  for (const toml::node& item : *deps) {
+    SourcePos where = position_of(item);
+    if (const auto* id = item.as_string()) {
+      task.depends_on.push_back(Dependency{id->get(), std::nullopt, where});
+    } else if (const auto* threshold = item.as_table()) {
+      TableReader t(*threshold, "a depends_on threshold", {"task", "at_least"}, sink_);
+      std::string prerequisite = t.text("task", Need::kRequired);
+      std::optional<std::int64_t> at_least = positive(t, "at_least", Need::kRequired);
+      if (!prerequisite.empty() && at_least) {
+        task.depends_on.push_back(Dependency{prerequisite, at_least, where});
+      }
+    } else {
+      Diagnostic& d = sink_.error("wrong-type", where,
+                                  "\"depends_on\" items must be task ids or thresholds, got " +
+                                      describe_type(item));
+      d.fix = "write depends_on = [\"training-classes\", { task = \"quick-assessments\", "
+              "at_least = 10 }]";
+    }
+  }
+}
+
+Funding PlanReader::read_funding(const toml::table& table) {
+  TableReader r(table, "[[funding]]", {"id", "kind", "title", "amount"}, sink_);
+  Funding funding;
+  funding.where = r.where();
+  funding.id = read_id(r, "funding");
+  std::string kind = r.text("kind", Need::kRequired);
+  if (auto parsed = funding_kind_from(kind)) {
+    funding.kind = *parsed;
+  } else if (table.get("kind") && table.get("kind")->is_string()) {
+    r.not_one_of("kind", kind, r.where("kind"),
+                 {"central", "local", "district", "international", "enterprise", "other"});
+  }
+  funding.title = r.text("title");
+  funding.amount_where = r.where("amount");
+  const toml::node* amount = table.get("amount");
+  if (amount && amount->is_floating_point()) {
+    Diagnostic& d = sink_.error("bad-amount", funding.amount_where,
+                                "\"amount\" must be a whole number of the plan's currency, got a "
+                                "floating-point number");
+    d.why = "VND has no minor unit; money is counted in whole đồng";
+    d.fix = "write the amount without decimals, e.g. amount = 123000000";
+    return funding;
+  }
+  std::optional<std::int64_t> value = r.integer("amount", Need::kRequired);
+  if (value && *value < 0) {
+    Diagnostic& d = sink_.error("bad-amount", funding.amount_where,
+                                "\"amount\" must not be negative, got " + std::to_string(*value));
+    d.fix = "write the amount the source provides; 0 is allowed for a source that gave nothing";
+  } else if (value) {
+    funding.amount = *value;
+  }
+  return funding;
+}
+
+Participant PlanReader::read_participant(const toml::table& table) {
+  TableReader r(table, "[[participant]]", {"name", "sector", "task", "year"}, sink_);
+  Participant p;
+  p.where = r.where();
+  p.name = r.text("name", Need::kRequired);
+  p.sector = r.text("sector");
+  p.task = r.text("task", Need::kRequired);
+  p.task_where = r.where("task");
+  p.year = r.year("year", Need::kRequired).value_or(0);
+  p.year_where = r.where("year");
+  return p;
+}
+
+PluginConfig PlanReader::read_plugin(const toml::table& table) {
+  TableReader r(table, "[[plugin]]", {"name", "path", "settings"}, sink_);
+  PluginConfig plugin;
+  plugin.where = r.where();
+  plugin.name = r.text("name", Need::kRequired);
+  plugin.path = r.text("path");
+  const toml::table* settings = r.table("settings");
+  if (!settings) return plugin;
+  for (auto&& [key, value] : *settings) {
+    SourcePos where = position_of(key.source());
+    std::optional<SettingValue> setting;
+    if (const auto* b = value.as_boolean()) setting = b->get();
+    if (const auto* i = value.as_integer()) setting = i->get();
+    if (const auto* f = value.as_floating_point()) setting = f->get();
+    if (const auto* s = value.as_string()) setting = s->get();
+    if (const auto* list = value.as_array()) setting = string_list(*list);
+    if (!setting) {
+      Diagnostic& d = sink_.error("wrong-type", position_of(value),
+                                  "plugin setting \"" + std::string(key.str()) +
+                                      "\" must be a string, number, boolean or list of strings, got " +
+                                      describe_type(value));
+      d.fix = "write the setting as a single value, e.g. " + std::string(key.str()) + " = \"...\"";
+      continue;
+    }
+    plugin.settings.push_back(PluginSetting{std::string(key.str()), *setting, where});
+  }
+  return plugin;
+}
+
+void PlanReader::read_narrative(const toml::table& table, Narrative& n) {
+  TableReader r(table, "[narrative]",
+                {"content", "general_objective", "assessment", "difficulties",
+                 "integrated_activities", "recommendations", "next_tasks", "solution"},
+                sink_);
+  n.content = r.text("content");
+  n.general_objective = r.text("general_objective");
+  n.assessment = r.text_list("assessment");
+  n.difficulties = r.text_list("difficulties");
+  n.integrated_activities = r.text_list("integrated_activities");
+  n.recommendations = r.text_list("recommendations");
+  n.next_tasks = r.text_list("next_tasks");
+  for (const toml::table* t : r.tables("solution")) {
+    TableReader s(*t, "[[narrative.solution]]", {"title", "points"}, sink_);
+    n.solutions.push_back(Section{s.text("title", Need::kRequired), s.text_list("points")});
+  }
+}
+
+}  // namespace
+
+Plan read_plan(const toml::table& root, DiagnosticSink& sink) { return PlanReader(sink).read(root); }
+
+}  // namespace plantrack::load

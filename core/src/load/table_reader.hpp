@@ -1,0 +1,67 @@
+#pragma once
+// Schema-checked access to one TOML table: unknown keys, wrong types and missing required keys become
+// diagnostics, never exceptions. The only header (with its .cpp files) that includes toml++.
+#include <toml++/toml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plantrack/diagnostic.hpp"
+#include "plantrack/plan.hpp"
+
+namespace plantrack::load {
+
+enum class Need { kOptional, kRequired };
+
+SourcePos position_of(const toml::source_region& region);
+inline SourcePos position_of(const toml::node& node) { return position_of(node.source()); }
+
+/// "a string", "an integer", ... for messages.
+std::string describe_type(const toml::node& node);
+
+class TableReader {
+ public:
+  /// `context` names the table in messages, e.g. "[[task]]". Unknown keys are reported at once.
+  TableReader(const toml::table& table, std::string context, std::vector<std::string_view> known,
+              DiagnosticSink& sink);
+
+  const toml::table& table() const { return table_; }
+  const std::string& context() const { return context_; }
+  SourcePos where() const { return position_of(table_); }
+  /// Where the value of `key` was written, or the table's position when it is absent.
+  SourcePos where(std::string_view key) const;
+
+  std::string text(std::string_view key, Need need = Need::kOptional);
+  std::optional<std::int64_t> integer(std::string_view key, Need need = Need::kOptional);
+  std::optional<int> year(std::string_view key, Need need = Need::kOptional);
+  std::optional<Date> date(std::string_view key, Need need = Need::kOptional);
+  std::vector<std::string> text_list(std::string_view key, Need need = Need::kOptional);
+  const toml::array* array(std::string_view key, Need need = Need::kOptional);
+  const toml::table* table(std::string_view key, Need need = Need::kOptional);
+  /// A key holding `[[key]]` entries; each element is checked to be a table.
+  std::vector<const toml::table*> tables(std::string_view key, Need need = Need::kOptional);
+
+  /// Reports `value` (at `where`) as not one of `allowed`, with a suggestion.
+  void not_one_of(std::string_view key, std::string_view value, SourcePos where,
+                  const std::vector<std::string_view>& allowed);
+
+ private:
+  const toml::node* find(std::string_view key, Need need);
+  void wrong_type(std::string_view key, const toml::node& node, std::string_view expected,
+                  std::string fix);
+
+  const toml::table& table_;
+  std::string context_;
+  DiagnosticSink& sink_;
+};
+
+/// Checks a year value (1900..2200) and reports it otherwise.
+std::optional<int> check_year(std::int64_t value, SourcePos where, DiagnosticSink& sink);
+
+/// Lower-case letters, digits and '-', starting with a letter or digit.
+bool is_slug(std::string_view id);
+
+}  // namespace plantrack::load

@@ -1,0 +1,55 @@
+#include "plantrack/plan.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+namespace plantrack {
+
+std::string Date::to_string() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::vector<int> Task::active_years() const {
+  std::vector<int> result;
+  if (!years.empty()) {
+    for (const Year& y : years) result.push_back(y.value);
+  } else {
+    for (const YearTarget& t : targets) result.push_back(t.year);
+  }
+  std::sort(result.begin(), result.end());
+  result.erase(std::unique(result.begin(), result.end()), result.end());
+  return result;
+}
+
+const Task* Plan::find_task(std::string_view id) const {
+  auto it = std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; });
+  return it == tasks.end() ? nullptr : &*it;
+}
+
+const Stage* Plan::find_stage(std::string_view id) const {
+  auto it = std::find_if(stages.begin(), stages.end(), [&](const Stage& s) { return s.id == id; });
+  return it == stages.end() ? nullptr : &*it;
+}
+
+namespace {
+constexpr std::array<std::string_view, 6> kFundingKinds = {"central",       "local",      "district",
+                                                           "international", "enterprise", "other"};
+}
+
+std::string_view to_string(FundingKind kind) { return kFundingKinds[static_cast<std::size_t>(kind)]; }
+
+std::optional<FundingKind> funding_kind_from(std::string_view text) {
+  for (std::size_t i = 0; i < kFundingKinds.size(); ++i) {
+    if (kFundingKinds[i] == text) return static_cast<FundingKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Counting counting) {
+  return counting == Counting::kIncrement ? "increment" : "cumulative";
+}
+
+}  // namespace plantrack
