@@ -1,20 +1,48 @@
 // plantrack: the command-line interface. Thin: parse arguments, call the core, render, exit code.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <map>
+#include <string_view>
+#include <vector>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "plantrack/diagnostic.hpp"
 
 namespace {
 
 constexpr const char* kDescription =
     "plantrack: plans, progress and money of multi-year programmes.\n"
     "Run 'plantrack help COMMAND' for one command's options.";
+
+std::vector<std::string_view> command_names(CLI::App& app) {
+  std::vector<std::string_view> names;
+  for (CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  return names;
+}
+
+int unknown_command(CLI::App& app, const std::string& name) {
+  std::string hint = plantrack::suggest(name, command_names(app));
+  std::cerr << "plantrack: unknown command \"" << name << "\"\n  fix: "
+            << (hint.empty() ? "" : "did you mean \"" + hint + "\"? ")
+            << "run 'plantrack --help' for the list of commands\n";
+  return plantrack::cli::kUsage;
+}
+
+// CLI11 says what is wrong ("FILE is required"); we add which command and where to read more.
+int usage_error(CLI::App& app, const std::string& what) {
+  std::string command;
+  for (CLI::App* sub : app.get_subcommands()) command = sub->get_name();
+  std::cerr << "plantrack" << (command.empty() ? "" : " " + command) << ": usage error: " << what
+            << "\n  fix: run 'plantrack help" << (command.empty() ? "" : " " + command)
+            << "' for the options\n";
+  return plantrack::cli::kUsage;
+}
 
 int run(int argc, char** argv) {
   CLI::App app(kDescription, "plantrack");
@@ -30,11 +58,16 @@ int run(int argc, char** argv) {
   CLI::App* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", topic, "The command to explain");
 
+  std::vector<std::string_view> names = command_names(app);
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    return unknown_command(app, argv[1]);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);  // prints help/version (code 0) or the error (non-zero)
-    return code == 0 ? 0 : plantrack::cli::kUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return usage_error(app, e.what());
   }
   spdlog::set_default_logger(spdlog::stderr_color_mt("plantrack"));
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
@@ -50,9 +83,7 @@ int run(int argc, char** argv) {
         return 0;
       }
     }
-    std::cerr << "plantrack: unknown command \"" << topic
-              << "\"\n  fix: run 'plantrack --help' for the list of commands\n";
-    return plantrack::cli::kUsage;
+    return unknown_command(app, topic);
   }
   for (auto& [name, command] : commands) {
     if (app.got_subcommand(name)) return command();

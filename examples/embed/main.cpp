@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   plantrack::DependencyGraph graph(plan);
   plantrack::Progress nothing_yet;  // no task has progress
   std::vector<plantrack::Readiness> readiness = graph.readiness(nothing_yet);
-  for (std::size_t i : graph.task_order().value()) {
+  std::optional<std::vector<std::size_t>> order = graph.task_order();  // a valid plan has no cycle
+  for (std::size_t i : *order) {
     const plantrack::Readiness& r = readiness[i];
     std::cout << (r.ready() ? "ready    " : "blocked  ") << plan.tasks[i].id;
     for (const plantrack::Blocker& b : r.blockers) {

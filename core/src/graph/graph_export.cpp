@@ -39,8 +39,9 @@ std::string mermaid_id(std::string_view prefix, const std::string& id) {
   return out;
 }
 
-std::string mermaid_label(const std::string& text) {
-  std::string out = "\"";
+// Text safe inside a quoted Mermaid label.
+std::string mermaid_escape(const std::string& text) {
+  std::string out;
   for (char c : text) {
     if (c == '"') {
       out += "#quot;";
@@ -52,8 +53,10 @@ std::string mermaid_label(const std::string& text) {
       out += c;
     }
   }
-  return out + "\"";
+  return out;
 }
+
+std::string mermaid_label(const std::string& text) { return "\"" + mermaid_escape(text) + "\""; }
 
 std::string quantity(std::int64_t value, const std::string& unit) {
   return std::to_string(value) + (unit.empty() ? "" : " " + unit);
@@ -126,7 +129,8 @@ std::string to_mermaid(const Plan& plan, const DependencyGraph& graph) {
   auto node = [&](std::size_t i, const std::string& indent) {
     const Task& t = plan.tasks[i];
     out += indent + mermaid_id("t_", t.id) +
-           "[" + mermaid_label(short_title(t.title) + "<br/>" + quantity(t.target, t.unit)) + "]\n";
+           "[\"" + mermaid_escape(short_title(t.title)) + "<br/>" +
+           mermaid_escape(quantity(t.target, t.unit)) + "\"]\n";
   };
   for (std::size_t s = 0; s < plan.stages.size(); ++s) {
     const Stage& stage = plan.stages[s];

@@ -50,7 +50,12 @@ Plan PlanReader::read(const toml::table& root) {
                       "plugin", "narrative"},
                      sink_);
   read_format(reader, plan);
-  if (const toml::table* info = reader.table("plan", Need::kRequired)) read_info(*info, plan.info);
+  if (!root.contains("plan")) {
+    sink_.error("missing-key", reader.where(), "the plan file has no [plan] table").fix =
+        "start the file with a [plan] table holding id, title and period (see docs/plan-format.md)";
+  } else if (const toml::table* info = reader.table("plan")) {
+    read_info(*info, plan.info);
+  }
   for (const toml::table* t : reader.tables("objective")) {
     TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
     plan.objectives.push_back(Objective{read_id(r, "objective"), r.text("text", Need::kRequired),

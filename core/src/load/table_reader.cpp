@@ -52,7 +52,7 @@ const toml::node* TableReader::find(std::string_view key, Need need) {
   if (!node && need == Need::kRequired) {
     Diagnostic& d = sink_.error("missing-key", where(),
                                 "missing required key \"" + std::string(key) + "\" in " + context_);
-    d.fix = "add " + std::string(key) + " = ... to this " + context_ + " (see docs/plan-format.md)";
+    d.fix = "add " + std::string(key) + " = ... to " + context_ + " (see docs/plan-format.md)";
   }
   return node;
 }
