@@ -1,6 +1,6 @@
 #pragma once
-// The CLI's commands: each registers its subcommand and options, then runs and returns an exit code.
-// Exit codes: 0 ok, 1 invalid input, 2 usage error.
+// The CLI's commands: each registers its subcommand and options, then runs and returns an exit
+// code. Exit codes: 0 ok, 1 invalid input, 2 usage error.
 #include <CLI/CLI.hpp>
 
 #include <functional>

@@ -28,8 +28,8 @@ std::vector<std::string_view> command_names(CLI::App& app) {
 
 int unknown_command(CLI::App& app, const std::string& name) {
   std::string hint = plantrack::suggest(name, command_names(app));
-  std::cerr << "plantrack: unknown command \"" << name << "\"\n  fix: "
-            << (hint.empty() ? "" : "did you mean \"" + hint + "\"? ")
+  std::cerr << "plantrack: unknown command \"" << name
+            << "\"\n  fix: " << (hint.empty() ? "" : "did you mean \"" + hint + "\"? ")
             << "run 'plantrack --help' for the list of commands\n";
   return plantrack::cli::kUsage;
 }

@@ -28,7 +28,9 @@ inline std::string task(const std::string& id, const std::string& stage, int tar
          "\"\nunit = \"DN\"\ntarget = " + std::to_string(target) + "\n" + extra;
 }
 
-inline LoadResult load(const std::string& body) { return load_plan_text(kHeader + body, "t.toml"); }
+inline LoadResult load(const std::string& body) {
+  return load_plan_text(kHeader + body, "t.toml");
+}
 
 /// The codes of the diagnostics, in order, for compact assertions.
 inline std::string codes(const LoadResult& r) {

@@ -1,8 +1,8 @@
 #pragma once
 /// Diagnostics: what is wrong with an input, where, why and how to fix it.
 ///
-/// User mistakes are data, not exceptions. Loaders and checks append Diagnostic values; the CLI renders
-/// them as text (with the source line and a caret) or JSON.
+/// User mistakes are data, not exceptions. Loaders and checks append Diagnostic values; the CLI
+/// renders them as text (with the source line and a caret) or JSON.
 ///
 /// Example:
 ///   plantrack::SourceText src{"plan.toml", text};
@@ -46,7 +46,8 @@ class PLANTRACK_API DiagnosticSink {
   Diagnostic& warning(std::string code, SourcePos where, std::string message);
   const std::string& file() const { return file_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
-  /// Sorts by position (stable: equal positions keep the order they were reported in) and returns them.
+  /// Sorts by position (stable: equal positions keep the order they were reported in) and returns
+  /// them.
   std::vector<Diagnostic> take_sorted();
 
  private:
@@ -80,7 +81,8 @@ PLANTRACK_API std::string render_text(const std::vector<Diagnostic>& diagnostics
 PLANTRACK_API std::string render_json(const std::vector<Diagnostic>& diagnostics);
 
 /// The candidate closest to `word` by edit distance, if close enough to be a plausible typo.
-PLANTRACK_API std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates);
+PLANTRACK_API std::string suggest(std::string_view word,
+                                  const std::vector<std::string_view>& candidates);
 
 /// Levenshtein distance (insert, delete, substitute; also an adjacent swap counts as one).
 PLANTRACK_API std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -1,8 +1,8 @@
 #pragma once
 /// The dependency graph of a plan: stages and tasks, topological order, cycles, readiness.
 ///
-/// Edges point from a dependent to its prerequisite ("a depends on b" is a -> b). References to unknown
-/// ids are left out (the plan checks report them). Boost.Graph stays inside graph/*.cpp.
+/// Edges point from a dependent to its prerequisite ("a depends on b" is a -> b). References to
+/// unknown ids are left out (the plan checks report them). Boost.Graph stays inside graph/*.cpp.
 ///
 /// Example:
 ///   plantrack::DependencyGraph g(plan);
@@ -61,8 +61,8 @@ class PLANTRACK_API DependencyGraph {
   /// Stages likewise.
   std::optional<std::vector<std::size_t>> stage_order() const;
 
-  /// One cycle per strongly connected component: each is a list of edges, the last leading back to the
-  /// first task. Empty when the tasks form a DAG.
+  /// One cycle per strongly connected component: each is a list of edges, the last leading back to
+  /// the first task. Empty when the tasks form a DAG.
   std::vector<std::vector<TaskEdge>> task_cycles() const;
   /// Stage cycles as stage indices (a -> b -> ... ; the last depends on the first).
   std::vector<std::vector<std::size_t>> stage_cycles() const;
@@ -70,8 +70,8 @@ class PLANTRACK_API DependencyGraph {
   /// True when stage `later` depends, directly or not, on stage `earlier`.
   bool stage_after(std::size_t later, std::size_t earlier) const;
 
-  /// Readiness of every task given its progress: a task dependency is met when that task is complete;
-  /// a threshold when that task's achieved quantity reaches `at_least`.
+  /// Readiness of every task given its progress: a task dependency is met when that task is
+  /// complete; a threshold when that task's achieved quantity reaches `at_least`.
   std::vector<Readiness> readiness(const Progress& progress) const;
 
  private:

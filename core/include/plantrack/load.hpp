@@ -1,9 +1,9 @@
 #pragma once
 /// Loading a plan file: TOML in, the plan model and every problem found out.
 ///
-/// The loader never stops at the first problem (a TOML syntax error is the exception: nothing after it
-/// can be trusted). It runs the schema checks (keys, types, required keys) and then the plan checks
-/// (ids, references, cycles, targets, amounts, warnings).
+/// The loader never stops at the first problem (a TOML syntax error is the exception: nothing after
+/// it can be trusted). It runs the schema checks (keys, types, required keys) and then the plan
+/// checks (ids, references, cycles, targets, amounts, warnings).
 ///
 /// Example:
 ///   auto r = plantrack::load_plan_file("workflows/binh-duong-cleaner-production-2012-2015.toml");
@@ -28,10 +28,12 @@ struct LoadResult {
 /// Reads and checks a plan file. A file that cannot be read gives one "io" diagnostic.
 PLANTRACK_API LoadResult load_plan_file(const std::string& path);
 
-/// Checks a plan held in memory; `path` is only used in messages. This is what tests and the fuzzer use.
+/// Checks a plan held in memory; `path` is only used in messages. This is what tests and the fuzzer
+/// use.
 PLANTRACK_API LoadResult load_plan_text(std::string text, const std::string& path);
 
-/// The plan checks alone (ids, references, cycles, targets, amounts, warnings) on an already built model.
+/// The plan checks alone (ids, references, cycles, targets, amounts, warnings) on an already built
+/// model.
 PLANTRACK_API void check_plan(const Plan& plan, DiagnosticSink& sink);
 
 }  // namespace plantrack

@@ -89,7 +89,8 @@ struct Stage {
   SourcePos where;
 };
 
-/// A task depends on another task being complete, or (with `at_least`) on it having reached a quantity.
+/// A task depends on another task being complete, or (with `at_least`) on it having reached a
+/// quantity.
 struct Dependency {
   std::string task;
   std::optional<std::int64_t> at_least;
@@ -140,7 +141,8 @@ struct Participant {
 };
 
 /// A plugin setting value as written in the plan; validated against the plugin's descriptor later.
-using SettingValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
+using SettingValue =
+    std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
 struct PluginSetting {
   std::string key;

@@ -23,7 +23,8 @@ bool valid_sequence(std::string_view text, std::size_t at, std::size_t length) {
   return true;
 }
 
-// Splits a line into code points, made safe to print: tabs and control characters become one space or
+// Splits a line into code points, made safe to print: tabs and control characters become one space
+// or
 // '?', invalid UTF-8 becomes U+FFFD. One element per column, as toml++ counts columns.
 std::vector<std::string> printable_code_points(std::string_view line) {
   std::vector<std::string> out;
@@ -95,9 +96,8 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     nlohmann::ordered_json notes = nlohmann::ordered_json::array();
     for (const Note& note : d.notes) {
-      notes.push_back({{"line", note.where.line},
-                       {"column", note.where.column},
-                       {"message", note.message}});
+      notes.push_back(
+          {{"line", note.where.line}, {"column", note.where.column}, {"message", note.message}});
     }
     array.push_back({{"file", d.file},
                      {"line", d.where.line},

@@ -16,7 +16,8 @@ namespace {
 using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-// A directed graph kept twice: as a Boost graph for the algorithms and as edge lists for walking paths.
+// A directed graph kept twice: as a Boost graph for the algorithms and as edge lists for walking
+// paths.
 struct Edges {
   Digraph graph;
   std::vector<std::pair<std::size_t, std::size_t>> list;  // (from, to)
@@ -39,8 +40,9 @@ std::vector<std::vector<std::size_t>> cyclic_components(const Edges& e) {
   for (std::size_t v = 0; v < e.size(); ++v) members[component[v]].push_back(v);
   std::vector<std::vector<std::size_t>> out;
   for (auto& m : members) {
-    bool self_loop = m.size() == 1 && std::any_of(e.out[m[0]].begin(), e.out[m[0]].end(),
-                                                  [&](std::size_t k) { return e.list[k].second == m[0]; });
+    bool self_loop =
+        m.size() == 1 && std::any_of(e.out[m[0]].begin(), e.out[m[0]].end(),
+                                     [&](std::size_t k) { return e.list[k].second == m[0]; });
     if (m.size() > 1 || self_loop) out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end());  // by first (smallest) vertex: plan order
@@ -80,7 +82,8 @@ std::optional<std::vector<std::size_t>> order_of(const Edges& e) {
   if (!cyclic_components(e).empty()) return std::nullopt;
   std::vector<std::size_t> order;
   order.reserve(e.size());
-  // Edges run dependent -> prerequisite, so Boost's reverse topological order lists prerequisites first.
+  // Edges run dependent -> prerequisite, so Boost's reverse topological order lists prerequisites
+  // first.
   boost::topological_sort(e.graph, std::back_inserter(order));
   return order;
 }
@@ -140,7 +143,9 @@ DependencyGraph::DependencyGraph(const Plan& plan) : impl_(std::make_unique<Impl
 
 DependencyGraph::~DependencyGraph() = default;
 
-const std::vector<TaskEdge>& DependencyGraph::task_edges() const { return impl_->task_edges; }
+const std::vector<TaskEdge>& DependencyGraph::task_edges() const {
+  return impl_->task_edges;
+}
 
 std::optional<std::vector<std::size_t>> DependencyGraph::task_order() const {
   return order_of(impl_->tasks);
@@ -154,7 +159,8 @@ std::vector<std::vector<TaskEdge>> DependencyGraph::task_cycles() const {
   std::vector<std::vector<TaskEdge>> out;
   for (const auto& members : cyclic_components(impl_->tasks)) {
     std::vector<TaskEdge> cycle;
-    for (std::size_t k : cycle_through(impl_->tasks, members)) cycle.push_back(impl_->task_edges[k]);
+    for (std::size_t k : cycle_through(impl_->tasks, members))
+      cycle.push_back(impl_->task_edges[k]);
     out.push_back(std::move(cycle));
   }
   return out;
@@ -179,8 +185,12 @@ bool DependencyGraph::stage_after(std::size_t later, std::size_t earlier) const 
 
 std::vector<Readiness> DependencyGraph::readiness(const Progress& progress) const {
   const std::size_t n = impl_->tasks.size();
-  auto achieved = [&](std::size_t i) { return i < progress.achieved.size() ? progress.achieved[i] : 0; };
-  auto complete = [&](std::size_t i) { return i < progress.complete.size() && progress.complete[i]; };
+  auto achieved = [&](std::size_t i) {
+    return i < progress.achieved.size() ? progress.achieved[i] : 0;
+  };
+  auto complete = [&](std::size_t i) {
+    return i < progress.complete.size() && progress.complete[i];
+  };
   std::vector<Readiness> out(n);
   for (std::size_t i = 0; i < n; ++i) {
     out[i].task = i;

@@ -56,7 +56,9 @@ std::string mermaid_escape(const std::string& text) {
   return out;
 }
 
-std::string mermaid_label(const std::string& text) { return "\"" + mermaid_escape(text) + "\""; }
+std::string mermaid_label(const std::string& text) {
+  return "\"" + mermaid_escape(text) + "\"";
+}
 
 std::string quantity(std::int64_t value, const std::string& unit) {
   return std::to_string(value) + (unit.empty() ? "" : " " + unit);
@@ -86,7 +88,8 @@ std::string to_dot(const Plan& plan, const DependencyGraph& graph) {
   auto node = [&](std::size_t i, const std::string& indent) {
     const Task& t = plan.tasks[i];
     out += indent + dot_quote(t.id) + " [label=" +
-           dot_quote(t.id + "\n" + short_title(t.title) + "\n" + quantity(t.target, t.unit)) + "];\n";
+           dot_quote(t.id + "\n" + short_title(t.title) + "\n" + quantity(t.target, t.unit)) +
+           "];\n";
   };
   std::vector<std::string> anchor(plan.stages.size());
   for (std::size_t s = 0; s < plan.stages.size(); ++s) {
@@ -128,9 +131,8 @@ std::string to_mermaid(const Plan& plan, const DependencyGraph& graph) {
   std::string out = "flowchart LR\n";
   auto node = [&](std::size_t i, const std::string& indent) {
     const Task& t = plan.tasks[i];
-    out += indent + mermaid_id("t_", t.id) +
-           "[\"" + mermaid_escape(short_title(t.title)) + "<br/>" +
-           mermaid_escape(quantity(t.target, t.unit)) + "\"]\n";
+    out += indent + mermaid_id("t_", t.id) + "[\"" + mermaid_escape(short_title(t.title)) +
+           "<br/>" + mermaid_escape(quantity(t.target, t.unit)) + "\"]\n";
   };
   for (std::size_t s = 0; s < plan.stages.size(); ++s) {
     const Stage& stage = plan.stages[s];
@@ -193,7 +195,10 @@ std::string to_json(const Plan& plan, const DependencyGraph& graph) {
   if (auto sorted = graph.task_order()) {
     for (std::size_t i : *sorted) order.push_back(plan.tasks[i].id);
   }
-  Json doc = {{"plan", plan.info.id}, {"stages", stages}, {"tasks", tasks}, {"edges", edges},
+  Json doc = {{"plan", plan.info.id},
+              {"stages", stages},
+              {"tasks", tasks},
+              {"edges", edges},
               {"order", order}};
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -202,9 +207,12 @@ std::string to_json(const Plan& plan, const DependencyGraph& graph) {
 
 std::string export_graph(const Plan& plan, const DependencyGraph& graph, GraphFormat format) {
   switch (format) {
-    case GraphFormat::kDot: return to_dot(plan, graph);
-    case GraphFormat::kMermaid: return to_mermaid(plan, graph);
-    case GraphFormat::kJson: return to_json(plan, graph);
+    case GraphFormat::kDot:
+      return to_dot(plan, graph);
+    case GraphFormat::kMermaid:
+      return to_mermaid(plan, graph);
+    case GraphFormat::kJson:
+      return to_json(plan, graph);
   }
   return {};
 }

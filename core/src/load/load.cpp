@@ -1,7 +1,7 @@
 #include <toml++/toml.h>
 
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <system_error>
 

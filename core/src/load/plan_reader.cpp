@@ -58,8 +58,8 @@ Plan PlanReader::read(const toml::table& root) {
   }
   for (const toml::table* t : reader.tables("objective")) {
     TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
-    plan.objectives.push_back(Objective{read_id(r, "objective"), r.text("text", Need::kRequired),
-                                        r.where()});
+    plan.objectives.push_back(
+        Objective{read_id(r, "objective"), r.text("text", Need::kRequired), r.where()});
   }
   for (const toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
   for (const toml::table* t : reader.tables("task")) plan.tasks.push_back(read_task(*t));
@@ -86,9 +86,9 @@ std::string PlanReader::read_id(TableReader& reader, std::string_view what) {
 void PlanReader::read_format(TableReader& root, Plan& plan) {
   std::optional<std::int64_t> format = root.integer("format");
   if (format && *format != 1) {
-    Diagnostic& d = sink_.error("unsupported-format", root.where("format"),
-                                "unsupported plan format " + std::to_string(*format) +
-                                    "; this plantrack reads format 1");
+    Diagnostic& d = sink_.error(
+        "unsupported-format", root.where("format"),
+        "unsupported plan format " + std::to_string(*format) + "; this plantrack reads format 1");
     d.fix = "write format = 1, or use the plantrack version that wrote this plan";
   }
   plan.format = 1;
@@ -96,7 +96,8 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
 
 void PlanReader::read_info(const toml::table& table, PlanInfo& info) {
   TableReader r(table, "[plan]",
-                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis"}, sink_);
+                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis"},
+                sink_);
   info.where = r.where();
   info.id = read_id(r, "plan");
   info.title = r.text("title", Need::kRequired);
@@ -123,9 +124,9 @@ void PlanReader::read_period(TableReader& r, PlanInfo& info) {
   std::optional<int> start = p.year("start", Need::kRequired);
   std::optional<int> end = p.year("end", Need::kRequired);
   if (start && end && *start > *end) {
-    Diagnostic& d = sink_.error("bad-period", p.where(),
-                                "period starts in " + std::to_string(*start) + " but ends in " +
-                                    std::to_string(*end));
+    Diagnostic& d = sink_.error(
+        "bad-period", p.where(),
+        "period starts in " + std::to_string(*start) + " but ends in " + std::to_string(*end));
     d.fix = "swap start and end";
     return;
   }
@@ -144,9 +145,9 @@ Stage PlanReader::read_stage(const toml::table& table) {
       if (const auto* id = item.as_string()) {
         stage.depends_on.push_back(Ref{id->get(), position_of(item)});
       } else {
-        Diagnostic& d = sink_.error("wrong-type", position_of(item),
-                                    "\"depends_on\" of a stage must list stage ids, got " +
-                                        describe_type(item));
+        Diagnostic& d = sink_.error(
+            "wrong-type", position_of(item),
+            "\"depends_on\" of a stage must list stage ids, got " + describe_type(item));
         d.fix = "write depends_on = [\"awareness\"]";
       }
     }
@@ -157,9 +158,9 @@ Stage PlanReader::read_stage(const toml::table& table) {
 std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_view key, Need need) {
   std::optional<std::int64_t> value = r.integer(key, need);
   if (value && *value <= 0) {
-    Diagnostic& d = sink_.error("bad-quantity", r.where(key),
-                                "\"" + std::string(key) + "\" must be greater than 0, got " +
-                                    std::to_string(*value));
+    Diagnostic& d = sink_.error(
+        "bad-quantity", r.where(key),
+        "\"" + std::string(key) + "\" must be greater than 0, got " + std::to_string(*value));
     d.fix = "write a positive whole number";
     return std::nullopt;
   }
@@ -204,10 +205,11 @@ void PlanReader::read_years(TableReader& r, Task& task) {
   for (const toml::node& item : *years) {
     SourcePos where = position_of(item);
     if (const auto* value = item.as_integer()) {
-      if (auto year = check_year(value->get(), where, sink_)) task.years.push_back(Year{*year, where});
+      if (auto year = check_year(value->get(), where, sink_))
+        task.years.push_back(Year{*year, where});
     } else {
-      Diagnostic& d = sink_.error("wrong-type", where,
-                                  "\"years\" must list years as integers, got " + describe_type(item));
+      Diagnostic& d = sink_.error(
+          "wrong-type", where, "\"years\" must list years as integers, got " + describe_type(item));
       d.fix = "write years = [2013, 2014]";
     }
   }
@@ -231,17 +233,18 @@ void PlanReader::read_targets(TableReader& r, Task& task) {
     std::optional<int> checked = check_year(year, where, sink_);
     const auto* quantity = value.as_integer();
     if (!quantity) {
-      Diagnostic& d = sink_.error("wrong-type", position_of(value),
-                                  "per-year target for " + std::string(text) +
-                                      " must be a whole number (integer), got " +
-                                      describe_type(value));
+      Diagnostic& d =
+          sink_.error("wrong-type", position_of(value),
+                      "per-year target for " + std::string(text) +
+                          " must be a whole number (integer), got " + describe_type(value));
       d.fix = "write " + std::string(text) + " = 10";
       continue;
     }
     if (quantity->get() < 0) {
-      Diagnostic& d = sink_.error("bad-quantity", position_of(value),
-                                  "per-year target for " + std::string(text) +
-                                      " must not be negative, got " + std::to_string(quantity->get()));
+      Diagnostic& d =
+          sink_.error("bad-quantity", position_of(value),
+                      "per-year target for " + std::string(text) + " must not be negative, got " +
+                          std::to_string(quantity->get()));
       d.fix = "write 0 or a positive whole number";
       continue;
     }
@@ -266,11 +269,12 @@ void PlanReader::read_dependencies(TableReader& r, Task& task) {
         task.depends_on.push_back(Dependency{prerequisite, at_least, where});
       }
     } else {
-      Diagnostic& d = sink_.error("wrong-type", where,
-                                  "\"depends_on\" items must be task ids or thresholds, got " +
-                                      describe_type(item));
-      d.fix = "write depends_on = [\"training-classes\", { task = \"quick-assessments\", "
-              "at_least = 10 }]";
+      Diagnostic& d = sink_.error(
+          "wrong-type", where,
+          "\"depends_on\" items must be task ids or thresholds, got " + describe_type(item));
+      d.fix =
+          "write depends_on = [\"training-classes\", { task = \"quick-assessments\", "
+          "at_least = 10 }]";
     }
   }
 }
@@ -339,10 +343,11 @@ PluginConfig PlanReader::read_plugin(const toml::table& table) {
     if (const auto* s = value.as_string()) setting = s->get();
     if (const auto* list = value.as_array()) setting = string_list(*list);
     if (!setting) {
-      Diagnostic& d = sink_.error("wrong-type", position_of(value),
-                                  "plugin setting \"" + std::string(key.str()) +
-                                      "\" must be a string, number, boolean or list of strings, got " +
-                                      describe_type(value));
+      Diagnostic& d =
+          sink_.error("wrong-type", position_of(value),
+                      "plugin setting \"" + std::string(key.str()) +
+                          "\" must be a string, number, boolean or list of strings, got " +
+                          describe_type(value));
       d.fix = "write the setting as a single value, e.g. " + std::string(key.str()) + " = \"...\"";
       continue;
     }
@@ -371,6 +376,8 @@ void PlanReader::read_narrative(const toml::table& table, Narrative& n) {
 
 }  // namespace
 
-Plan read_plan(const toml::table& root, DiagnosticSink& sink) { return PlanReader(sink).read(root); }
+Plan read_plan(const toml::table& root, DiagnosticSink& sink) {
+  return PlanReader(sink).read(root);
+}
 
 }  // namespace plantrack::load

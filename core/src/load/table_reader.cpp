@@ -11,16 +11,26 @@ SourcePos position_of(const toml::source_region& region) {
 
 std::string describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -168,8 +178,9 @@ void TableReader::not_one_of(std::string_view key, std::string_view value, Sourc
 
 std::optional<int> check_year(std::int64_t value, SourcePos where, DiagnosticSink& sink) {
   if (value >= 1900 && value <= 2200) return static_cast<int>(value);
-  Diagnostic& d = sink.error("bad-year", where, "year " + std::to_string(value) +
-                                                    " is not a four-digit year between 1900 and 2200");
+  Diagnostic& d = sink.error(
+      "bad-year", where,
+      "year " + std::to_string(value) + " is not a four-digit year between 1900 and 2200");
   d.fix = "write the full calendar year, e.g. 2014";
   return std::nullopt;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Schema-checked access to one TOML table: unknown keys, wrong types and missing required keys become
-// diagnostics, never exceptions. The only header (with its .cpp files) that includes toml++.
+// Schema-checked access to one TOML table: unknown keys, wrong types and missing required keys
+// become diagnostics, never exceptions. The only header (with its .cpp files) that includes toml++.
 #include <toml++/toml.h>
 
 #include <cstdint>
@@ -17,7 +17,9 @@ namespace plantrack::load {
 enum class Need { kOptional, kRequired };
 
 SourcePos position_of(const toml::source_region& region);
-inline SourcePos position_of(const toml::node& node) { return position_of(node.source()); }
+inline SourcePos position_of(const toml::node& node) {
+  return position_of(node.source());
+}
 
 /// "a string", "an integer", ... for messages.
 std::string describe_type(const toml::node& node);

@@ -35,11 +35,13 @@ const Stage* Plan::find_stage(std::string_view id) const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 6> kFundingKinds = {"central",       "local",      "district",
-                                                           "international", "enterprise", "other"};
+constexpr std::array<std::string_view, 6> kFundingKinds = {
+    "central", "local", "district", "international", "enterprise", "other"};
 }
 
-std::string_view to_string(FundingKind kind) { return kFundingKinds[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(FundingKind kind) {
+  return kFundingKinds[static_cast<std::size_t>(kind)];
+}
 
 std::optional<FundingKind> funding_kind_from(std::string_view text) {
   for (std::size_t i = 0; i < kFundingKinds.size(); ++i) {

@@ -1,5 +1,6 @@
-// The plan checks: everything that needs more than one element of the plan (ids, references, cycles,
-// sums, thresholds) plus the warnings. Works on the model only; the loader has already checked shapes.
+// The plan checks: everything that needs more than one element of the plan (ids, references,
+// cycles, sums, thresholds) plus the warnings. Works on the model only; the loader has already
+// checked shapes.
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -72,9 +73,9 @@ Index PlanChecker::index_ids(const std::vector<T>& items, std::string_view what)
 
 void PlanChecker::unknown(SourcePos where, std::string_view what, const std::string& id,
                           const Index& known, std::string_view owner) {
-  Diagnostic& d = sink_.error("unknown-reference", where,
-                              std::string(owner) + " refers to unknown " + std::string(what) +
-                                  " \"" + id + "\"");
+  Diagnostic& d = sink_.error(
+      "unknown-reference", where,
+      std::string(owner) + " refers to unknown " + std::string(what) + " \"" + id + "\"");
   std::vector<std::string_view> names;
   names.reserve(known.size());
   for (const auto& [name, index] : known) names.push_back(name);
@@ -92,7 +93,8 @@ void PlanChecker::unknown(SourcePos where, std::string_view what, const std::str
 void PlanChecker::check_references() {
   for (const Stage& stage : plan_.stages) {
     for (const Ref& dep : stage.depends_on) {
-      if (!stages_.count(dep.id)) unknown(dep.where, "stage", dep.id, stages_, "stage \"" + stage.id + "\"");
+      if (!stages_.count(dep.id))
+        unknown(dep.where, "stage", dep.id, stages_, "stage \"" + stage.id + "\"");
     }
   }
   for (const Task& task : plan_.tasks) {
@@ -119,17 +121,19 @@ void PlanChecker::check_targets(const Task& task) {
   std::int64_t sum = 0;
   for (const YearTarget& t : task.targets) {
     if (__builtin_add_overflow(sum, t.quantity, &sum)) {
-      sink_.error("overflow", task.targets_where, "per-year targets of task \"" + task.id +
-                                                      "\" add up past the 64-bit integer range")
+      sink_
+          .error(
+              "overflow", task.targets_where,
+              "per-year targets of task \"" + task.id + "\" add up past the 64-bit integer range")
           .fix = "check the per-year quantities for a typing mistake";
       return;
     }
   }
   if (sum != task.target) {
-    Diagnostic& d = sink_.error("targets-sum", task.targets_where,
-                                "per-year targets of task \"" + task.id + "\" sum to " +
-                                    std::to_string(sum) + ", but its target is " +
-                                    std::to_string(task.target));
+    Diagnostic& d =
+        sink_.error("targets-sum", task.targets_where,
+                    "per-year targets of task \"" + task.id + "\" sum to " + std::to_string(sum) +
+                        ", but its target is " + std::to_string(task.target));
     d.notes.push_back(Note{task.target_where, "target set here"});
     d.fix = "make the per-year targets add up to " + std::to_string(task.target) +
             ", or change target to " + std::to_string(sum);
@@ -140,8 +144,8 @@ void PlanChecker::check_targets(const Task& task) {
                               [&](const Year& y) { return y.value == t.year; });
     if (listed) continue;
     Diagnostic& d = sink_.error("targets-year", t.where,
-                                "task \"" + task.id + "\" has a target for " + std::to_string(t.year) +
-                                    ", which is not in its \"years\"");
+                                "task \"" + task.id + "\" has a target for " +
+                                    std::to_string(t.year) + ", which is not in its \"years\"");
     d.fix = "add " + std::to_string(t.year) + " to years, or drop \"years\" (targets implies them)";
   }
 }
@@ -152,19 +156,21 @@ void PlanChecker::check_years(const Task& task) {
     const Year& y = task.years[i];
     for (std::size_t j = 0; j < i; ++j) {
       if (task.years[j].value != y.value) continue;
-      sink_.error("duplicate-year", y.where,
-                  "year " + std::to_string(y.value) + " is listed twice for task \"" + task.id + "\"")
+      sink_
+          .error(
+              "duplicate-year", y.where,
+              "year " + std::to_string(y.value) + " is listed twice for task \"" + task.id + "\"")
           .fix = "list each year once";
     }
   }
   if (info.period_start == 0) return;
   auto outside = [&](int year, SourcePos where) {
     if (year >= info.period_start && year <= info.period_end) return;
-    Diagnostic& d = sink_.warning("year-outside-period", where,
-                                  "task \"" + task.id + "\" has work in " + std::to_string(year) +
-                                      ", outside the plan period " +
-                                      std::to_string(info.period_start) + "-" +
-                                      std::to_string(info.period_end));
+    Diagnostic& d =
+        sink_.warning("year-outside-period", where,
+                      "task \"" + task.id + "\" has work in " + std::to_string(year) +
+                          ", outside the plan period " + std::to_string(info.period_start) + "-" +
+                          std::to_string(info.period_end));
     d.why = "reports will count this work under the plan although it falls outside its period";
     d.fix = "if the work belongs to the plan, nothing; otherwise correct the year or the period";
   };
@@ -181,11 +187,10 @@ void PlanChecker::check_thresholds() {
       if (!dep.at_least || it == tasks_.end()) continue;
       const Task& other = plan_.tasks[it->second];
       if (other.target <= 0 || *dep.at_least <= other.target) continue;
-      Diagnostic& d = sink_.error("threshold-above-target", dep.where,
-                                  "task \"" + task.id + "\" waits for " +
-                                      std::to_string(*dep.at_least) + " " + other.unit + " of \"" +
-                                      other.id + "\", above its target of " +
-                                      std::to_string(other.target));
+      Diagnostic& d = sink_.error(
+          "threshold-above-target", dep.where,
+          "task \"" + task.id + "\" waits for " + std::to_string(*dep.at_least) + " " + other.unit +
+              " of \"" + other.id + "\", above its target of " + std::to_string(other.target));
       d.why = "the threshold can never be reached, so \"" + task.id + "\" would stay blocked";
       d.notes.push_back(Note{other.target_where, "target of \"" + other.id + "\" set here"});
       d.fix = "lower at_least to at most " + std::to_string(other.target) +
@@ -204,9 +209,9 @@ void PlanChecker::check_cycles(const DependencyGraph& graph) {
                                 "dependency cycle among tasks: " + path);
     d.why = "no task in a cycle can ever become ready";
     for (const TaskEdge& e : cycle) {
-      d.notes.push_back(Note{plan_.tasks[e.from].depends_on[e.dependency].where,
-                             "\"" + plan_.tasks[e.from].id + "\" depends on \"" +
-                                 plan_.tasks[e.to].id + "\" here"});
+      d.notes.push_back(Note{
+          plan_.tasks[e.from].depends_on[e.dependency].where,
+          "\"" + plan_.tasks[e.from].id + "\" depends on \"" + plan_.tasks[e.to].id + "\" here"});
     }
     d.fix = "remove one of these dependencies";
   }
@@ -239,10 +244,10 @@ void PlanChecker::check_stage_order(const DependencyGraph& graph) {
     auto mine = stages_.find(task.stage), theirs = stages_.find(other.stage);
     if (mine == stages_.end() || theirs == stages_.end()) continue;
     if (!graph.stage_after(theirs->second, mine->second)) continue;
-    Diagnostic& d = sink_.warning("depends-on-later-stage", task.depends_on[e.dependency].where,
-                                  "task \"" + task.id + "\" (stage \"" + task.stage +
-                                      "\") depends on \"" + other.id + "\" of the later stage \"" +
-                                      other.stage + "\"");
+    Diagnostic& d =
+        sink_.warning("depends-on-later-stage", task.depends_on[e.dependency].where,
+                      "task \"" + task.id + "\" (stage \"" + task.stage + "\") depends on \"" +
+                          other.id + "\" of the later stage \"" + other.stage + "\"");
     d.why = "stage \"" + other.stage + "\" comes after \"" + task.stage + "\" in the stage order";
     d.fix = "move one of the tasks to another stage, or drop the dependency";
   }
@@ -251,7 +256,8 @@ void PlanChecker::check_stage_order(const DependencyGraph& graph) {
 bool counts_enterprises(const std::string& unit) {
   std::string lower;
   for (char c : unit) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "dn" || lower == "doanh nghiệp" || lower == "enterprise" || lower == "enterprises";
+  return lower == "dn" || lower == "doanh nghiệp" || lower == "enterprise" ||
+         lower == "enterprises";
 }
 
 void PlanChecker::check_participants() {
@@ -262,10 +268,10 @@ void PlanChecker::check_participants() {
     ++rows[it->second];
     std::vector<int> years = plan_.tasks[it->second].active_years();
     if (p.year == 0 || years.empty() || std::count(years.begin(), years.end(), p.year)) continue;
-    Diagnostic& d = sink_.warning("participant-year", p.year_where,
-                                  "participant \"" + p.name + "\" took part in \"" + p.task +
-                                      "\" in " + std::to_string(p.year) +
-                                      ", a year the task is not planned for");
+    Diagnostic& d =
+        sink_.warning("participant-year", p.year_where,
+                      "participant \"" + p.name + "\" took part in \"" + p.task + "\" in " +
+                          std::to_string(p.year) + ", a year the task is not planned for");
     d.fix = "correct the year, or add it to the task's years";
   }
   for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
@@ -284,6 +290,8 @@ void PlanChecker::check_participants() {
 
 }  // namespace
 
-void check_plan(const Plan& plan, DiagnosticSink& sink) { PlanChecker(plan, sink).run(); }
+void check_plan(const Plan& plan, DiagnosticSink& sink) {
+  PlanChecker(plan, sink).run();
+}
 
 }  // namespace plantrack

@@ -14,8 +14,9 @@ std::size_t position(const std::vector<std::size_t>& order, std::size_t task) {
 }  // namespace
 
 TEST_CASE("topological order puts prerequisites first", "[graph]") {
-  LoadResult r = load(task("c", "training", 1, "depends_on = [\"b\"]\n") +
-                      task("b", "training", 1, "depends_on = [\"a\"]\n") + task("a", "awareness", 1));
+  LoadResult r =
+      load(task("c", "training", 1, "depends_on = [\"b\"]\n") +
+           task("b", "training", 1, "depends_on = [\"a\"]\n") + task("a", "awareness", 1));
   DependencyGraph g(r.plan);
   auto order = g.task_order();
   REQUIRE(order);
@@ -29,9 +30,10 @@ TEST_CASE("topological order puts prerequisites first", "[graph]") {
 }
 
 TEST_CASE("cycle detection yields the cycle, one per knot", "[graph]") {
-  LoadResult r = load(task("a", "awareness", 1, "depends_on = [\"b\"]\n") +
-                      task("b", "awareness", 1, "depends_on = [\"a\"]\n") +
-                      task("c", "awareness", 1, "depends_on = [\"c\"]\n") + task("d", "awareness", 1));
+  LoadResult r =
+      load(task("a", "awareness", 1, "depends_on = [\"b\"]\n") +
+           task("b", "awareness", 1, "depends_on = [\"a\"]\n") +
+           task("c", "awareness", 1, "depends_on = [\"c\"]\n") + task("d", "awareness", 1));
   DependencyGraph g(r.plan);
   CHECK_FALSE(g.task_order());
   auto cycles = g.task_cycles();
@@ -46,10 +48,10 @@ TEST_CASE("cycle detection yields the cycle, one per knot", "[graph]") {
 }
 
 TEST_CASE("readiness follows completion and thresholds", "[graph]") {
-  LoadResult r = load(task("classes", "training", 6) +
-                      task("quick", "training", 15, "depends_on = [\"classes\"]\n") +
-                      task("detailed", "training", 2,
-                           "depends_on = [{ task = \"quick\", at_least = 10 }]\n"));
+  LoadResult r =
+      load(task("classes", "training", 6) +
+           task("quick", "training", 15, "depends_on = [\"classes\"]\n") +
+           task("detailed", "training", 2, "depends_on = [{ task = \"quick\", at_least = 10 }]\n"));
   DependencyGraph g(r.plan);
   Progress progress{{3, 0, 0}, {false, false, false}};
   auto ready = g.readiness(progress);

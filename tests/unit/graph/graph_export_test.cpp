@@ -9,8 +9,9 @@ using plantrack::test::task;
 
 namespace {
 LoadResult two_tasks() {
-  return load(task("quick", "awareness", 15) +
-              task("detailed", "training", 2, "depends_on = [{ task = \"quick\", at_least = 5 }]\n"));
+  return load(
+      task("quick", "awareness", 15) +
+      task("detailed", "training", 2, "depends_on = [{ task = \"quick\", at_least = 5 }]\n"));
 }
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

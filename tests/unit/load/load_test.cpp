@@ -10,14 +10,15 @@ using plantrack::test::load;
 using plantrack::test::task;
 
 TEST_CASE("a complete plan loads into the model", "[load]") {
-  LoadResult r = load(task("quick", "training", 15,
-                           "years = [2013, 2014]\ntargets = { 2013 = 5, 2014 = 10 }\n"
-                           "due = 2014-12-31\ncounting = \"cumulative\"\n"
-                           "depends_on = [\"articles\", { task = \"articles\", at_least = 3 }]\n") +
-                      task("articles", "awareness", 30) +
-                      "\n[[funding]]\nid = \"central\"\nkind = \"central\"\namount = 123_000_000\n"
-                      "\n[[plugin]]\nname = \"notify_email\"\nsettings = { to = [\"a@b\"], port = 25 "
-                      "}\n");
+  LoadResult r =
+      load(task("quick", "training", 15,
+                "years = [2013, 2014]\ntargets = { 2013 = 5, 2014 = 10 }\n"
+                "due = 2014-12-31\ncounting = \"cumulative\"\n"
+                "depends_on = [\"articles\", { task = \"articles\", at_least = 3 }]\n") +
+           task("articles", "awareness", 30) +
+           "\n[[funding]]\nid = \"central\"\nkind = \"central\"\namount = 123_000_000\n"
+           "\n[[plugin]]\nname = \"notify_email\"\nsettings = { to = [\"a@b\"], port = 25 "
+           "}\n");
   INFO(codes(r));
   REQUIRE(r.ok());
   const Plan& p = r.plan;

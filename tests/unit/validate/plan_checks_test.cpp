@@ -32,15 +32,17 @@ TEST_CASE("per-year targets must sum to the target", "[validate]") {
   CHECK(codes(ok) == "participants-below-target");
   LoadResult bad = load(task("x", "awareness", 6, "targets = { 2013 = 2, 2014 = 3 }\n"));
   REQUIRE(codes(bad) == "participants-below-target targets-sum");
-  CHECK(bad.diagnostics[1].message == "per-year targets of task \"x\" sum to 5, but its target is 6");
-  LoadResult huge = load(task("x", "awareness", 6,
-                              "targets = { 2013 = 9223372036854775807, 2014 = 1 }\n"));
+  CHECK(bad.diagnostics[1].message ==
+        "per-year targets of task \"x\" sum to 5, but its target is 6");
+  LoadResult huge =
+      load(task("x", "awareness", 6, "targets = { 2013 = 9223372036854775807, 2014 = 1 }\n"));
   CHECK(codes(huge) == "participants-below-target overflow");
 }
 
 TEST_CASE("thresholds above the other task's target can never be met", "[validate]") {
-  LoadResult r = load(task("q", "awareness", 15) +
-                      task("d", "awareness", 2, "depends_on = [{ task = \"q\", at_least = 16 }]\n"));
+  LoadResult r =
+      load(task("q", "awareness", 15) +
+           task("d", "awareness", 2, "depends_on = [{ task = \"q\", at_least = 16 }]\n"));
   REQUIRE(r.diagnostics.size() >= 1);
   CHECK(r.diagnostics[0].code == "participants-below-target");
   bool found = false;
@@ -56,9 +58,9 @@ TEST_CASE("thresholds above the other task's target can never be met", "[validat
 }
 
 TEST_CASE("cycles are printed as full paths with a note per edge", "[validate]") {
-  LoadResult r = load(task("a", "awareness", 1) +
-                      task("b", "awareness", 1, "depends_on = [\"c\"]\n") +
-                      task("c", "awareness", 1, "depends_on = [\"b\"]\n"));
+  LoadResult r =
+      load(task("a", "awareness", 1) + task("b", "awareness", 1, "depends_on = [\"c\"]\n") +
+           task("c", "awareness", 1, "depends_on = [\"b\"]\n"));
   std::vector<const Diagnostic*> cycles;
   for (const Diagnostic& d : r.diagnostics) {
     if (d.code == "cycle") cycles.push_back(&d);
@@ -69,8 +71,9 @@ TEST_CASE("cycles are printed as full paths with a note per edge", "[validate]")
 }
 
 TEST_CASE("warnings: years outside the period and dependencies on a later stage", "[validate]") {
-  LoadResult r = load(task("early", "awareness", 1, "years = [2011, 2013]\ndepends_on = [\"late\"]\n") +
-                      task("late", "training", 1));
+  LoadResult r =
+      load(task("early", "awareness", 1, "years = [2011, 2013]\ndepends_on = [\"late\"]\n") +
+           task("late", "training", 1));
   CHECK(r.ok());
   std::string c = codes(r);
   CHECK(c.find("year-outside-period") != std::string::npos);
@@ -78,8 +81,7 @@ TEST_CASE("warnings: years outside the period and dependencies on a later stage"
 }
 
 TEST_CASE("enterprise-counted tasks want a participant row per enterprise", "[validate]") {
-  std::string participant =
-      "\n[[participant]]\nname = \"Công ty A\"\ntask = \"q\"\nyear = 2013\n";
+  std::string participant = "\n[[participant]]\nname = \"Công ty A\"\ntask = \"q\"\nyear = 2013\n";
   LoadResult r = load(task("q", "awareness", 1, "years = [2013]\n") + participant);
   CHECK(codes(r).empty());
   LoadResult wrong_year = load(task("q", "awareness", 1, "years = [2014]\n") + participant);
