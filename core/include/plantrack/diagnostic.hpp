@@ -60,14 +60,20 @@ class PLANTRACK_API SourceText {
  public:
   SourceText() = default;
   SourceText(std::string path, std::string text);
+  /// The text of a file, read only when a line is first asked for (rendering diagnostics); a file
+  /// that cannot be read then shows no source lines.
+  static SourceText from_file(std::string path);
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }
+  const std::string& text() const;
   /// The 1-based line without its line ending; empty when out of range.
   std::string_view line(std::uint32_t number) const;
 
  private:
+  void index_lines() const;
+
   std::string path_;
-  std::string text_;
+  mutable std::string text_;
+  mutable bool unread_ = false;
   mutable std::vector<std::size_t> line_starts_;
 };
 

@@ -17,6 +17,7 @@
 
 #include "plantrack/export.hpp"
 #include "plantrack/plan.hpp"
+#include "plantrack/plan_index.hpp"
 
 namespace plantrack {
 
@@ -50,6 +51,8 @@ struct Readiness {
 class PLANTRACK_API DependencyGraph {
  public:
   explicit DependencyGraph(const Plan& plan);
+  /// Reuses an index already built for the plan.
+  DependencyGraph(const Plan& plan, const PlanIndex& index);
   ~DependencyGraph();
   DependencyGraph(const DependencyGraph&) = delete;
   DependencyGraph& operator=(const DependencyGraph&) = delete;

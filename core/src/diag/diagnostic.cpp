@@ -1,6 +1,8 @@
 #include "plantrack/diagnostic.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 namespace plantrack {
 
@@ -25,13 +27,31 @@ std::vector<Diagnostic> DiagnosticSink::take_sorted() {
 SourceText::SourceText(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {}
 
-std::string_view SourceText::line(std::uint32_t number) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    }
+SourceText SourceText::from_file(std::string path) {
+  SourceText source(std::move(path), {});
+  source.unread_ = true;
+  return source;
+}
+
+const std::string& SourceText::text() const {
+  if (unread_) {
+    unread_ = false;
+    std::ifstream in(path_, std::ios::binary);
+    text_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
+  return text_;
+}
+
+void SourceText::index_lines() const {
+  const std::string& all = text();
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceText::line(std::uint32_t number) const {
+  if (line_starts_.empty()) index_lines();
   if (number == 0 || number > line_starts_.size()) return {};
   std::size_t begin = line_starts_[number - 1];
   std::size_t end = number < line_starts_.size() ? line_starts_[number] - 1 : text_.size();

@@ -1,51 +1,68 @@
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
+#include <boost/property_map/property_map.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
 #include <deque>
 #include <iterator>
 #include <string_view>
-#include <unordered_map>
 
 #include "plantrack/graph.hpp"
 
 namespace plantrack {
 namespace {
 
-using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-// A directed graph kept twice: as a Boost graph for the algorithms and as edge lists for walking
-// paths.
+// A directed graph in compressed sparse row form: two arrays, no per-vertex allocation. Edges must
+// be added in order of their source vertex (the plan is walked in order), so a CSR edge index is
+// the position in `list`.
 struct Edges {
-  Digraph graph;
+  std::size_t vertices = 0;
   std::vector<std::pair<std::size_t, std::size_t>> list;  // (from, to)
-  std::vector<std::vector<std::size_t>> out;              // vertex -> indices into list
+  Csr graph;
 
-  explicit Edges(std::size_t vertices) : graph(vertices), out(vertices) {}
-  void add(std::size_t from, std::size_t to) {
-    boost::add_edge(from, to, graph);
-    out[from].push_back(list.size());
-    list.emplace_back(from, to);
+  explicit Edges(std::size_t count) : vertices(count) {}
+  void add(std::size_t from, std::size_t to) { list.emplace_back(from, to); }
+  void finish() { graph = Csr(boost::edges_are_sorted, list.begin(), list.end(), vertices); }
+  std::size_t size() const { return vertices; }
+  template <typename Visit>
+  void for_each_out(std::size_t v, Visit visit) const {  // visit(edge index, target)
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, graph))) {
+      visit(boost::get(boost::edge_index, graph, e), boost::target(e, graph));
+    }
   }
-  std::size_t size() const { return out.size(); }
 };
 
 // Strongly connected components that contain a cycle (two or more vertices, or a self-loop).
 std::vector<std::vector<std::size_t>> cyclic_components(const Edges& e) {
+  if (e.size() == 0) return {};
   std::vector<std::size_t> component(e.size());
-  std::size_t count = e.size() == 0 ? 0 : boost::strong_components(e.graph, component.data());
-  std::vector<std::vector<std::size_t>> members(count);
-  for (std::size_t v = 0; v < e.size(); ++v) members[component[v]].push_back(v);
-  std::vector<std::vector<std::size_t>> out;
-  for (auto& m : members) {
-    bool self_loop =
-        m.size() == 1 && std::any_of(e.out[m[0]].begin(), e.out[m[0]].end(),
-                                     [&](std::size_t k) { return e.list[k].second == m[0]; });
-    if (m.size() > 1 || self_loop) out.push_back(std::move(m));
+  std::size_t count = boost::strong_components(
+      e.graph, boost::make_iterator_property_map(component.begin(),
+                                                 boost::get(boost::vertex_index, e.graph)));
+  std::vector<std::size_t> size(count, 0);
+  for (std::size_t c : component) ++size[c];
+  std::vector<char> cyclic(count, 0);
+  for (std::size_t c = 0; c < count; ++c) cyclic[c] = size[c] > 1;
+  for (const auto& [from, to] : e.list) {
+    if (from == to) cyclic[component[from]] = 1;
   }
-  std::sort(out.begin(), out.end());  // by first (smallest) vertex: plan order
+  // Components in order of their first vertex (plan order), members in plan order.
+  std::vector<std::size_t> slot(count, kNone);
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t v = 0; v < e.size(); ++v) {
+    std::size_t c = component[v];
+    if (!cyclic[c]) continue;
+    if (slot[c] == kNone) {
+      slot[c] = out.size();
+      out.emplace_back();
+    }
+    out[slot[c]].push_back(v);
+  }
   return out;
 }
 
@@ -59,21 +76,21 @@ std::vector<std::size_t> cycle_through(const Edges& e, const std::vector<std::si
   while (!queue.empty()) {
     std::size_t v = queue.front();
     queue.pop_front();
-    for (std::size_t k : e.out[v]) {
-      std::size_t w = e.list[k].second;
-      if (!inside[w] || via[w] != kNone) continue;
+    bool closed = false;
+    e.for_each_out(v, [&](std::size_t k, std::size_t w) {
+      if (closed || !inside[w] || via[w] != kNone) return;
       via[w] = k;
-      if (w == start) {
-        std::vector<std::size_t> path;
-        for (std::size_t edge = via[start];; edge = via[e.list[edge].first]) {
-          path.push_back(edge);
-          if (e.list[edge].first == start) break;
-        }
-        std::reverse(path.begin(), path.end());
-        return path;
-      }
+      closed = w == start;
       queue.push_back(w);
+    });
+    if (!closed) continue;
+    std::vector<std::size_t> path;
+    for (std::size_t edge = via[start];; edge = via[e.list[edge].first]) {
+      path.push_back(edge);
+      if (e.list[edge].first == start) break;
     }
+    std::reverse(path.begin(), path.end());
+    return path;
   }
   return {};
 }
@@ -100,28 +117,32 @@ struct DependencyGraph::Impl {
   explicit Impl(const Plan& plan) : tasks(plan.tasks.size()), stages(plan.stages.size()) {}
 };
 
-DependencyGraph::DependencyGraph(const Plan& plan) : impl_(std::make_unique<Impl>(plan)) {
-  std::unordered_map<std::string_view, std::size_t> task_index;
-  task_index.reserve(plan.tasks.size());
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) task_index.emplace(plan.tasks[i].id, i);
+DependencyGraph::DependencyGraph(const Plan& plan) : DependencyGraph(plan, PlanIndex(plan)) {}
+
+DependencyGraph::DependencyGraph(const Plan& plan, const PlanIndex& index)
+    : impl_(std::make_unique<Impl>(plan)) {
+  std::size_t dependencies = 0;
+  for (const Task& task : plan.tasks) dependencies += task.depends_on.size();
+  impl_->tasks.list.reserve(dependencies);
+  impl_->task_edges.reserve(dependencies);
+  impl_->at_least.reserve(dependencies);
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
     const auto& deps = plan.tasks[i].depends_on;
     for (std::size_t k = 0; k < deps.size(); ++k) {
-      auto it = task_index.find(deps[k].task);
-      if (it == task_index.end()) continue;
-      impl_->tasks.add(i, it->second);
-      impl_->task_edges.push_back(TaskEdge{i, it->second, k});
+      std::optional<std::size_t> to = index.task(deps[k].task);
+      if (!to) continue;
+      impl_->tasks.add(i, *to);
+      impl_->task_edges.push_back(TaskEdge{i, *to, k});
       impl_->at_least.push_back(deps[k].at_least);
     }
   }
-  std::unordered_map<std::string_view, std::size_t> stage_index;
-  for (std::size_t i = 0; i < plan.stages.size(); ++i) stage_index.emplace(plan.stages[i].id, i);
   for (std::size_t i = 0; i < plan.stages.size(); ++i) {
     for (const Ref& dep : plan.stages[i].depends_on) {
-      auto it = stage_index.find(dep.id);
-      if (it != stage_index.end()) impl_->stages.add(i, it->second);
+      if (std::optional<std::size_t> to = index.stage(dep.id)) impl_->stages.add(i, *to);
     }
   }
+  impl_->tasks.finish();
+  impl_->stages.finish();
   // Transitive closure of the (small) stage graph, one walk per stage.
   const std::size_t n = plan.stages.size();
   impl_->stage_reach.assign(n, std::vector<char>(n, 0));
@@ -130,13 +151,11 @@ DependencyGraph::DependencyGraph(const Plan& plan) : impl_(std::make_unique<Impl
     while (!todo.empty()) {
       std::size_t v = todo.back();
       todo.pop_back();
-      for (std::size_t k : impl_->stages.out[v]) {
-        std::size_t w = impl_->stages.list[k].second;
-        if (!impl_->stage_reach[s][w]) {
-          impl_->stage_reach[s][w] = 1;
-          todo.push_back(w);
-        }
-      }
+      impl_->stages.for_each_out(v, [&](std::size_t, std::size_t w) {
+        if (impl_->stage_reach[s][w]) return;
+        impl_->stage_reach[s][w] = 1;
+        todo.push_back(w);
+      });
     }
   }
 }

@@ -39,28 +39,38 @@ LoadResult io_error(const std::string& path, std::string message, std::string fi
   return result;
 }
 
-}  // namespace
-
-LoadResult load_plan_text(std::string text, const std::string& path) {
+// Parses with `parse` (which may throw toml::parse_error), reads the model and checks it. `source`
+// is taken by reference and moved into the result only at the end: `parse` may be reading it.
+template <typename Parse>
+LoadResult load_with(Parse parse, const std::string& path, SourceText&& source) {
   LoadResult result;
   DiagnosticSink sink(path);
-  bool parsed_ok = false;
+  bool parsed = false;
   {
-    toml::table parsed;  // toml++ built with exceptions: parse() returns the table
+    toml::table document;
     try {
-      parsed = toml::parse(std::string_view(text), std::string_view(path));
-      parsed_ok = true;
+      document = parse();
+      parsed = true;
     } catch (const toml::parse_error& e) {
       Diagnostic& d =
           sink.error("syntax", load::position_of(e.source()), syntax_message(e.description()));
       d.fix = "correct the TOML at the caret (TOML 1.0: https://toml.io/en/v1.0.0)";
     }
-    if (parsed_ok) result.plan = load::read_plan(parsed, sink);
-  }  // the TOML document is freed before the plan checks run
-  if (parsed_ok) check_plan(result.plan, sink);
+    if (parsed) result.plan = load::read_plan(document, sink);
+  }  // what is left of the document is freed before the checks
+  if (parsed) check_plan(result.plan, sink);  // a syntax error leaves nothing worth checking
   result.diagnostics = sink.take_sorted();
-  result.source = SourceText(path, std::move(text));
+  result.source = std::move(source);
   return result;
+}
+
+}  // namespace
+
+LoadResult load_plan_text(std::string text, const std::string& path) {
+  SourceText source(path, std::move(text));
+  return load_with(
+      [&] { return toml::parse(std::string_view(source.text()), std::string_view(path)); }, path,
+      std::move(source));
 }
 
 LoadResult load_plan_file(const std::string& path) {
@@ -80,16 +90,13 @@ LoadResult load_plan_file(const std::string& path) {
                         " MiB, above the 512 MiB limit",
                     "split the programme into several plan files");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!std::ifstream(path, std::ios::binary)) {
     return io_error(path, "cannot read the plan: permission denied",
                     "check the file's permissions (ls -l)");
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return io_error(path, "cannot read the plan: read error", "check the disk and the file");
-  }
-  return load_plan_text(std::move(text), path);
+  // toml++ reads small files whole and streams large ones; the text is read again only to show
+  // source lines under diagnostics.
+  return load_with([&] { return toml::parse_file(path); }, path, SourceText::from_file(path));
 }
 
 }  // namespace plantrack

@@ -9,9 +9,9 @@ namespace plantrack::load {
 namespace {
 
 // A list of strings, or nothing when any item is not a string.
-std::optional<SettingValue> string_list(const toml::array& list) {
+std::optional<SettingValue> string_list(toml::array& list) {
   std::vector<std::string> items;
-  for (const toml::node& item : list) {
+  for (toml::node& item : list) {
     const auto* text = item.as_string();
     if (!text) return std::nullopt;
     items.push_back(text->get());
@@ -22,28 +22,28 @@ std::optional<SettingValue> string_list(const toml::array& list) {
 class PlanReader {
  public:
   explicit PlanReader(DiagnosticSink& sink) : sink_(sink) {}
-  Plan read(const toml::table& root);
+  Plan read(toml::table& root);
 
  private:
   std::string read_id(TableReader& reader, std::string_view what);
   void read_format(TableReader& root, Plan& plan);
-  void read_info(const toml::table& table, PlanInfo& info);
+  void read_info(toml::table& table, PlanInfo& info);
   void read_period(TableReader& reader, PlanInfo& info);
-  Stage read_stage(const toml::table& table);
-  Task read_task(const toml::table& table);
+  Stage read_stage(toml::table& table);
+  Task read_task(toml::table& table);
   void read_years(TableReader& reader, Task& task);
   void read_targets(TableReader& reader, Task& task);
   void read_dependencies(TableReader& reader, Task& task);
-  Funding read_funding(const toml::table& table);
-  Participant read_participant(const toml::table& table);
-  PluginConfig read_plugin(const toml::table& table);
-  void read_narrative(const toml::table& table, Narrative& narrative);
+  Funding read_funding(toml::table& table);
+  Participant read_participant(toml::table& table);
+  PluginConfig read_plugin(toml::table& table);
+  void read_narrative(toml::table& table, Narrative& narrative);
   std::optional<std::int64_t> positive(TableReader& reader, std::string_view key, Need need);
 
   DiagnosticSink& sink_;
 };
 
-Plan PlanReader::read(const toml::table& root) {
+Plan PlanReader::read(toml::table& root) {
   Plan plan;
   TableReader reader(root, "the plan file",
                      {"format", "plan", "objective", "stage", "task", "funding", "participant",
@@ -53,22 +53,27 @@ Plan PlanReader::read(const toml::table& root) {
   if (!root.contains("plan")) {
     sink_.error("missing-key", reader.where(), "the plan file has no [plan] table").fix =
         "start the file with a [plan] table holding id, title and period (see docs/plan-format.md)";
-  } else if (const toml::table* info = reader.table("plan")) {
+  } else if (toml::table* info = reader.table("plan")) {
     read_info(*info, plan.info);
   }
-  for (const toml::table* t : reader.tables("objective")) {
+  std::vector<toml::table*> tasks = reader.tables("task");
+  plan.tasks.reserve(tasks.size());
+  for (toml::table* t : reader.tables("objective")) {
     TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
     plan.objectives.push_back(
         Objective{read_id(r, "objective"), r.text("text", Need::kRequired), r.where()});
   }
-  for (const toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
-  for (const toml::table* t : reader.tables("task")) plan.tasks.push_back(read_task(*t));
-  for (const toml::table* t : reader.tables("funding")) plan.funding.push_back(read_funding(*t));
-  for (const toml::table* t : reader.tables("participant")) {
+  for (toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
+  for (toml::table* t : tasks) {
+    plan.tasks.push_back(read_task(*t));
+    const_cast<toml::table*>(t)->clear();  // read_plan owns the document: see plan_reader.hpp
+  }
+  for (toml::table* t : reader.tables("funding")) plan.funding.push_back(read_funding(*t));
+  for (toml::table* t : reader.tables("participant")) {
     plan.participants.push_back(read_participant(*t));
   }
-  for (const toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
-  if (const toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
+  for (toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
+  if (toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
   return plan;
 }
 
@@ -94,7 +99,7 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
   plan.format = 1;
 }
 
-void PlanReader::read_info(const toml::table& table, PlanInfo& info) {
+void PlanReader::read_info(toml::table& table, PlanInfo& info) {
   TableReader r(table, "[plan]",
                 {"id", "title", "owner", "executor", "period", "currency", "locale", "basis"},
                 sink_);
@@ -104,12 +109,12 @@ void PlanReader::read_info(const toml::table& table, PlanInfo& info) {
   info.owner = r.text("owner");
   info.executor = r.text("executor");
   read_period(r, info);
-  if (r.table().contains("currency")) info.currency = r.text("currency");
-  if (r.table().contains("locale")) {
+  if (r.node("currency")) info.currency = r.text("currency");
+  if (r.node("locale")) {
     std::string locale = r.text("locale");
     if (locale == "vi" || locale == "en") {
       info.locale = locale;
-    } else if (r.table().get("locale")->is_string()) {
+    } else if (r.node("locale")->is_string()) {
       r.not_one_of("locale", locale, r.where("locale"), {"vi", "en"});
     }
   }
@@ -117,7 +122,7 @@ void PlanReader::read_info(const toml::table& table, PlanInfo& info) {
 }
 
 void PlanReader::read_period(TableReader& r, PlanInfo& info) {
-  const toml::table* period = r.table("period", Need::kRequired);
+  toml::table* period = r.table("period", Need::kRequired);
   if (!period) return;
   TableReader p(*period, "period", {"start", "end"}, sink_);
   info.period_where = p.where();
@@ -134,16 +139,16 @@ void PlanReader::read_period(TableReader& r, PlanInfo& info) {
   info.period_end = end.value_or(0);
 }
 
-Stage PlanReader::read_stage(const toml::table& table) {
+Stage PlanReader::read_stage(toml::table& table) {
   TableReader r(table, "[[stage]]", {"id", "title", "depends_on"}, sink_);
   Stage stage;
   stage.where = r.where();
   stage.id = read_id(r, "stage");
   stage.title = r.text("title", Need::kRequired);
-  if (const toml::array* deps = r.array("depends_on")) {
-    for (const toml::node& item : *deps) {
-      if (const auto* id = item.as_string()) {
-        stage.depends_on.push_back(Ref{id->get(), position_of(item)});
+  if (toml::array* deps = r.array("depends_on")) {
+    for (toml::node& item : *deps) {
+      if (auto* id = item.as_string()) {
+        stage.depends_on.push_back(Ref{std::move(id->get()), position_of(item)});
       } else {
         Diagnostic& d = sink_.error(
             "wrong-type", position_of(item),
@@ -167,7 +172,7 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
   return value;
 }
 
-Task PlanReader::read_task(const toml::table& table) {
+Task PlanReader::read_task(toml::table& table) {
   TableReader r(table, "[[task]]",
                 {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
                  "objective", "counting", "depends_on"},
@@ -187,11 +192,11 @@ Task PlanReader::read_task(const toml::table& table) {
   task.owner = r.text("owner");
   task.objective = r.text("objective");
   task.objective_where = r.where("objective");
-  if (table.contains("counting")) {
+  if (r.node("counting")) {
     std::string counting = r.text("counting");
     if (counting == "cumulative") {
       task.counting = Counting::kCumulative;
-    } else if (counting != "increment" && table.get("counting")->is_string()) {
+    } else if (counting != "increment" && r.node("counting")->is_string()) {
       r.not_one_of("counting", counting, r.where("counting"), {"increment", "cumulative"});
     }
   }
@@ -200,9 +205,9 @@ Task PlanReader::read_task(const toml::table& table) {
 }
 
 void PlanReader::read_years(TableReader& r, Task& task) {
-  const toml::array* years = r.array("years");
+  toml::array* years = r.array("years");
   if (!years) return;
-  for (const toml::node& item : *years) {
+  for (toml::node& item : *years) {
     SourcePos where = position_of(item);
     if (const auto* value = item.as_integer()) {
       if (auto year = check_year(value->get(), where, sink_))
@@ -216,7 +221,7 @@ void PlanReader::read_years(TableReader& r, Task& task) {
 }
 
 void PlanReader::read_targets(TableReader& r, Task& task) {
-  const toml::table* targets = r.table("targets");
+  toml::table* targets = r.table("targets");
   if (!targets) return;
   task.targets_where = position_of(*targets);
   for (auto&& [key, value] : *targets) {
@@ -255,13 +260,13 @@ void PlanReader::read_targets(TableReader& r, Task& task) {
 }
 
 void PlanReader::read_dependencies(TableReader& r, Task& task) {
-  const toml::array* deps = r.array("depends_on");
+  toml::array* deps = r.array("depends_on");
   if (!deps) return;
-  for (const toml::node& item : *deps) {
+  for (toml::node& item : *deps) {
     SourcePos where = position_of(item);
-    if (const auto* id = item.as_string()) {
-      task.depends_on.push_back(Dependency{id->get(), std::nullopt, where});
-    } else if (const auto* threshold = item.as_table()) {
+    if (auto* id = item.as_string()) {
+      task.depends_on.push_back(Dependency{std::move(id->get()), std::nullopt, where});
+    } else if (auto* threshold = item.as_table()) {
       TableReader t(*threshold, "a depends_on threshold", {"task", "at_least"}, sink_);
       std::string prerequisite = t.text("task", Need::kRequired);
       std::optional<std::int64_t> at_least = positive(t, "at_least", Need::kRequired);
@@ -279,7 +284,7 @@ void PlanReader::read_dependencies(TableReader& r, Task& task) {
   }
 }
 
-Funding PlanReader::read_funding(const toml::table& table) {
+Funding PlanReader::read_funding(toml::table& table) {
   TableReader r(table, "[[funding]]", {"id", "kind", "title", "amount"}, sink_);
   Funding funding;
   funding.where = r.where();
@@ -287,13 +292,13 @@ Funding PlanReader::read_funding(const toml::table& table) {
   std::string kind = r.text("kind", Need::kRequired);
   if (auto parsed = funding_kind_from(kind)) {
     funding.kind = *parsed;
-  } else if (table.get("kind") && table.get("kind")->is_string()) {
+  } else if (r.node("kind") && r.node("kind")->is_string()) {
     r.not_one_of("kind", kind, r.where("kind"),
                  {"central", "local", "district", "international", "enterprise", "other"});
   }
   funding.title = r.text("title");
   funding.amount_where = r.where("amount");
-  const toml::node* amount = table.get("amount");
+  const toml::node* amount = r.node("amount");
   if (amount && amount->is_floating_point()) {
     Diagnostic& d = sink_.error("bad-amount", funding.amount_where,
                                 "\"amount\" must be a whole number of the plan's currency, got a "
@@ -313,7 +318,7 @@ Funding PlanReader::read_funding(const toml::table& table) {
   return funding;
 }
 
-Participant PlanReader::read_participant(const toml::table& table) {
+Participant PlanReader::read_participant(toml::table& table) {
   TableReader r(table, "[[participant]]", {"name", "sector", "task", "year"}, sink_);
   Participant p;
   p.where = r.where();
@@ -326,13 +331,13 @@ Participant PlanReader::read_participant(const toml::table& table) {
   return p;
 }
 
-PluginConfig PlanReader::read_plugin(const toml::table& table) {
+PluginConfig PlanReader::read_plugin(toml::table& table) {
   TableReader r(table, "[[plugin]]", {"name", "path", "settings"}, sink_);
   PluginConfig plugin;
   plugin.where = r.where();
   plugin.name = r.text("name", Need::kRequired);
   plugin.path = r.text("path");
-  const toml::table* settings = r.table("settings");
+  toml::table* settings = r.table("settings");
   if (!settings) return plugin;
   for (auto&& [key, value] : *settings) {
     SourcePos where = position_of(key.source());
@@ -341,7 +346,7 @@ PluginConfig PlanReader::read_plugin(const toml::table& table) {
     if (const auto* i = value.as_integer()) setting = i->get();
     if (const auto* f = value.as_floating_point()) setting = f->get();
     if (const auto* s = value.as_string()) setting = s->get();
-    if (const auto* list = value.as_array()) setting = string_list(*list);
+    if (auto* list = value.as_array()) setting = string_list(*list);
     if (!setting) {
       Diagnostic& d =
           sink_.error("wrong-type", position_of(value),
@@ -356,7 +361,7 @@ PluginConfig PlanReader::read_plugin(const toml::table& table) {
   return plugin;
 }
 
-void PlanReader::read_narrative(const toml::table& table, Narrative& n) {
+void PlanReader::read_narrative(toml::table& table, Narrative& n) {
   TableReader r(table, "[narrative]",
                 {"content", "general_objective", "assessment", "difficulties",
                  "integrated_activities", "recommendations", "next_tasks", "solution"},
@@ -368,7 +373,7 @@ void PlanReader::read_narrative(const toml::table& table, Narrative& n) {
   n.integrated_activities = r.text_list("integrated_activities");
   n.recommendations = r.text_list("recommendations");
   n.next_tasks = r.text_list("next_tasks");
-  for (const toml::table* t : r.tables("solution")) {
+  for (toml::table* t : r.tables("solution")) {
     TableReader s(*t, "[[narrative.solution]]", {"title", "points"}, sink_);
     n.solutions.push_back(Section{s.text("title", Need::kRequired), s.text_list("points")});
   }
@@ -376,7 +381,7 @@ void PlanReader::read_narrative(const toml::table& table, Narrative& n) {
 
 }  // namespace
 
-Plan read_plan(const toml::table& root, DiagnosticSink& sink) {
+Plan read_plan(toml::table& root, DiagnosticSink& sink) {
   return PlanReader(sink).read(root);
 }
 

@@ -7,6 +7,8 @@
 
 namespace plantrack::load {
 
-Plan read_plan(const toml::table& root, DiagnosticSink& sink);
+/// Consumes the document: each [[task]] table is emptied once read, so the model grows as the
+/// document shrinks and peak memory stays that of the parsed document.
+Plan read_plan(toml::table& root, DiagnosticSink& sink);
 
 }  // namespace plantrack::load

@@ -1,6 +1,7 @@
 #include "table_reader.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace plantrack::load {
 
@@ -34,35 +35,52 @@ std::string describe_type(const toml::node& node) {
   }
 }
 
-TableReader::TableReader(const toml::table& table, std::string context,
-                         std::vector<std::string_view> known, DiagnosticSink& sink)
-    : table_(table), context_(std::move(context)), sink_(sink) {
+TableReader::TableReader(toml::table& table, std::string_view context,
+                         std::initializer_list<std::string_view> known, DiagnosticSink& sink)
+    : table_(table), context_(context), sink_(sink), known_count_(known.size()) {
+  assert(known.size() <= kMaxKeys);
+  std::copy(known.begin(), known.end(), known_.begin());
   for (auto&& [key, value] : table_) {
-    if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-    Diagnostic& d = sink_.error("unknown-key", position_of(key.source()),
-                                "unknown key \"" + std::string(key.str()) + "\" in " + context_);
-    std::string hint = suggest(key.str(), known);
+    auto it = std::find(known_.begin(), known_.begin() + known_count_, key.str());
+    if (it != known_.begin() + known_count_) {
+      values_[static_cast<std::size_t>(it - known_.begin())] = &value;
+      continue;
+    }
+    Diagnostic& d =
+        sink_.error("unknown-key", position_of(key.source()),
+                    "unknown key \"" + std::string(key.str()) + "\" in " + std::string(context_));
+    std::string hint = suggest(key.str(), std::vector<std::string_view>(known));
     if (!hint.empty()) {
       d.fix = "did you mean \"" + hint + "\"?";
     } else {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      d.fix = "remove it; the keys of " + context_ + " are: " + list;
+      d.fix = "remove it; the keys of " + std::string(context_) + " are: " + list;
     }
   }
 }
 
-SourcePos TableReader::where(std::string_view key) const {
-  const toml::node* node = table_.get(key);
-  return node ? position_of(*node) : where();
+toml::node* TableReader::node(std::string_view key) const {
+  for (std::size_t i = 0; i < known_count_; ++i) {
+    if (known_[i] == key) return values_[i];
+  }
+  assert(false && "TableReader asked for a key it was not told about");
+  return nullptr;
 }
 
-const toml::node* TableReader::find(std::string_view key, Need need) {
-  const toml::node* node = table_.get(key);
+SourcePos TableReader::where(std::string_view key) const {
+  const toml::node* value = node(key);
+  return value ? position_of(*value) : where();
+}
+
+toml::node* TableReader::find(std::string_view key, Need need) {
+  toml::node* node = this->node(key);
   if (!node && need == Need::kRequired) {
-    Diagnostic& d = sink_.error("missing-key", where(),
-                                "missing required key \"" + std::string(key) + "\" in " + context_);
-    d.fix = "add " + std::string(key) + " = ... to " + context_ + " (see docs/plan-format.md)";
+    Diagnostic& d = sink_.error(
+        "missing-key", where(),
+        "missing required key \"" + std::string(key) + "\" in " + std::string(context_));
+    d.fix = "add " + std::string(key) + " = ... to " + std::string(context_) +
+            " (see docs/plan-format.md)";
   }
   return node;
 }
@@ -76,16 +94,16 @@ void TableReader::wrong_type(std::string_view key, const toml::node& node,
 }
 
 std::string TableReader::text(std::string_view key, Need need) {
-  const toml::node* node = find(key, need);
+  toml::node* node = find(key, need);
   if (!node) return {};
-  if (const auto* value = node->as_string()) return value->get();
+  if (auto* value = node->as_string()) return std::move(value->get());
   wrong_type(key, *node, "a string",
              "put the text in double quotes, e.g. " + std::string(key) + " = \"...\"");
   return {};
 }
 
 std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need) {
-  const toml::node* node = find(key, need);
+  toml::node* node = find(key, need);
   if (!node) return std::nullopt;
   if (const auto* value = node->as_integer()) return value->get();
   wrong_type(key, *node, "a whole number (integer)",
@@ -100,7 +118,7 @@ std::optional<int> TableReader::year(std::string_view key, Need need) {
 }
 
 std::optional<Date> TableReader::date(std::string_view key, Need need) {
-  const toml::node* node = find(key, need);
+  toml::node* node = find(key, need);
   if (!node) return std::nullopt;
   if (const auto* value = node->as_date()) {
     const toml::date& d = value->get();
@@ -113,11 +131,11 @@ std::optional<Date> TableReader::date(std::string_view key, Need need) {
 
 std::vector<std::string> TableReader::text_list(std::string_view key, Need need) {
   std::vector<std::string> out;
-  const toml::array* items = array(key, need);
+  toml::array* items = array(key, need);
   if (!items) return out;
-  for (const toml::node& item : *items) {
-    if (const auto* value = item.as_string()) {
-      out.push_back(value->get());
+  for (toml::node& item : *items) {
+    if (auto* value = item.as_string()) {
+      out.push_back(std::move(value->get()));
     } else {
       wrong_type(key, item, "a list of strings",
                  "put each item in double quotes, e.g. " + std::string(key) + " = [\"...\"]");
@@ -126,37 +144,37 @@ std::vector<std::string> TableReader::text_list(std::string_view key, Need need)
   return out;
 }
 
-const toml::array* TableReader::array(std::string_view key, Need need) {
-  const toml::node* node = find(key, need);
+toml::array* TableReader::array(std::string_view key, Need need) {
+  toml::node* node = find(key, need);
   if (!node) return nullptr;
-  if (const auto* value = node->as_array()) return value;
+  if (auto* value = node->as_array()) return value;
   wrong_type(key, *node, "an array",
              "write a list in square brackets, e.g. " + std::string(key) + " = [ ... ]");
   return nullptr;
 }
 
-const toml::table* TableReader::table(std::string_view key, Need need) {
-  const toml::node* node = find(key, need);
+toml::table* TableReader::table(std::string_view key, Need need) {
+  toml::node* node = find(key, need);
   if (!node) return nullptr;
-  if (const auto* value = node->as_table()) return value;
+  if (auto* value = node->as_table()) return value;
   wrong_type(key, *node, "a table",
              "write a [" + std::string(key) + "] section or an inline table " + std::string(key) +
                  " = { ... }");
   return nullptr;
 }
 
-std::vector<const toml::table*> TableReader::tables(std::string_view key, Need need) {
-  std::vector<const toml::table*> out;
-  const toml::node* node = find(key, need);
+std::vector<toml::table*> TableReader::tables(std::string_view key, Need need) {
+  std::vector<toml::table*> out;
+  toml::node* node = find(key, need);
   if (!node) return out;
   std::string fix = "write [[" + std::string(key) + "]] (double brackets) before each entry";
-  const toml::array* items = node->as_array();
+  toml::array* items = node->as_array();
   if (!items) {
     wrong_type(key, *node, "a list of [[" + std::string(key) + "]] entries", fix);
     return out;
   }
-  for (const toml::node& item : *items) {
-    if (const auto* entry = item.as_table()) {
+  for (toml::node& item : *items) {
+    if (auto* entry = item.as_table()) {
       out.push_back(entry);
     } else {
       wrong_type(key, item, "a list of [[" + std::string(key) + "]] entries", fix);

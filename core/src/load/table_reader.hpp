@@ -3,7 +3,9 @@
 // become diagnostics, never exceptions. The only header (with its .cpp files) that includes toml++.
 #include <toml++/toml.h>
 
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,38 +28,49 @@ std::string describe_type(const toml::node& node);
 
 class TableReader {
  public:
-  /// `context` names the table in messages, e.g. "[[task]]". Unknown keys are reported at once.
-  TableReader(const toml::table& table, std::string context, std::vector<std::string_view> known,
-              DiagnosticSink& sink);
+  /// `context` names the table in messages, e.g. "[[task]]" (it must outlive the reader: pass a
+  /// literal). Unknown keys, those not in `known`, are reported at once.
+  TableReader(toml::table& table, std::string_view context,
+              std::initializer_list<std::string_view> known, DiagnosticSink& sink);
 
-  const toml::table& table() const { return table_; }
-  const std::string& context() const { return context_; }
+  toml::table& table() const { return table_; }
+  /// The value of a known key, or nullptr when absent.
+  toml::node* node(std::string_view key) const;
+  std::string_view context() const { return context_; }
   SourcePos where() const { return position_of(table_); }
   /// Where the value of `key` was written, or the table's position when it is absent.
   SourcePos where(std::string_view key) const;
 
+  /// Strings are moved out of the document (the reader owns it and frees it once read).
   std::string text(std::string_view key, Need need = Need::kOptional);
   std::optional<std::int64_t> integer(std::string_view key, Need need = Need::kOptional);
   std::optional<int> year(std::string_view key, Need need = Need::kOptional);
   std::optional<Date> date(std::string_view key, Need need = Need::kOptional);
   std::vector<std::string> text_list(std::string_view key, Need need = Need::kOptional);
-  const toml::array* array(std::string_view key, Need need = Need::kOptional);
-  const toml::table* table(std::string_view key, Need need = Need::kOptional);
+  toml::array* array(std::string_view key, Need need = Need::kOptional);
+  toml::table* table(std::string_view key, Need need = Need::kOptional);
   /// A key holding `[[key]]` entries; each element is checked to be a table.
-  std::vector<const toml::table*> tables(std::string_view key, Need need = Need::kOptional);
+  std::vector<toml::table*> tables(std::string_view key, Need need = Need::kOptional);
 
   /// Reports `value` (at `where`) as not one of `allowed`, with a suggestion.
   void not_one_of(std::string_view key, std::string_view value, SourcePos where,
                   const std::vector<std::string_view>& allowed);
 
  private:
-  const toml::node* find(std::string_view key, Need need);
+  toml::node* find(std::string_view key, Need need);
   void wrong_type(std::string_view key, const toml::node& node, std::string_view expected,
                   std::string fix);
 
-  const toml::table& table_;
-  std::string context_;
+  static constexpr std::size_t kMaxKeys = 16;
+
+  toml::table& table_;
+  std::string_view context_;
   DiagnosticSink& sink_;
+  // The known keys and their values, found in one pass over the table: a lookup is then a scan of
+  // a few short names instead of a walk down toml++'s std::map (measured: 5% of validate).
+  std::array<std::string_view, kMaxKeys> known_{};
+  std::array<toml::node*, kMaxKeys> values_{};
+  std::size_t known_count_ = 0;
 };
 
 /// Checks a year value (1900..2200) and reports it otherwise.

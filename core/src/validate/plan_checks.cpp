@@ -16,42 +16,58 @@ using Index = std::unordered_map<std::string_view, std::size_t>;
 
 class PlanChecker {
  public:
-  PlanChecker(const Plan& plan, DiagnosticSink& sink) : plan_(plan), sink_(sink) {}
+  PlanChecker(const Plan& plan, DiagnosticSink& sink) : plan_(plan), sink_(sink), index_(plan) {}
   void run();
 
  private:
   template <typename T>
   Index index_ids(const std::vector<T>& items, std::string_view what);
-  void unknown(SourcePos where, std::string_view what, const std::string& id, const Index& known,
-               std::string_view owner);
-  void check_references();
+  template <typename T>
+  void duplicate(const T& first, const T& second, std::string_view what);
+  void unknown(SourcePos where, std::string_view what, const std::string& id,
+               const std::vector<std::string_view>& known, std::string_view owner);
+  void check_stage_references();
+  void check_task_references(std::size_t i, const std::vector<TaskEdge>& edges, std::size_t& edge);
   void check_targets(const Task& task);
-  void check_thresholds();
+  void check_thresholds(const DependencyGraph& graph);
   void check_cycles(const DependencyGraph& graph);
   void check_years(const Task& task);
   void check_stage_order(const DependencyGraph& graph);
-  void check_participants();
+  /// Participant warnings; returns how many rows name each task.
+  std::vector<std::int64_t> check_participants();
+  void check_enterprise_rows(const Task& task, std::int64_t rows);
 
   const Plan& plan_;
   DiagnosticSink& sink_;
-  Index objectives_, stages_, tasks_, funding_;
+  const PlanIndex index_;
+  Index objectives_, funding_;
 };
 
 void PlanChecker::run() {
   objectives_ = index_ids(plan_.objectives, "objective");
-  stages_ = index_ids(plan_.stages, "stage");
-  tasks_ = index_ids(plan_.tasks, "task");
   funding_ = index_ids(plan_.funding, "funding source");
-  check_references();
-  for (const Task& task : plan_.tasks) {
+  for (auto [first, second] : index_.duplicate_stages()) {
+    duplicate(plan_.stages[first], plan_.stages[second], "stage");
+  }
+  for (auto [first, second] : index_.duplicate_tasks()) {
+    duplicate(plan_.tasks[first], plan_.tasks[second], "task");
+  }
+  DependencyGraph graph(plan_, index_);
+  check_stage_references();
+  std::vector<std::int64_t> rows = check_participants();
+  // One pass over the tasks for every per-task check: a 100k-task plan is tens of megabytes.
+  const std::vector<TaskEdge>& edges = graph.task_edges();
+  std::size_t edge = 0;
+  for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
+    const Task& task = plan_.tasks[i];
+    check_task_references(i, edges, edge);
     check_targets(task);
     check_years(task);
+    check_enterprise_rows(task, rows[i]);
   }
-  check_thresholds();
-  DependencyGraph graph(plan_);
+  check_thresholds(graph);
   check_cycles(graph);
   check_stage_order(graph);
-  check_participants();
 }
 
 template <typename T>
@@ -62,24 +78,32 @@ Index PlanChecker::index_ids(const std::vector<T>& items, std::string_view what)
     const T& item = items[i];
     if (item.id.empty()) continue;  // missing or bad id, already reported
     auto [it, inserted] = index.emplace(item.id, i);
-    if (inserted) continue;
-    Diagnostic& d = sink_.error("duplicate-id", item.where,
-                                "duplicate " + std::string(what) + " id \"" + item.id + "\"");
-    d.notes.push_back(Note{items[it->second].where, "\"" + item.id + "\" first defined here"});
-    d.fix = "give each " + std::string(what) + " its own id";
+    if (!inserted) duplicate(items[it->second], item, what);
   }
   return index;
 }
 
+template <typename T>
+void PlanChecker::duplicate(const T& first, const T& second, std::string_view what) {
+  Diagnostic& d = sink_.error("duplicate-id", second.where,
+                              "duplicate " + std::string(what) + " id \"" + second.id + "\"");
+  d.notes.push_back(Note{first.where, "\"" + first.id + "\" first defined here"});
+  d.fix = "give each " + std::string(what) + " its own id";
+}
+
+std::vector<std::string_view> sorted_keys(const Index& index) {
+  std::vector<std::string_view> names;
+  names.reserve(index.size());
+  for (const auto& entry : index) names.push_back(entry.first);
+  std::sort(names.begin(), names.end());  // ties resolve the same way on every run
+  return names;
+}
+
 void PlanChecker::unknown(SourcePos where, std::string_view what, const std::string& id,
-                          const Index& known, std::string_view owner) {
+                          const std::vector<std::string_view>& names, std::string_view owner) {
   Diagnostic& d = sink_.error(
       "unknown-reference", where,
       std::string(owner) + " refers to unknown " + std::string(what) + " \"" + id + "\"");
-  std::vector<std::string_view> names;
-  names.reserve(known.size());
-  for (const auto& [name, index] : known) names.push_back(name);
-  std::sort(names.begin(), names.end());  // ties resolve the same way on every run
   std::string hint = suggest(id, names);
   if (!hint.empty()) {
     d.fix = "did you mean \"" + hint + "\"?";
@@ -90,29 +114,38 @@ void PlanChecker::unknown(SourcePos where, std::string_view what, const std::str
   }
 }
 
-void PlanChecker::check_references() {
+void PlanChecker::check_stage_references() {
   for (const Stage& stage : plan_.stages) {
     for (const Ref& dep : stage.depends_on) {
-      if (!stages_.count(dep.id))
-        unknown(dep.where, "stage", dep.id, stages_, "stage \"" + stage.id + "\"");
-    }
-  }
-  for (const Task& task : plan_.tasks) {
-    std::string owner = "task \"" + task.id + "\"";
-    if (!task.stage.empty() && !stages_.count(task.stage)) {
-      unknown(task.stage_where, "stage", task.stage, stages_, owner);
-    }
-    if (!task.objective.empty() && !objectives_.count(task.objective)) {
-      unknown(task.objective_where, "objective", task.objective, objectives_, owner);
-    }
-    for (const Dependency& dep : task.depends_on) {
-      if (!tasks_.count(dep.task)) unknown(dep.where, "task", dep.task, tasks_, owner);
+      if (index_.stage(dep.id)) continue;
+      unknown(dep.where, "stage", dep.id, index_.stage_ids(), "stage \"" + stage.id + "\"");
     }
   }
   for (const Participant& p : plan_.participants) {
-    if (!p.task.empty() && !tasks_.count(p.task)) {
-      unknown(p.task_where, "task", p.task, tasks_, "participant \"" + p.name + "\"");
+    if (p.task.empty() || index_.task(p.task)) continue;
+    unknown(p.task_where, "task", p.task, index_.task_ids(), "participant \"" + p.name + "\"");
+  }
+}
+
+// `edge` walks the graph's edges, which hold the dependencies it could resolve in plan order: a
+// dependency without its edge names an unknown task.
+void PlanChecker::check_task_references(std::size_t i, const std::vector<TaskEdge>& edges,
+                                        std::size_t& edge) {
+  const Task& task = plan_.tasks[i];
+  auto owner = [&] { return "task \"" + task.id + "\""; };
+  if (!task.stage.empty() && !index_.task_stages()[i]) {
+    unknown(task.stage_where, "stage", task.stage, index_.stage_ids(), owner());
+  }
+  if (!task.objective.empty() && !objectives_.count(task.objective)) {
+    unknown(task.objective_where, "objective", task.objective, sorted_keys(objectives_), owner());
+  }
+  for (std::size_t k = 0; k < task.depends_on.size(); ++k) {
+    if (edge < edges.size() && edges[edge].from == i && edges[edge].dependency == k) {
+      ++edge;
+      continue;
     }
+    const Dependency& dep = task.depends_on[k];
+    unknown(dep.where, "task", dep.task, index_.task_ids(), owner());
   }
 }
 
@@ -180,22 +213,20 @@ void PlanChecker::check_years(const Task& task) {
   }
 }
 
-void PlanChecker::check_thresholds() {
-  for (const Task& task : plan_.tasks) {
-    for (const Dependency& dep : task.depends_on) {
-      auto it = tasks_.find(dep.task);
-      if (!dep.at_least || it == tasks_.end()) continue;
-      const Task& other = plan_.tasks[it->second];
-      if (other.target <= 0 || *dep.at_least <= other.target) continue;
-      Diagnostic& d = sink_.error(
-          "threshold-above-target", dep.where,
-          "task \"" + task.id + "\" waits for " + std::to_string(*dep.at_least) + " " + other.unit +
-              " of \"" + other.id + "\", above its target of " + std::to_string(other.target));
-      d.why = "the threshold can never be reached, so \"" + task.id + "\" would stay blocked";
-      d.notes.push_back(Note{other.target_where, "target of \"" + other.id + "\" set here"});
-      d.fix = "lower at_least to at most " + std::to_string(other.target) +
-              ", or depend on the task being complete";
-    }
+void PlanChecker::check_thresholds(const DependencyGraph& graph) {
+  for (const TaskEdge& e : graph.task_edges()) {
+    const Task& task = plan_.tasks[e.from];
+    const Dependency& dep = task.depends_on[e.dependency];
+    const Task& other = plan_.tasks[e.to];
+    if (!dep.at_least || other.target <= 0 || *dep.at_least <= other.target) continue;
+    Diagnostic& d = sink_.error(
+        "threshold-above-target", dep.where,
+        "task \"" + task.id + "\" waits for " + std::to_string(*dep.at_least) + " " + other.unit +
+            " of \"" + other.id + "\", above its target of " + std::to_string(other.target));
+    d.why = "the threshold can never be reached, so \"" + task.id + "\" would stay blocked";
+    d.notes.push_back(Note{other.target_where, "target of \"" + other.id + "\" set here"});
+    d.fix = "lower at_least to at most " + std::to_string(other.target) +
+            ", or depend on the task being complete";
   }
 }
 
@@ -241,9 +272,9 @@ void PlanChecker::check_stage_order(const DependencyGraph& graph) {
   for (const TaskEdge& e : graph.task_edges()) {
     const Task& task = plan_.tasks[e.from];
     const Task& other = plan_.tasks[e.to];
-    auto mine = stages_.find(task.stage), theirs = stages_.find(other.stage);
-    if (mine == stages_.end() || theirs == stages_.end()) continue;
-    if (!graph.stage_after(theirs->second, mine->second)) continue;
+    std::optional<std::size_t> mine = index_.task_stages()[e.from];
+    std::optional<std::size_t> theirs = index_.task_stages()[e.to];
+    if (!mine || !theirs || !graph.stage_after(*theirs, *mine)) continue;
     Diagnostic& d =
         sink_.warning("depends-on-later-stage", task.depends_on[e.dependency].where,
                       "task \"" + task.id + "\" (stage \"" + task.stage + "\") depends on \"" +
@@ -260,13 +291,13 @@ bool counts_enterprises(const std::string& unit) {
          lower == "enterprises";
 }
 
-void PlanChecker::check_participants() {
+std::vector<std::int64_t> PlanChecker::check_participants() {
   std::vector<std::int64_t> rows(plan_.tasks.size(), 0);
   for (const Participant& p : plan_.participants) {
-    auto it = tasks_.find(p.task);
-    if (it == tasks_.end()) continue;
-    ++rows[it->second];
-    std::vector<int> years = plan_.tasks[it->second].active_years();
+    std::optional<std::size_t> found = index_.task(p.task);
+    if (!found) continue;
+    ++rows[*found];
+    std::vector<int> years = plan_.tasks[*found].active_years();
     if (p.year == 0 || years.empty() || std::count(years.begin(), years.end(), p.year)) continue;
     Diagnostic& d =
         sink_.warning("participant-year", p.year_where,
@@ -274,18 +305,19 @@ void PlanChecker::check_participants() {
                           std::to_string(p.year) + ", a year the task is not planned for");
     d.fix = "correct the year, or add it to the task's years";
   }
-  for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
-    const Task& task = plan_.tasks[i];
-    if (!counts_enterprises(task.unit) || rows[i] >= task.target) continue;
-    Diagnostic& d = sink_.warning("participants-below-target", task.where,
-                                  "task \"" + task.id + "\" counts enterprises (" +
-                                      std::to_string(task.target) + " " + task.unit + ") but " +
-                                      std::to_string(rows[i]) + " [[participant]] " +
-                                      (rows[i] == 1 ? "row names" : "rows name") + " it");
-    d.why = "the report's appendix lists one row per participating enterprise";
-    d.fix = "add a [[participant]] row (name, sector, task = \"" + task.id +
-            "\", year) for each enterprise";
-  }
+  return rows;
+}
+
+void PlanChecker::check_enterprise_rows(const Task& task, std::int64_t rows) {
+  if (!counts_enterprises(task.unit) || rows >= task.target) return;
+  Diagnostic& d =
+      sink_.warning("participants-below-target", task.where,
+                    "task \"" + task.id + "\" counts enterprises (" + std::to_string(task.target) +
+                        " " + task.unit + ") but " + std::to_string(rows) + " [[participant]] " +
+                        (rows == 1 ? "row names" : "rows name") + " it");
+  d.why = "the report's appendix lists one row per participating enterprise";
+  d.fix = "add a [[participant]] row (name, sector, task = \"" + task.id +
+          "\", year) for each enterprise";
 }
 
 }  // namespace
