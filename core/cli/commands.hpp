@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace plantrack::cli {
 
@@ -14,5 +17,13 @@ using Command = std::function<int()>;
 
 Command add_validate_command(CLI::App& app);
 Command add_graph_command(CLI::App& app);
+Command add_record_command(CLI::App& app);
+std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& app);
+Command add_revert_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
+Command add_status_command(CLI::App& app);
+Command add_next_command(CLI::App& app);
+Command add_why_command(CLI::App& app);
+Command add_history_command(CLI::App& app);
 
 }  // namespace plantrack::cli

@@ -55,6 +55,16 @@ int run(int argc, char** argv) {
   std::map<std::string, plantrack::cli::Command> commands;
   commands["validate"] = plantrack::cli::add_validate_command(app);
   commands["graph"] = plantrack::cli::add_graph_command(app);
+  commands["status"] = plantrack::cli::add_status_command(app);
+  commands["next"] = plantrack::cli::add_next_command(app);
+  commands["why"] = plantrack::cli::add_why_command(app);
+  commands["history"] = plantrack::cli::add_history_command(app);
+  commands["record"] = plantrack::cli::add_record_command(app);
+  for (auto& [name, command] : plantrack::cli::add_lifecycle_commands(app)) {
+    commands[name] = std::move(command);
+  }
+  commands["revert"] = plantrack::cli::add_revert_command(app);
+  commands["import"] = plantrack::cli::add_import_command(app);
   std::string topic;
   CLI::App* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", topic, "The command to explain");

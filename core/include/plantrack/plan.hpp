@@ -111,6 +111,8 @@ struct Task {
   std::string objective;
   Counting counting = Counting::kIncrement;
   std::vector<Dependency> depends_on;
+  /// Ids this task had before: recorded progress under them counts for this task.
+  std::vector<std::string> renamed_from;
   SourcePos where;
   SourcePos stage_where;
   SourcePos target_where;

@@ -175,7 +175,7 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
 Task PlanReader::read_task(toml::table& table) {
   TableReader r(table, "[[task]]",
                 {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
-                 "objective", "counting", "depends_on"},
+                 "objective", "counting", "depends_on", "renamed_from"},
                 sink_);
   Task task;
   task.where = r.where();
@@ -201,6 +201,13 @@ Task PlanReader::read_task(toml::table& table) {
     }
   }
   read_dependencies(r, task);
+  if (toml::node* renamed = r.node("renamed_from")) {
+    if (renamed->is_string()) {
+      task.renamed_from.push_back(r.text("renamed_from"));
+    } else {
+      task.renamed_from = r.text_list("renamed_from");
+    }
+  }
   return task;
 }
 

@@ -1,0 +1,218 @@
+// The commands that write: record, start/done/block/unblock/cancel/reopen, revert, import.
+// Each checks everything first and writes all of it in one transaction, or nothing.
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "commands.hpp"
+#include "plantrack/recording.hpp"
+#include "tracking.hpp"
+
+namespace plantrack::cli {
+namespace {
+
+// Appends the events; prints what was recorded. Returns the exit code.
+int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& command) {
+  std::vector<std::int64_t> ids;
+  try {
+    ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events);
+  } catch (const StoreError& e) {
+    std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
+              << "\n  nothing was written\n";
+    return kInvalidInput;
+  }
+  for (std::size_t i = 0; i < events.size() && i < 20; ++i) {
+    Event stored;
+    static_cast<NewEvent&>(stored) = events[i];
+    stored.id = ids[i];
+    std::cout << "recorded " << describe_event(t.plan(), stored) << "\n";
+  }
+  if (events.size() > 20) std::cout << "... and " << events.size() - 20 << " more\n";
+  return kOk;
+}
+
+// Prints the diagnostics; true when there were errors (then nothing is written).
+bool report(DiagnosticSink& sink, const SourceText& source) {
+  std::vector<Diagnostic> diagnostics = sink.take_sorted();
+  print_problems(diagnostics, source);
+  if (count_errors(diagnostics) == 0) return false;
+  std::cerr << "nothing was written\n";
+  return true;
+}
+
+struct RecordOptions {
+  TrackOptions track;
+  RecordInput input;
+};
+
+int run_record(RecordOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+  if (!t) return code;
+  Recorder recorder(t->plan(), t->status(), today());
+  DiagnosticSink sink("plantrack record");
+  std::optional<NewEvent> event = recorder.record(o.input, sink);
+  if (report(sink, SourceText())) return kInvalidInput;
+  return write(*t, {*event}, "record");
+}
+
+struct LifecycleOptions {
+  TrackOptions track;
+  std::string task;
+  std::string reason;
+};
+
+int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& command) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+  if (!t) return code;
+  Recorder recorder(t->plan(), t->status(), today());
+  DiagnosticSink sink("plantrack " + command);
+  std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
+  if (report(sink, SourceText())) return kInvalidInput;
+  return write(*t, {*event}, command);
+}
+
+struct RevertOptions {
+  TrackOptions track;
+  std::string event_id;
+  std::string reason;
+};
+
+int run_revert(RevertOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+  if (!t) return code;
+  std::string text = o.event_id.rfind('#', 0) == 0 ? o.event_id.substr(1) : o.event_id;
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  DiagnosticSink sink("plantrack revert");
+  const Event* target = nullptr;
+  for (const Event& e : t->events) {
+    if (e.id == id) target = &e;
+  }
+  if (ec != std::errc() || end != text.data() + text.size() || !target) {
+    sink.error("unknown-event", {}, "no event #" + text + " in this plan's store").fix =
+        "run 'plantrack history " + o.track.file + "' to see the event ids";
+  } else if (target->kind == EventKind::kRevert) {
+    sink.error("bad-revert", {}, "event #" + text + " is itself a revert").fix =
+        "record the original again instead";
+  } else {
+    for (const Event& e : t->events) {
+      if (e.reverts == id) {
+        sink.error("bad-revert", {},
+                   "event #" + text + " was already reverted by #" + std::to_string(e.id))
+            .fix = "nothing to do";
+      }
+    }
+  }
+  if (report(sink, SourceText())) return kInvalidInput;
+  NewEvent revert;
+  revert.task = target->task;
+  revert.kind = EventKind::kRevert;
+  revert.reverts = id;
+  revert.effective = today();
+  revert.actor = login_name();
+  revert.note = o.reason;
+  return write(*t, {revert}, "revert");
+}
+
+struct ImportOptions {
+  TrackOptions track;
+  std::string csv;
+};
+
+int run_import(ImportOptions& o) {
+  std::ifstream in(o.csv, std::ios::binary);
+  if (!in) {
+    std::cerr << o.csv << ": error: cannot read the file\n  fix: check the path and its "
+              << "permissions\nnothing was written\n";
+    return kInvalidInput;
+  }
+  SourceText source(o.csv, std::string(std::istreambuf_iterator<char>(in), {}));
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+  if (!t) return code;
+  DiagnosticSink sink(o.csv);
+  std::vector<RecordInput> rows = parse_records_csv(source.text(), sink);
+  Recorder recorder(t->plan(), t->status(), today());
+  std::vector<NewEvent> events;
+  events.reserve(rows.size());
+  for (const RecordInput& row : rows) {
+    if (auto event = recorder.record(row, sink)) events.push_back(std::move(*event));
+  }
+  if (report(sink, source)) return kInvalidInput;
+  if (events.empty()) {
+    std::cerr << o.csv << ": no rows to import\n";
+    return kOk;
+  }
+  return write(*t, events, "import");
+}
+
+}  // namespace
+
+Command add_record_command(CLI::App& app) {
+  auto o = std::make_shared<RecordOptions>();
+  CLI::App* cmd = app.add_subcommand("record", "Record progress on a task");
+  add_track_options(cmd, o->track, false, false);
+  cmd->add_option("TASK", o->input.task, "Task id")->required();
+  cmd->add_option("QUANTITY", o->input.quantity,
+                  "How many units were done (for a cumulative task: the total to date)")
+      ->required();
+  cmd->add_option("--year", o->input.year, "The year the work counts for (default: the date's)");
+  cmd->add_option("--date", o->input.date, "When it was done, YYYY-MM-DD (default: today)");
+  cmd->add_option("--by", o->input.by, "Who did or reported it (default: your login name)");
+  cmd->add_option("--note", o->input.note, "A note kept with the record");
+  cmd->add_option("--evidence", o->input.evidence, "A link or file name proving it");
+  cmd->add_flag("--correction", o->input.correction, "Allow a negative quantity (a correction)");
+  return [o] { return run_record(*o); };
+}
+
+std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& app) {
+  struct Spec {
+    const char* name;
+    EventKind kind;
+    const char* help;
+  };
+  static constexpr Spec kSpecs[] = {
+      {"start", EventKind::kStart, "Mark a task as started"},
+      {"done", EventKind::kComplete, "Mark a task as done (even if short of its target)"},
+      {"block", EventKind::kBlock, "Block a task by hand, with a reason"},
+      {"unblock", EventKind::kUnblock, "Lift a block set by hand"},
+      {"cancel", EventKind::kCancel, "Cancel a task (its records are kept)"},
+      {"reopen", EventKind::kReopen, "Reopen a done or cancelled task"},
+  };
+  std::vector<std::pair<std::string, Command>> out;
+  for (const Spec& spec : kSpecs) {
+    auto o = std::make_shared<LifecycleOptions>();
+    CLI::App* cmd = app.add_subcommand(spec.name, spec.help);
+    add_track_options(cmd, o->track, false, false);
+    cmd->add_option("TASK", o->task, "Task id")->required();
+    cmd->add_option("--reason", o->reason, "Why (kept with the event)");
+    std::string name = spec.name;
+    EventKind kind = spec.kind;
+    out.emplace_back(name, [o, kind, name] { return run_lifecycle(*o, kind, name); });
+  }
+  return out;
+}
+
+Command add_revert_command(CLI::App& app) {
+  auto o = std::make_shared<RevertOptions>();
+  CLI::App* cmd = app.add_subcommand("revert", "Cancel an event by recording its reversal");
+  add_track_options(cmd, o->track, false, false);
+  cmd->add_option("EVENT_ID", o->event_id, "The event to revert (see 'plantrack history')")
+      ->required();
+  cmd->add_option("--reason", o->reason, "Why (kept with the event)");
+  return [o] { return run_revert(*o); };
+}
+
+Command add_import_command(CLI::App& app) {
+  auto o = std::make_shared<ImportOptions>();
+  CLI::App* cmd = app.add_subcommand("import", "Record many updates from a CSV file, all or none");
+  add_track_options(cmd, o->track, false, false);
+  cmd->add_option("CSV", o->csv, "Updates: task,quantity,year,date,by,note,evidence")->required();
+  return [o] { return run_import(*o); };
+}
+
+}  // namespace plantrack::cli

@@ -1,0 +1,336 @@
+// The commands that read: status, next, why, history. They open the store read-only.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <set>
+
+#include "commands.hpp"
+#include "plantrack/graph.hpp"
+#include "tracking.hpp"
+
+namespace plantrack::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string percent_text(double percent) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
+  return buffer;
+}
+
+std::string bar(double percent) {
+  int filled = static_cast<int>(std::clamp(percent, 0.0, 100.0) / 10.0);
+  std::string out;
+  for (int i = 0; i < 10; ++i) out += i < filled ? "█" : "░";
+  return out;
+}
+
+std::string blocker_text(const Plan& plan, const Blocker& b) {
+  const Task& other = plan.tasks[b.task];
+  if (!b.at_least) return "waits for \"" + other.id + "\" to be done";
+  return "waits for \"" + other.id + "\" to reach " + std::to_string(*b.at_least) + " " +
+         other.unit + " (has " + std::to_string(b.achieved) + ")";
+}
+
+std::string readiness_text(const Plan& plan, const TaskStatus& s) {
+  std::string out;
+  if (s.ready) out = "ready";
+  if (s.blocked_by_hand) out = "blocked by hand: " + *s.blocked_by_hand;
+  for (const Blocker& b : s.blockers) {
+    out += (out.empty() ? "blocked: " : "; ") + blocker_text(plan, b);
+  }
+  if (s.overdue) {
+    out += (out.empty() ? "" : "; ") + std::string("OVERDUE (due ") +
+           plan.tasks[s.task].due->to_string() + ")";
+  }
+  return out;
+}
+
+Json rollup_json(const Rollup& r) {
+  return {{"not_started", r.not_started}, {"in_progress", r.in_progress}, {"done", r.done},
+          {"cancelled", r.cancelled},     {"percent", r.percent},         {"complete", r.complete}};
+}
+
+Json task_json(const Plan& plan, const TaskStatus& s) {
+  const Task& task = plan.tasks[s.task];
+  Json by_year = Json::object();
+  for (const YearQuantity& y : s.by_year) by_year[std::to_string(y.year)] = y.quantity;
+  Json blockers = Json::array();
+  for (const Blocker& b : s.blockers) {
+    Json j = {{"task", plan.tasks[b.task].id}, {"achieved", b.achieved}};
+    if (b.at_least) j["at_least"] = *b.at_least;
+    blockers.push_back(j);
+  }
+  return {{"id", task.id},
+          {"title", task.title},
+          {"unit", task.unit},
+          {"target", task.target},
+          {"achieved", s.achieved},
+          {"by_year", by_year},
+          {"percent", s.percent},
+          {"state", to_string(s.state)},
+          {"ready", s.ready},
+          {"blockers", blockers},
+          {"blocked_by_hand", s.blocked_by_hand ? Json(*s.blocked_by_hand) : Json(nullptr)},
+          {"overdue", s.overdue},
+          {"due", task.due ? Json(task.due->to_string()) : Json(nullptr)}};
+}
+
+struct StatusOptions {
+  TrackOptions track;
+  int year = 0;
+  std::string stage;
+};
+
+// The target and achieved figures a row shows: the programme's, or one year's with --year.
+std::string figures(const Task& task, const TaskStatus& s, int year, double& percent) {
+  if (year == 0) {
+    percent = s.percent;
+    return std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit;
+  }
+  std::int64_t done = s.achieved_in(year);
+  for (const YearTarget& t : task.targets) {
+    if (t.year != year) continue;
+    percent = t.quantity > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(t.quantity)
+                             : 100.0;
+    return std::to_string(done) + "/" + std::to_string(t.quantity) + " " + task.unit;
+  }
+  percent = -1;  // the plan gives no target for that year
+  return std::to_string(done) + "/- " + task.unit;
+}
+
+int run_status(StatusOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+  if (!t) return code;
+  const Plan& plan = t->plan();
+  if (!o.stage.empty() && !plan.find_stage(o.stage)) {
+    std::cerr << "plantrack status: error: unknown stage \"" << o.stage << "\"\n  fix: the stages are:";
+    for (const Stage& s : plan.stages) std::cerr << " " << s.id;
+    std::cerr << "\n";
+    return kUsage;
+  }
+  PlanStatus status = t->status();
+  if (o.track.format == "json") {
+    Json stages = Json::array();
+    for (const StageStatus& st : status.stages) {
+      const Stage& stage = plan.stages[st.stage];
+      if (!o.stage.empty() && stage.id != o.stage) continue;
+      Json tasks = Json::array();
+      for (const TaskStatus& s : status.tasks) {
+        if (plan.tasks[s.task].stage == stage.id) tasks.push_back(task_json(plan, s));
+      }
+      stages.push_back({{"id", stage.id}, {"title", stage.title},
+                        {"rollup", rollup_json(st.rollup)}, {"tasks", tasks}});
+    }
+    Json orphans = Json::array();
+    for (const Orphan& orphan : status.orphans) {
+      orphans.push_back({{"task", orphan.task}, {"events", orphan.events}});
+    }
+    Json doc = {{"plan", plan.info.id},     {"as_of", status.as_of.to_string()},
+                {"rollup", rollup_json(status.plan)}, {"stages", stages},
+                {"orphans", orphans}};
+    std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    return kOk;
+  }
+  const Rollup& r = status.plan;
+  std::cout << plan.info.title << "\n"
+            << plan.info.id << " as of " << status.as_of.to_string() << ": "
+            << percent_text(r.percent) << " complete; " << r.done << " done, " << r.in_progress
+            << " in progress, " << r.not_started << " not started, " << r.cancelled
+            << " cancelled\n";
+  if (o.year) std::cout << "figures for " << o.year << " only\n";
+  for (const StageStatus& st : status.stages) {
+    const Stage& stage = plan.stages[st.stage];
+    if (!o.stage.empty() && stage.id != o.stage) continue;
+    std::cout << "\n" << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
+              << (st.rollup.complete ? ", complete" : "") << "\n";
+    for (const TaskStatus& s : status.tasks) {
+      const Task& task = plan.tasks[s.task];
+      if (task.stage != stage.id) continue;
+      double percent = 0;
+      std::string numbers = figures(task, s, o.year, percent);
+      std::string row = "  " + pad(task.id, 22) + " " + pad(numbers, 18, true) + " " +
+                        pad(percent < 0 ? "-" : percent_text(percent), 5, true) + " " +
+                        bar(std::max(percent, 0.0)) + " " +
+                        pad(std::string(to_string(s.state)), 12) + " " + readiness_text(plan, s);
+      row.erase(row.find_last_not_of(' ') + 1);
+      std::cout << row << "\n";
+    }
+  }
+  for (const Orphan& orphan : status.orphans) {
+    std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << orphan.task
+              << "\", a task no longer in the plan (kept; add renamed_from = \"" << orphan.task
+              << "\" to the task that replaced it)\n";
+  }
+  return kOk;
+}
+
+int run_next(TrackOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o, EventStore::Mode::kReadOnly, code);
+  if (!t) return code;
+  const Plan& plan = t->plan();
+  PlanStatus status = t->status();
+  DependencyGraph graph(plan);
+  std::vector<std::size_t> order = graph.task_order().value_or(std::vector<std::size_t>{});
+  Json ready = Json::array();
+  for (std::size_t i : order) {
+    const TaskStatus& s = status.tasks[i];
+    if (!s.ready) continue;
+    const Task& task = plan.tasks[i];
+    if (o.format == "json") {
+      ready.push_back(task_json(plan, s));
+      continue;
+    }
+    std::cout << pad(task.id, 24) << " " << pad(task.stage, 14) << " "
+              << pad(std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit,
+                     18, true)
+              << "  due " << (task.due ? task.due->to_string() : "-")
+              << (s.overdue ? "  OVERDUE" : "") << "\n";
+  }
+  if (o.format == "json") {
+    std::cout << ready.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  } else if (status.plan.complete) {
+    std::cout << "nothing left to do: every task is done or cancelled\n";
+  } else if (std::none_of(status.tasks.begin(), status.tasks.end(),
+                          [](const TaskStatus& s) { return s.ready; })) {
+    std::cout << "nothing is ready: every open task waits for something (see 'plantrack why')\n";
+  }
+  return kOk;
+}
+
+struct WhyOptions {
+  TrackOptions track;
+  std::string task;
+};
+
+void explain(const Plan& plan, const PlanStatus& status, std::size_t i, int depth,
+             std::set<std::size_t>& seen) {
+  const Task& task = plan.tasks[i];
+  const TaskStatus& s = status.tasks[i];
+  std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  std::cout << indent << task.id << ": " << to_string(s.state) << ", " << s.achieved << "/"
+            << task.target << " " << task.unit << " (" << percent_text(s.percent) << ")";
+  if (s.state == TaskState::kDone && s.achieved < task.target) std::cout << ", marked done by hand";
+  std::cout << "\n";
+  if (s.overdue) {
+    std::cout << indent << "  late: due " << task.due->to_string() << ", not done as of "
+              << status.as_of.to_string() << "\n";
+  }
+  if (s.blocked_by_hand) std::cout << indent << "  blocked by hand: " << *s.blocked_by_hand << "\n";
+  if (!seen.insert(i).second) return;
+  for (const Blocker& b : s.blockers) {
+    std::cout << indent << "  " << blocker_text(plan, b) << "\n";
+    explain(plan, status, b.task, depth + 2, seen);
+  }
+  if (s.ready) std::cout << indent << "  ready: every dependency is met\n";
+}
+
+int run_why(WhyOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+  if (!t) return code;
+  const Plan& plan = t->plan();
+  const Task* task = plan.find_task(o.task);
+  if (!task) {
+    std::vector<std::string_view> ids;
+    for (const Task& each : plan.tasks) ids.push_back(each.id);
+    std::string hint = suggest(o.task, ids);
+    std::cerr << "plantrack why: error: unknown task \"" << o.task << "\"\n  fix: "
+              << (hint.empty() ? "run 'plantrack status' to see the task ids"
+                               : "did you mean \"" + hint + "\"?")
+              << "\n";
+    return kInvalidInput;
+  }
+  PlanStatus status = t->status();
+  std::set<std::size_t> seen;
+  explain(plan, status, static_cast<std::size_t>(task - plan.tasks.data()), 0, seen);
+  return kOk;
+}
+
+struct HistoryOptions {
+  TrackOptions track;
+  std::string task;
+};
+
+int run_history(HistoryOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+  if (!t) return code;
+  std::map<std::int64_t, std::int64_t> reverted_by;
+  for (const Event& e : t->events) {
+    if (e.reverts) reverted_by[*e.reverts] = e.id;
+  }
+  Json list = Json::array();
+  for (auto it = t->events.rbegin(); it != t->events.rend(); ++it) {
+    const Event& e = *it;
+    if (!o.task.empty() && e.task != o.task) continue;
+    auto reverted = reverted_by.find(e.id);
+    if (o.track.format == "json") {
+      list.push_back({{"id", e.id},
+                      {"task", e.task},
+                      {"kind", to_string(e.kind)},
+                      {"quantity", e.quantity ? Json(*e.quantity) : Json(nullptr)},
+                      {"year", e.year ? Json(*e.year) : Json(nullptr)},
+                      {"date", e.effective.to_string()},
+                      {"recorded_at", e.recorded_at},
+                      {"actor", e.actor},
+                      {"note", e.note},
+                      {"evidence", e.evidence},
+                      {"plan_revision", e.plan_revision},
+                      {"reverts", e.reverts ? Json(*e.reverts) : Json(nullptr)},
+                      {"reverted_by", reverted != reverted_by.end() ? Json(reverted->second)
+                                                                    : Json(nullptr)}});
+      continue;
+    }
+    std::cout << describe_event(t->plan(), e);
+    if (reverted != reverted_by.end()) std::cout << "  (reverted by #" << reverted->second << ")";
+    std::cout << "\n";
+  }
+  if (o.track.format == "json") {
+    std::cout << list.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  } else if (t->events.empty()) {
+    std::cout << "no events recorded yet\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Command add_status_command(CLI::App& app) {
+  auto o = std::make_shared<StatusOptions>();
+  CLI::App* cmd = app.add_subcommand("status", "Show where each stage and task stands");
+  add_track_options(cmd, o->track, true, true);
+  cmd->add_option("--year", o->year, "Show one year's figures against that year's targets");
+  cmd->add_option("--stage", o->stage, "Show one stage");
+  return [o] { return run_status(*o); };
+}
+
+Command add_next_command(CLI::App& app) {
+  auto o = std::make_shared<TrackOptions>();
+  CLI::App* cmd = app.add_subcommand("next", "List tasks ready to start or continue");
+  add_track_options(cmd, *o, true, true);
+  return [o] { return run_next(*o); };
+}
+
+Command add_why_command(CLI::App& app) {
+  auto o = std::make_shared<WhyOptions>();
+  CLI::App* cmd = app.add_subcommand("why", "Explain why a task is blocked, late or done");
+  add_track_options(cmd, o->track, false, true);
+  cmd->add_option("TASK", o->task, "Task id")->required();
+  return [o] { return run_why(*o); };
+}
+
+Command add_history_command(CLI::App& app) {
+  auto o = std::make_shared<HistoryOptions>();
+  CLI::App* cmd = app.add_subcommand("history", "Show the event log, newest first");
+  add_track_options(cmd, o->track, true, false);
+  cmd->add_option("TASK", o->task, "Only this task's events");
+  return [o] { return run_history(*o); };
+}
+
+}  // namespace plantrack::cli

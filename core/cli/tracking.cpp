@@ -1,0 +1,89 @@
+#include "tracking.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "plantrack/digest.hpp"
+
+namespace plantrack::cli {
+
+void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date) {
+  cmd->add_option("FILE", options.file, "Plan file (TOML)")->required();
+  cmd->add_option("--db", options.db,
+                  "Progress store (default: $PLANTRACK_DB, else FILE.plantrack.db beside the plan)");
+  if (format) {
+    cmd->add_option("--format", options.format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+  }
+  if (date) cmd->add_option("--date", options.date, "As-of date, YYYY-MM-DD (default: today)");
+}
+
+std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::Mode mode,
+                                      int& exit_code) {
+  Tracking t;
+  t.loaded = load_plan_file(options.file);
+  if (!t.loaded.ok()) {
+    std::cerr << render_text(t.loaded.diagnostics, t.loaded.source);
+    std::cerr << options.file << ": invalid plan: nothing was read or written; run 'plantrack "
+              << "validate " << options.file << "' for details\n";
+    exit_code = 1;
+    return std::nullopt;
+  }
+  t.as_of = today();
+  if (!options.date.empty()) {
+    std::optional<Date> date = parse_date(options.date);
+    if (!date) {
+      std::cerr << "plantrack: error: --date \"" << options.date
+                << "\" is not a calendar date\n  fix: write it as 2014-10-24\n";
+      exit_code = 2;
+      return std::nullopt;
+    }
+    t.as_of = *date;
+  }
+  std::string db = options.db;
+  if (db.empty()) {
+    const char* env = std::getenv("PLANTRACK_DB");
+    db = env && *env ? env : default_store_path(options.file);
+  }
+  try {
+    t.store = EventStore::open(db, mode);
+    t.events = t.store->events(t.loaded.plan.info.id);
+  } catch (const StoreError& e) {
+    std::cerr << "plantrack: error: " << e.what() << "\n  fix: " << e.fix()
+              << "\n  nothing was written\n";
+    exit_code = 1;
+    return std::nullopt;
+  }
+  t.revision = file_sha256(options.file);
+  return t;
+}
+
+void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
+  std::cerr << render_text(diagnostics, source);
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right) {
+  std::size_t points = 0;
+  for (char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (points >= width) return text;
+  std::string fill(width - points, ' ');
+  return right ? fill + text : text + fill;
+}
+
+std::string describe_event(const Plan& plan, const Event& e) {
+  std::string out = "#" + std::to_string(e.id) + " " + e.effective.to_string() + " " +
+                    std::string(to_string(e.kind)) + " " + e.task;
+  if (e.quantity) {
+    const Task* task = plan.find_task(e.task);
+    out += (*e.quantity > 0 ? " +" : " ") + std::to_string(*e.quantity) +
+           (task ? " " + task->unit : std::string());
+  }
+  if (e.year) out += " (" + std::to_string(*e.year) + ")";
+  if (e.reverts) out += " reverts #" + std::to_string(*e.reverts);
+  out += " by " + e.actor;
+  if (!e.note.empty()) out += ": " + e.note;
+  if (!e.evidence.empty()) out += " [" + e.evidence + "]";
+  return out;
+}
+
+}  // namespace plantrack::cli

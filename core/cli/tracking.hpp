@@ -1,0 +1,49 @@
+#pragma once
+// What the tracking commands share: options, loading the plan, opening its store, printing problems.
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/load.hpp"
+#include "plantrack/status.hpp"
+#include "plantrack/store.hpp"
+
+namespace plantrack::cli {
+
+struct TrackOptions {
+  std::string file;
+  std::string db;
+  std::string format = "text";
+  std::string date;
+};
+
+/// Adds FILE, --db and (when asked) --format and --date to a command.
+void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date);
+
+/// The plan, its store and its events, ready for a command.
+struct Tracking {
+  LoadResult loaded;
+  std::optional<EventStore> store;
+  std::vector<Event> events;
+  Date as_of;
+  std::string revision;  ///< SHA-256 of the plan file
+  const Plan& plan() const { return loaded.plan; }
+  PlanStatus status() const { return derive_status(loaded.plan, events, as_of); }
+};
+
+/// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else
+/// `<plan>.plantrack.db`. On failure prints what and how to fix and sets `exit_code`.
+std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::Mode mode,
+                                      int& exit_code);
+
+/// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
+void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
+
+/// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
+std::string pad(const std::string& text, std::size_t width, bool right = false);
+/// "1.023.600.000"-style grouping is for reports; here plain integers.
+std::string describe_event(const Plan& plan, const Event& e);
+
+}  // namespace plantrack::cli

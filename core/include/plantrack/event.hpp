@@ -1,0 +1,52 @@
+#pragma once
+/// Events: the append-only log that is the truth about progress. Status is derived from it.
+///
+/// Corrections are new events (a `revert` names the event it cancels); nothing is updated in place.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+
+namespace plantrack {
+
+enum class EventKind {
+  kProgress,
+  kStart,
+  kComplete,
+  kBlock,
+  kUnblock,
+  kCancel,
+  kReopen,
+  kNote,
+  kRevert
+};
+
+/// "progress", "start", "complete", ... as stored and printed.
+PLANTRACK_API std::string_view to_string(EventKind kind);
+PLANTRACK_API std::optional<EventKind> event_kind_from(std::string_view text);
+
+/// An event to append. `quantity` is set for progress only; `reverts` for revert only.
+struct NewEvent {
+  std::string task;
+  EventKind kind = EventKind::kProgress;
+  std::optional<std::int64_t> quantity;
+  std::optional<int> year;
+  Date effective;
+  std::string actor;
+  std::string note;
+  std::string evidence;
+  std::optional<std::int64_t> reverts;
+};
+
+/// A stored event.
+struct Event : NewEvent {
+  std::int64_t id = 0;
+  std::string plan_id;
+  std::string recorded_at;    ///< UTC, ISO 8601 ("2014-10-24T08:30:00Z")
+  std::string plan_revision;  ///< SHA-256 of the plan file the event was recorded against
+};
+
+}  // namespace plantrack

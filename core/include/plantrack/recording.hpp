@@ -1,0 +1,68 @@
+#pragma once
+/// Turning what a user typed (command-line arguments or CSV rows) into events, checked against the
+/// plan and the current status. Problems are diagnostics; nothing is written unless there are none.
+///
+/// Example:
+///   plantrack::Recorder recorder(plan, plantrack::derive_status(plan, events, today), today);
+///   plantrack::RecordInput in{.task = "posters", .quantity = "5000", .year = "2013"};
+///   if (auto event = recorder.record(in, sink)) store.append(...);
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/diagnostic.hpp"
+#include "plantrack/event.hpp"
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+#include "plantrack/plan_index.hpp"
+#include "plantrack/status.hpp"
+
+namespace plantrack {
+
+/// One progress record as typed: every field a string, checked by check_record.
+struct RecordInput {
+  std::string task;
+  std::string quantity;
+  std::string year;  ///< empty: the year of the date
+  std::string date;  ///< empty: today
+  std::string by;    ///< empty: the login name
+  std::string note;
+  std::string evidence;
+  bool correction = false;  ///< allows a negative quantity
+  /// Where each field was written, for CSV rows (line = row, column = field number); unknown for
+  /// command-line arguments.
+  SourcePos task_at, quantity_at, year_at, date_at;
+};
+
+/// Checks records and lifecycle changes against a plan and its current status.
+class PLANTRACK_API Recorder {
+ public:
+  Recorder(const Plan& plan, PlanStatus status, Date today);
+
+  /// One progress record; the status is updated with it, so a batch is checked as a whole.
+  /// Returns the event, or nullopt after reporting errors to `sink`.
+  std::optional<NewEvent> record(const RecordInput& input, DiagnosticSink& sink);
+
+  /// A lifecycle event (start, complete, block, unblock, cancel, reopen) for a task.
+  std::optional<NewEvent> lifecycle(const std::string& task, EventKind kind,
+                                    const std::string& reason, DiagnosticSink& sink);
+
+ private:
+  std::optional<std::size_t> find_task(const std::string& id, SourcePos at, DiagnosticSink& sink);
+  bool refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& sink) const;
+
+  const Plan& plan_;
+  PlanIndex index_;
+  PlanStatus status_;
+  Date today_;
+};
+
+/// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence; RFC 4180
+/// quoting; UTF-8, an optional BOM). Problems are reported as FILE:ROW:COL.
+PLANTRACK_API std::vector<RecordInput> parse_records_csv(const std::string& text,
+                                                         DiagnosticSink& sink);
+
+/// The login name of the user running plantrack ("unknown" if none can be found).
+PLANTRACK_API std::string login_name();
+
+}  // namespace plantrack

@@ -1,0 +1,82 @@
+#pragma once
+/// Status derived from a plan and its event log, as of a date.
+///
+/// Per task: target, achieved (total and per year), percent, state, readiness with reasons, overdue.
+/// Per stage and plan: counts by state and a completion percent, the mean over tasks that are not
+/// cancelled of min(achieved / target, 1); a stage is complete when all its tasks are done or
+/// cancelled. Events of tasks no longer in the plan are kept as orphans, never dropped.
+///
+/// Example:
+///   plantrack::PlanStatus s = plantrack::derive_status(plan, store.events(plan.info.id), today);
+///   for (const plantrack::TaskStatus& t : s.tasks) if (t.ready) std::cout << plan.tasks[t.task].id;
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/event.hpp"
+#include "plantrack/export.hpp"
+#include "plantrack/graph.hpp"
+#include "plantrack/plan.hpp"
+
+namespace plantrack {
+
+enum class TaskState { kNotStarted, kInProgress, kDone, kCancelled };
+PLANTRACK_API std::string_view to_string(TaskState state);
+
+struct YearQuantity {
+  int year = 0;
+  std::int64_t quantity = 0;
+};
+
+struct TaskStatus {
+  std::size_t task = 0;  ///< index into plan.tasks
+  std::int64_t achieved = 0;
+  std::vector<YearQuantity> by_year;  ///< sorted by year
+  double percent = 0;                 ///< achieved / target * 100 (may exceed 100)
+  TaskState state = TaskState::kNotStarted;
+  bool ready = false;             ///< can start or continue now
+  std::vector<Blocker> blockers;  ///< unmet dependencies
+  std::optional<std::string> blocked_by_hand;  ///< reason of a `block` not yet lifted
+  bool overdue = false;
+  std::optional<Date> last_activity;
+  PLANTRACK_API std::int64_t achieved_in(int year) const;
+};
+
+struct Rollup {
+  std::size_t not_started = 0, in_progress = 0, done = 0, cancelled = 0;
+  double percent = 0;
+  bool complete = false;  ///< every task done or cancelled (and at least one task)
+};
+
+struct StageStatus {
+  std::size_t stage = 0;  ///< index into plan.stages
+  Rollup rollup;
+};
+
+/// Events naming a task id the plan no longer has.
+struct Orphan {
+  std::string task;
+  std::size_t events = 0;
+};
+
+struct PlanStatus {
+  Date as_of;
+  std::vector<TaskStatus> tasks;  ///< indexed like plan.tasks
+  std::vector<StageStatus> stages;
+  Rollup plan;
+  std::vector<Orphan> orphans;
+};
+
+/// Events dated after `as_of` are ignored; reverted events are ignored.
+PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
+                                       Date as_of);
+
+/// Today's local date (or the date part of PLANTRACK_NOW, see docs/tracking.md).
+PLANTRACK_API Date today();
+/// Now in UTC as ISO 8601 ("2014-10-24T08:30:00Z"), or PLANTRACK_NOW when set.
+PLANTRACK_API std::string now_utc();
+/// "2014-10-24" -> Date, checking the calendar; nullopt otherwise.
+PLANTRACK_API std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace plantrack

@@ -1,0 +1,69 @@
+#pragma once
+/// The progress store: an embedded SQLite database holding the event log.
+///
+/// One database per plan file, by default beside it (`<plan>.plantrack.db`). WAL mode, a busy
+/// timeout, and every append in one transaction: a batch is stored whole or not at all. The schema
+/// is versioned (PRAGMA user_version) and migrated forward; a newer database is refused.
+///
+/// Example:
+///   plantrack::EventStore store = plantrack::EventStore::open("plan.toml.plantrack.db");
+///   store.append("binh-duong-cp-2012-2015", revision, "2014-10-24T08:00:00Z", {event});
+///   for (const plantrack::Event& e : store.events("binh-duong-cp-2012-2015")) ...
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "plantrack/event.hpp"
+#include "plantrack/export.hpp"
+
+namespace plantrack {
+
+/// A store that cannot be used: locked past the timeout, read-only, corrupt, from a newer
+/// plantrack, ... `what()` says what happened, `fix()` what to do.
+class PLANTRACK_API StoreError : public std::runtime_error {
+ public:
+  StoreError(const std::string& what, std::string fix);
+  ~StoreError() override;
+  const std::string& fix() const { return fix_; }
+
+ private:
+  std::string fix_;
+};
+
+class PLANTRACK_API EventStore {
+ public:
+  /// The schema version this plantrack writes.
+  static constexpr int kSchemaVersion = 1;
+
+  enum class Mode { kReadOnly, kReadWrite };
+
+  /// Opens (creating in read-write mode if absent) and migrates the store. A read-only open of a
+  /// missing file gives an empty store. Throws StoreError.
+  static EventStore open(const std::string& path, Mode mode, int busy_timeout_ms = 5000);
+
+  EventStore(EventStore&&) noexcept;
+  EventStore& operator=(EventStore&&) noexcept;
+  ~EventStore();
+
+  /// Appends the events in one transaction and returns their ids. Throws StoreError.
+  std::vector<std::int64_t> append(const std::string& plan_id, const std::string& plan_revision,
+                                   const std::string& recorded_at,
+                                   const std::vector<NewEvent>& events);
+
+  /// Every event of the plan, oldest first (by id). Throws StoreError.
+  std::vector<Event> events(const std::string& plan_id) const;
+
+  const std::string& path() const;
+
+ private:
+  struct Impl;
+  explicit EventStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Where a plan's store lives unless told otherwise: `<plan file>.plantrack.db`.
+PLANTRACK_API std::string default_store_path(const std::string& plan_path);
+
+}  // namespace plantrack

@@ -1,0 +1,192 @@
+#include "plantrack/recording.hpp"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+
+#include "plantrack/plan_index.hpp"
+
+namespace plantrack {
+namespace {
+
+std::optional<std::int64_t> parse_quantity(const RecordInput& in, DiagnosticSink& sink) {
+  std::int64_t value = 0;
+  const std::string& text = in.quantity;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    Diagnostic& d = sink.error("bad-quantity", in.quantity_at,
+                               "quantity \"" + text + "\" is not a whole number");
+    d.fix = "write the number done, e.g. 5 or 5000, without dots, commas or units";
+    return std::nullopt;
+  }
+  if (value == 0) {
+    sink.error("bad-quantity", in.quantity_at, "quantity is 0: nothing to record").fix =
+        "record the number actually done, or use 'plantrack start' to mark the task started";
+    return std::nullopt;
+  }
+  if (value < 0 && !in.correction) {
+    Diagnostic& d = sink.error("bad-quantity", in.quantity_at,
+                               "quantity " + text + " is negative");
+    d.fix = "to correct an earlier record, use 'plantrack revert EVENT_ID', or pass --correction "
+            "to record a negative adjustment";
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
+                                   DiagnosticSink& sink) {
+  if (text.empty()) return today;
+  std::optional<Date> date = parse_date(text);
+  if (!date) {
+    sink.error("bad-date", at, "date \"" + text + "\" is not a calendar date (YYYY-MM-DD)").fix =
+        "write the date as 2014-10-24";
+    return std::nullopt;
+  }
+  if (*date > today) {
+    sink.error("future-date", at,
+               "date " + text + " is in the future (today is " + today.to_string() + ")")
+        .fix = "record work once it is done; check the date for a typing mistake";
+    return std::nullopt;
+  }
+  return date;
+}
+
+// The year a record counts for: given, else the date's; "-" when the source gives no year (0).
+std::optional<int> record_year(const RecordInput& in, Date effective, DiagnosticSink& sink) {
+  if (in.year.empty()) return effective.year;
+  if (in.year == "-") return 0;
+  int year = 0;
+  auto [end, ec] = std::from_chars(in.year.data(), in.year.data() + in.year.size(), year);
+  if (in.year.size() != 4 || ec != std::errc() || end != in.year.data() + in.year.size() ||
+      year < 1900) {
+    sink.error("bad-year", in.year_at, "year \"" + in.year + "\" is not a four-digit year").fix =
+        "write the calendar year the work counts for, e.g. 2014, or - when the source gives none";
+    return std::nullopt;
+  }
+  return year;
+}
+
+void warn_year(const Plan& plan, const Task& task, int year, SourcePos at, DiagnosticSink& sink) {
+  if (year == 0) return;  // not attributed to a year
+  std::vector<int> years = task.active_years();
+  bool planned = years.empty() || std::count(years.begin(), years.end(), year);
+  bool in_period = plan.info.period_start == 0 ||
+                   (year >= plan.info.period_start && year <= plan.info.period_end);
+  if (planned && in_period) return;
+  sink.warning("year-outside-plan", at,
+               "year " + std::to_string(year) + " is " +
+                   (planned ? "outside the plan period" : "not one of the task's years") +
+                   "; recorded anyway")
+      .fix = "if the year is wrong, revert this record and record it again";
+}
+
+}  // namespace
+
+Recorder::Recorder(const Plan& plan, PlanStatus status, Date today)
+    : plan_(plan), index_(plan), status_(std::move(status)), today_(today) {}
+
+std::optional<std::size_t> Recorder::find_task(const std::string& id, SourcePos at,
+                                               DiagnosticSink& sink) {
+  if (auto i = index_.task(id)) return i;
+  Diagnostic& d = sink.error("unknown-task", at, "unknown task \"" + id + "\"");
+  std::string hint = suggest(id, index_.task_ids());
+  d.fix = hint.empty() ? "run 'plantrack status PLAN' to see the task ids"
+                       : "did you mean \"" + hint + "\"?";
+  return std::nullopt;
+}
+
+bool Recorder::refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& sink) const {
+  if (status_.tasks[task].state != TaskState::kCancelled) return false;
+  const std::string& id = plan_.tasks[task].id;
+  sink.error("task-cancelled", at, "task \"" + id + "\" is cancelled").fix =
+      "reopen it first: plantrack reopen PLAN " + id;
+  return true;
+}
+
+std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& sink) {
+  const Plan& plan = plan_;
+  const Date today = today_;
+  std::size_t before = count_errors(sink.diagnostics());
+  std::optional<std::size_t> task = find_task(in.task, in.task_at, sink);
+  std::optional<std::int64_t> quantity = parse_quantity(in, sink);
+  std::optional<Date> date = effective_date(in.date, in.date_at, today, sink);
+  std::optional<int> year = date ? record_year(in, *date, sink) : std::nullopt;
+  if (task && refuse_cancelled(*task, in.task_at, sink)) task.reset();
+  if (count_errors(sink.diagnostics()) > before || !task || !quantity || !date || !year) {
+    return std::nullopt;
+  }
+  const Task& t = plan.tasks[*task];
+  warn_year(plan, t, *year, in.year_at.known() ? in.year_at : in.task_at, sink);
+  TaskStatus& s = status_.tasks[*task];
+  std::int64_t after = t.counting == Counting::kIncrement ? s.achieved + *quantity : *quantity;
+  if (after > t.target) {
+    sink.warning("above-target", in.quantity_at,
+                 "task \"" + t.id + "\" reaches " + std::to_string(after) + " " + t.unit +
+                     ", above its target of " + std::to_string(t.target) + "; recorded anyway")
+        .fix = "if the number is wrong, revert this record";
+  }
+  s.achieved = after;  // later rows of a batch see this one
+  NewEvent e;
+  e.task = t.id;
+  e.kind = EventKind::kProgress;
+  e.quantity = quantity;
+  if (*year != 0) e.year = year;
+  e.effective = *date;
+  e.actor = in.by.empty() ? login_name() : in.by;
+  e.note = in.note;
+  e.evidence = in.evidence;
+  return e;
+}
+
+std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKind kind,
+                                            const std::string& reason, DiagnosticSink& sink) {
+  std::optional<std::size_t> task = find_task(task_id, {}, sink);
+  if (!task) return std::nullopt;
+  TaskStatus& s = status_.tasks[*task];
+  auto refuse = [&](const std::string& what, const std::string& fix) {
+    sink.error("bad-transition", {}, "task \"" + task_id + "\" " + what).fix = fix;
+    return std::nullopt;
+  };
+  switch (kind) {
+    case EventKind::kStart:
+    case EventKind::kComplete:
+    case EventKind::kBlock:
+      if (refuse_cancelled(*task, {}, sink)) return std::nullopt;
+      if (kind == EventKind::kBlock && s.blocked_by_hand) {
+        return refuse("is already blocked (" + *s.blocked_by_hand + ")",
+                      "unblock it first if the reason changed");
+      }
+      break;
+    case EventKind::kUnblock:
+      if (!s.blocked_by_hand) return refuse("is not blocked by hand", "nothing to unblock");
+      break;
+    case EventKind::kCancel:
+      if (s.state == TaskState::kCancelled) return refuse("is already cancelled", "nothing to do");
+      break;
+    case EventKind::kReopen:
+      if (s.state != TaskState::kCancelled && s.state != TaskState::kDone) {
+        return refuse("is neither done nor cancelled", "nothing to reopen");
+      }
+      break;
+    default: break;
+  }
+  NewEvent e;
+  e.task = task_id;
+  e.kind = kind;
+  e.effective = today_;
+  e.actor = login_name();
+  e.note = reason;
+  return e;
+}
+
+std::string login_name() {
+  if (const char* user = std::getenv("USER"); user && *user) return user;
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+  return "unknown";
+}
+
+}  // namespace plantrack

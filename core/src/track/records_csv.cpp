@@ -1,0 +1,163 @@
+// CSV of progress records (RFC 4180): header, quoting with "", newlines inside quotes, UTF-8 BOM.
+#include <algorithm>
+#include <array>
+
+#include "plantrack/recording.hpp"
+
+namespace plantrack {
+namespace {
+
+struct Field {
+  std::string text;
+  SourcePos at;  // line and code-point column where the field starts
+};
+
+// Splits the text into records of fields, tracking where each field starts.
+class CsvReader {
+ public:
+  explicit CsvReader(const std::string& text) : text_(text) {
+    if (text_.rfind("\xEF\xBB\xBF", 0) == 0) i_ = 3;
+  }
+
+  bool next(std::vector<Field>& record, DiagnosticSink& sink) {
+    record.clear();
+    if (i_ >= text_.size()) return false;
+    for (;;) {
+      Field field{{}, SourcePos{line_, column_}};
+      if (peek() == '"') {
+        if (!quoted(field, sink)) return false;
+      } else {
+        while (i_ < text_.size() && peek() != ',' && peek() != '\n' && peek() != '\r') take(field);
+      }
+      record.push_back(std::move(field));
+      if (i_ < text_.size() && peek() == ',') {
+        advance();
+        continue;
+      }
+      if (i_ < text_.size() && peek() == '\r') advance();
+      if (i_ < text_.size() && peek() == '\n') advance();
+      return true;
+    }
+  }
+
+ private:
+  char peek() const { return text_[i_]; }
+  void advance() {
+    if (text_[i_] == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((static_cast<unsigned char>(text_[i_]) & 0xC0) != 0x80) {
+      ++column_;
+    }
+    ++i_;
+  }
+  void take(Field& field) {
+    // Count a code point once: continuation bytes do not start a column.
+    if ((static_cast<unsigned char>(text_[i_]) & 0xC0) == 0x80) {
+      field.text += text_[i_++];
+      return;
+    }
+    field.text += text_[i_];
+    advance();
+  }
+  bool quoted(Field& field, DiagnosticSink& sink) {
+    SourcePos start = field.at;
+    advance();  // opening quote
+    for (;;) {
+      if (i_ >= text_.size()) {
+        sink.error("csv-syntax", start, "a quoted field is never closed").fix =
+            "end the field with a double quote; write a quote inside a field as \"\"";
+        return false;
+      }
+      if (peek() == '"') {
+        advance();
+        if (i_ < text_.size() && peek() == '"') {
+          field.text += '"';
+          advance();
+          continue;
+        }
+        if (i_ < text_.size() && peek() != ',' && peek() != '\n' && peek() != '\r') {
+          sink.error("csv-syntax", SourcePos{line_, column_},
+                     "unexpected text after a quoted field")
+              .fix = "put a comma after the closing quote, or quote the whole field";
+          return false;
+        }
+        return true;
+      }
+      take(field);
+    }
+  }
+
+  const std::string& text_;
+  std::size_t i_ = 0;
+  std::uint32_t line_ = 1;
+  std::uint32_t column_ = 1;
+};
+
+constexpr std::array<std::string_view, 7> kColumns = {"task", "quantity", "year",    "date",
+                                                      "by",   "note",     "evidence"};
+
+}  // namespace
+
+std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSink& sink) {
+  std::vector<RecordInput> out;
+  CsvReader reader(text);
+  std::vector<Field> record;
+  if (!reader.next(record, sink)) {
+    sink.error("csv-header", SourcePos{1, 1}, "the file is empty: no header row").fix =
+        "start with the header: task,quantity,year,date,by,note,evidence";
+    return out;
+  }
+  std::array<int, kColumns.size()> column_of{};
+  column_of.fill(-1);
+  for (std::size_t c = 0; c < record.size(); ++c) {
+    const std::string& name = record[c].text;
+    auto it = std::find(kColumns.begin(), kColumns.end(), name);
+    if (it == kColumns.end()) {
+      Diagnostic& d = sink.error("csv-header", record[c].at, "unknown column \"" + name + "\"");
+      std::string hint = suggest(name, {kColumns.begin(), kColumns.end()});
+      d.fix = hint.empty() ? "the columns are: task, quantity, year, date, by, note, evidence"
+                           : "did you mean \"" + hint + "\"?";
+      continue;
+    }
+    column_of[static_cast<std::size_t>(it - kColumns.begin())] = static_cast<int>(c);
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (column_of[k] >= 0) continue;
+    sink.error("csv-header", SourcePos{1, 1},
+               "the header has no \"" + std::string(kColumns[k]) + "\" column")
+        .fix = "start with the header: task,quantity,year,date,by,note,evidence";
+  }
+  if (count_errors(sink.diagnostics()) > 0) return out;
+  while (reader.next(record, sink)) {
+    if (record.size() == 1 && record[0].text.empty()) continue;  // a blank line
+    auto field = [&](std::size_t k) -> const Field* {
+      int c = column_of[k];
+      return c >= 0 && static_cast<std::size_t>(c) < record.size() ? &record[c] : nullptr;
+    };
+    if (record.size() > static_cast<std::size_t>(std::count_if(
+                            column_of.begin(), column_of.end(), [](int c) { return c >= 0; }))) {
+      sink.error("csv-row", record.back().at, "this row has more fields than the header").fix =
+          "quote fields that contain commas: \"one, two\"";
+      continue;
+    }
+    RecordInput in;
+    SourcePos row_start = record.front().at;
+    auto get = [&](std::size_t k, std::string& into, SourcePos* at) {
+      const Field* f = field(k);
+      if (f) into = f->text;
+      if (at) *at = f ? f->at : row_start;
+    };
+    get(0, in.task, &in.task_at);
+    get(1, in.quantity, &in.quantity_at);
+    get(2, in.year, &in.year_at);
+    get(3, in.date, &in.date_at);
+    get(4, in.by, nullptr);
+    get(5, in.note, nullptr);
+    get(6, in.evidence, nullptr);
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
+}  // namespace plantrack
