@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "plantrack/store.hpp"
+
+using namespace plantrack;
+
+namespace {
+struct TempDb {
+  std::filesystem::path path;
+  TempDb() {
+    path = std::filesystem::temp_directory_path() /
+           ("plantrack-test-" + std::to_string(::getpid()) + "-" +
+            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
+    std::filesystem::remove(path);
+  }
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+};
+
+NewEvent progress(const std::string& task, std::int64_t q) {
+  NewEvent e;
+  e.task = task;
+  e.quantity = q;
+  e.year = 2014;
+  e.effective = Date{2014, 10, 24};
+  e.actor = "tester";
+  return e;
+}
+
+void exec(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+}  // namespace
+
+TEST_CASE("events round-trip in one transaction, ids in order", "[store]") {
+  TempDb tmp;
+  EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite);
+  auto ids = store.append("p", "rev1", "2014-10-24T08:00:00Z", {progress("a", 5), progress("b", 7)});
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[1] == ids[0] + 1);
+  std::vector<Event> events = store.events("p");
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].task == "a");
+  CHECK(events[0].quantity == 5);
+  CHECK(events[0].plan_revision == "rev1");
+  CHECK(events[0].recorded_at == "2014-10-24T08:00:00Z");
+  CHECK(events[1].effective == Date{2014, 10, 24});
+  CHECK(store.events("other").empty());
+}
+
+TEST_CASE("the log is append-only even for SQL written by hand", "[store]") {
+  TempDb tmp;
+  {
+    EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite);
+    store.append("p", "r", "t", {progress("a", 5)});
+  }
+  exec(tmp.path.string(), "UPDATE events SET quantity = 50");
+  exec(tmp.path.string(), "DELETE FROM events");
+  EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadOnly);
+  REQUIRE(store.events("p").size() == 1);
+  CHECK(store.events("p")[0].quantity == 5);
+}
+
+TEST_CASE("a store from a newer plantrack is refused", "[store]") {
+  TempDb tmp;
+  { EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite); }
+  exec(tmp.path.string(), "PRAGMA user_version = 99");
+  try {
+    EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite);
+    FAIL("expected a StoreError");
+  } catch (const StoreError& e) {
+    CHECK(std::string(e.what()).find("was written by a newer plantrack (schema 99") !=
+          std::string::npos);
+    CHECK(e.fix() == "upgrade plantrack, or pass --db with another path");
+  }
+}
+
+TEST_CASE("a file that is not a database is refused, and left alone", "[store]") {
+  TempDb tmp;
+  const std::string text = "this is not sqlite, just text that is long enough to matter\n";
+  { std::ofstream(tmp.path) << text; }
+  CHECK_THROWS_AS(EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite), StoreError);
+  CHECK(std::filesystem::file_size(tmp.path) == text.size());
+}
+
+TEST_CASE("reading a store that does not exist yet gives no events and creates nothing", "[store]") {
+  TempDb tmp;
+  EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadOnly);
+  CHECK(store.events("p").empty());
+  CHECK_FALSE(std::filesystem::exists(tmp.path));
+}

@@ -1,0 +1,123 @@
+#include <catch2/catch.hpp>
+
+#include "../test_plans.hpp"
+#include "plantrack/recording.hpp"
+
+using namespace plantrack;
+using plantrack::test::load;
+using plantrack::test::task;
+
+namespace {
+const Date kToday{2014, 10, 24};
+
+struct Fixture {
+  LoadResult loaded = load(task("posters", "awareness", 5000, "years = [2013]\n") +
+                           task("classes", "training", 6));
+  std::vector<Event> events;
+  Recorder recorder() { return Recorder(loaded.plan, derive_status(loaded.plan, events, kToday), kToday); }
+};
+
+RecordInput input(std::string task, std::string quantity, std::string year = "",
+                  std::string date = "") {
+  RecordInput in;
+  in.task = std::move(task);
+  in.quantity = std::move(quantity);
+  in.year = std::move(year);
+  in.date = std::move(date);
+  return in;
+}
+
+std::string errors_of(DiagnosticSink& sink) {
+  std::string out;
+  for (const Diagnostic& d : sink.diagnostics()) out += d.code + ": " + d.message + "\n";
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a good record becomes an event", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  RecordInput in;
+  in.task = "posters";
+  in.quantity = "5000";
+  in.date = "2013-12-20";
+  in.by = "Chị Lan";
+  auto e = recorder.record(in, sink);
+  INFO(errors_of(sink));
+  REQUIRE(e);
+  CHECK(e->quantity == 5000);
+  CHECK(e->year == 2013);  // the date's year
+  CHECK(e->actor == "Chị Lan");
+  CHECK(sink.diagnostics().empty());
+}
+
+TEST_CASE("bad records are refused with what and how to fix", "[track]") {
+  Fixture f;
+  auto check = [&](RecordInput in, const std::string& expected) {
+    Recorder recorder = f.recorder();
+    DiagnosticSink sink("cli");
+    CHECK_FALSE(recorder.record(in, sink));
+    CHECK(errors_of(sink) == expected);
+  };
+  check(input("postrs", "1"), "unknown-task: unknown task \"postrs\"\n");
+  check(input("posters", "1.5"),
+        "bad-quantity: quantity \"1.5\" is not a whole number\n");
+  check(input("posters", "0"), "bad-quantity: quantity is 0: nothing to record\n");
+  check(input("posters", "-3"), "bad-quantity: quantity -3 is negative\n");
+  check(input("posters", "3", "14"),
+        "bad-year: year \"14\" is not a four-digit year\n");
+  check(input("posters", "3", "", "2014-10-25"),
+        "future-date: date 2014-10-25 is in the future (today is 2014-10-24)\n");
+  check(input("posters", "3", "", "24/10/2014"),
+        "bad-date: date \"24/10/2014\" is not a calendar date (YYYY-MM-DD)\n");
+}
+
+TEST_CASE("a negative correction needs --correction", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  auto e = recorder.record([] { RecordInput in = input("posters", "-3"); in.correction = true; return in; }(), sink);
+  REQUIRE(e);
+  CHECK(e->quantity == -3);
+}
+
+TEST_CASE("a cancelled task takes no records until reopened", "[track]") {
+  Fixture f;
+  Event cancel;
+  cancel.id = 1;
+  cancel.task = "classes";
+  cancel.kind = EventKind::kCancel;
+  cancel.effective = kToday;
+  f.events.push_back(cancel);
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  CHECK_FALSE(recorder.record(input("classes", "1"), sink));
+  CHECK(errors_of(sink) == "task-cancelled: task \"classes\" is cancelled\n");
+  DiagnosticSink sink2("cli");
+  CHECK(recorder.lifecycle("classes", EventKind::kReopen, "", sink2));
+}
+
+TEST_CASE("warnings still record: above target, year outside the task's years", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  CHECK(recorder.record(input("posters", "4000", "2014"), sink));
+  CHECK(recorder.record(input("posters", "2000", "2013"), sink));
+  CHECK(errors_of(sink) ==
+        "year-outside-plan: year 2014 is not one of the task's years; recorded anyway\n"
+        "above-target: task \"posters\" reaches 6000 DN, above its target of 5000; recorded "
+        "anyway\n");
+  CHECK(count_errors(sink.diagnostics()) == 0);
+}
+
+TEST_CASE("lifecycle transitions that make no sense are refused", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  CHECK_FALSE(recorder.lifecycle("classes", EventKind::kUnblock, "", sink));
+  CHECK_FALSE(recorder.lifecycle("classes", EventKind::kReopen, "", sink));
+  CHECK(errors_of(sink) ==
+        "bad-transition: task \"classes\" is not blocked by hand\n"
+        "bad-transition: task \"classes\" is neither done nor cancelled\n");
+}
