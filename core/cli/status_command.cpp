@@ -98,6 +98,12 @@ std::string figures(const Task& task, const TaskStatus& s, int year, double& per
                              : 100.0;
     return std::to_string(done) + "/" + std::to_string(t.quantity) + " " + task.unit;
   }
+  std::vector<int> years = task.active_years();
+  if (task.targets.empty() && years == std::vector<int>{year}) {  // a one-year task
+    percent = 100.0 * static_cast<double>(done) /
+              static_cast<double>(std::max<std::int64_t>(task.target, 1));
+    return std::to_string(done) + "/" + std::to_string(task.target) + " " + task.unit;
+  }
   percent = -1;  // the plan gives no target for that year
   return std::to_string(done) + "/- " + task.unit;
 }
@@ -108,7 +114,8 @@ int run_status(StatusOptions& o) {
   if (!t) return code;
   const Plan& plan = t->plan();
   if (!o.stage.empty() && !plan.find_stage(o.stage)) {
-    std::cerr << "plantrack status: error: unknown stage \"" << o.stage << "\"\n  fix: the stages are:";
+    std::cerr << "plantrack status: error: unknown stage \"" << o.stage
+              << "\"\n  fix: the stages are:";
     for (const Stage& s : plan.stages) std::cerr << " " << s.id;
     std::cerr << "\n";
     return kUsage;
@@ -123,15 +130,19 @@ int run_status(StatusOptions& o) {
       for (const TaskStatus& s : status.tasks) {
         if (plan.tasks[s.task].stage == stage.id) tasks.push_back(task_json(plan, s));
       }
-      stages.push_back({{"id", stage.id}, {"title", stage.title},
-                        {"rollup", rollup_json(st.rollup)}, {"tasks", tasks}});
+      stages.push_back({{"id", stage.id},
+                        {"title", stage.title},
+                        {"rollup", rollup_json(st.rollup)},
+                        {"tasks", tasks}});
     }
     Json orphans = Json::array();
     for (const Orphan& orphan : status.orphans) {
       orphans.push_back({{"task", orphan.task}, {"events", orphan.events}});
     }
-    Json doc = {{"plan", plan.info.id},     {"as_of", status.as_of.to_string()},
-                {"rollup", rollup_json(status.plan)}, {"stages", stages},
+    Json doc = {{"plan", plan.info.id},
+                {"as_of", status.as_of.to_string()},
+                {"rollup", rollup_json(status.plan)},
+                {"stages", stages},
                 {"orphans", orphans}};
     std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return kOk;
@@ -146,7 +157,8 @@ int run_status(StatusOptions& o) {
   for (const StageStatus& st : status.stages) {
     const Stage& stage = plan.stages[st.stage];
     if (!o.stage.empty() && stage.id != o.stage) continue;
-    std::cout << "\n" << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
+    std::cout << "\n"
+              << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
               << (st.rollup.complete ? ", complete" : "") << "\n";
     for (const TaskStatus& s : status.tasks) {
       const Task& task = plan.tasks[s.task];
@@ -187,7 +199,8 @@ int run_next(TrackOptions& o) {
       continue;
     }
     std::cout << pad(task.id, 24) << " " << pad(task.stage, 14) << " "
-              << pad(std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit,
+              << pad(std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
+                         task.unit,
                      18, true)
               << "  due " << (task.due ? task.due->to_string() : "-")
               << (s.overdue ? "  OVERDUE" : "") << "\n";
@@ -283,8 +296,8 @@ int run_history(HistoryOptions& o) {
                       {"evidence", e.evidence},
                       {"plan_revision", e.plan_revision},
                       {"reverts", e.reverts ? Json(*e.reverts) : Json(nullptr)},
-                      {"reverted_by", reverted != reverted_by.end() ? Json(reverted->second)
-                                                                    : Json(nullptr)}});
+                      {"reverted_by",
+                       reverted != reverted_by.end() ? Json(reverted->second) : Json(nullptr)}});
       continue;
     }
     std::cout << describe_event(t->plan(), e);

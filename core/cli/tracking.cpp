@@ -1,5 +1,6 @@
 #include "tracking.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -9,8 +10,9 @@ namespace plantrack::cli {
 
 void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date) {
   cmd->add_option("FILE", options.file, "Plan file (TOML)")->required();
-  cmd->add_option("--db", options.db,
-                  "Progress store (default: $PLANTRACK_DB, else FILE.plantrack.db beside the plan)");
+  cmd->add_option(
+      "--db", options.db,
+      "Progress store (default: $PLANTRACK_DB, else FILE.plantrack.db beside the plan)");
   if (format) {
     cmd->add_option("--format", options.format, "text or json")
         ->check(CLI::IsMember({"text", "json"}));
@@ -23,7 +25,11 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   Tracking t;
   t.loaded = load_plan_file(options.file);
   if (!t.loaded.ok()) {
-    std::cerr << render_text(t.loaded.diagnostics, t.loaded.source);
+    std::vector<Diagnostic> errors;  // warnings are for 'plantrack validate'
+    for (const Diagnostic& d : t.loaded.diagnostics) {
+      if (d.severity == Severity::kError) errors.push_back(d);
+    }
+    std::cerr << render_text(errors, t.loaded.source);
     std::cerr << options.file << ": invalid plan: nothing was read or written; run 'plantrack "
               << "validate " << options.file << "' for details\n";
     exit_code = 1;
@@ -45,12 +51,16 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     const char* env = std::getenv("PLANTRACK_DB");
     db = env && *env ? env : default_store_path(options.file);
   }
+  int busy_timeout_ms = 5000;
+  if (const char* env = std::getenv("PLANTRACK_BUSY_TIMEOUT_MS"); env && *env) {
+    busy_timeout_ms = std::atoi(env);
+  }
   try {
-    t.store = EventStore::open(db, mode);
+    t.store = EventStore::open(db, mode, busy_timeout_ms);
     t.events = t.store->events(t.loaded.plan.info.id);
   } catch (const StoreError& e) {
-    std::cerr << "plantrack: error: " << e.what() << "\n  fix: " << e.fix()
-              << "\n  nothing was written\n";
+    std::cerr << "plantrack: error: " << e.what() << "\n  fix: " << e.fix() << "\n";
+    if (mode == EventStore::Mode::kReadWrite) std::cerr << "nothing was written\n";
     exit_code = 1;
     return std::nullopt;
   }
@@ -73,8 +83,13 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
 std::string describe_event(const Plan& plan, const Event& e) {
   std::string out = "#" + std::to_string(e.id) + " " + e.effective.to_string() + " " +
                     std::string(to_string(e.kind)) + " " + e.task;
+  const Task* task = plan.find_task(e.task);
+  for (const Task& each : plan.tasks) {
+    if (!task && std::count(each.renamed_from.begin(), each.renamed_from.end(), e.task)) {
+      task = &each;
+    }
+  }
   if (e.quantity) {
-    const Task* task = plan.find_task(e.task);
     out += (*e.quantity > 0 ? " +" : " ") + std::to_string(*e.quantity) +
            (task ? " " + task->unit : std::string());
   }
@@ -83,6 +98,7 @@ std::string describe_event(const Plan& plan, const Event& e) {
   out += " by " + e.actor;
   if (!e.note.empty()) out += ": " + e.note;
   if (!e.evidence.empty()) out += " [" + e.evidence + "]";
+  if (!task) out += " (task no longer in the plan)";
   return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// What the tracking commands share: options, loading the plan, opening its store, printing problems.
+// What the tracking commands share: options, loading the plan, opening its store, printing
+// problems.
 #include <CLI/CLI.hpp>
 
 #include <optional>

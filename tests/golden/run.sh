@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Golden test: run plantrack on one case and compare stdout+stderr and the exit status, byte for byte.
-#   run.sh PLANTRACK CASE      CASE is x.toml (runs "validate x.toml") or x.args (one argument per line)
+#   run.sh PLANTRACK CASE      CASE is x.toml (runs "validate x.toml"), x.args (one argument per
+#                              line) or x.sh (a scenario: bash runs it in a fresh empty folder with
+#                              $PLANTRACK, $SRC (the repository) and the clock pinned to 2014-10-24)
 # Runs in the case's folder, so messages show paths as written. UPDATE_GOLDEN=1 rewrites x.expected.
 set -u
 bin=$(realpath "$1")
@@ -8,12 +10,19 @@ dir=$(dirname "$2")
 base=$(basename "$2")
 name=${base%.*}
 cd "$dir" || exit 1
-if [[ $base == *.args ]]; then
+if [[ $base == *.sh ]]; then
+  scratch=$(mktemp -d)
+  trap 'chmod -R u+rwx "$scratch"; rm -rf "$scratch"' EXIT
+  src=$(realpath ../../..)
+  script=$(realpath "$base")
+  actual=$(cd "$scratch" && env -u PLANTRACK_DB PLANTRACK="$bin" SRC="$src" \
+    PLANTRACK_NOW=2014-10-24T09:00:00Z USER=tester bash -u "$script" 2>&1; echo "[exit $?]")
+elif [[ $base == *.args ]]; then
   mapfile -t args < "$base"
+  actual=$("$bin" "${args[@]}" 2>&1; echo "[exit $?]")
 else
-  args=(validate "$base")
+  actual=$("$bin" validate "$base" 2>&1; echo "[exit $?]")
 fi
-actual=$("$bin" "${args[@]}" 2>&1; echo "[exit $?]")
 if [[ ${UPDATE_GOLDEN:-0} == 1 ]]; then
   printf '%s\n' "$actual" > "$name.expected"
   echo "updated $dir/$name.expected"

@@ -1,14 +1,15 @@
 #pragma once
 /// Status derived from a plan and its event log, as of a date.
 ///
-/// Per task: target, achieved (total and per year), percent, state, readiness with reasons, overdue.
-/// Per stage and plan: counts by state and a completion percent, the mean over tasks that are not
-/// cancelled of min(achieved / target, 1); a stage is complete when all its tasks are done or
-/// cancelled. Events of tasks no longer in the plan are kept as orphans, never dropped.
+/// Per task: target, achieved (total and per year), percent, state, readiness with reasons,
+/// overdue. Per stage and plan: counts by state and a completion percent, the mean over tasks that
+/// are not cancelled of min(achieved / target, 1); a stage is complete when all its tasks are done
+/// or cancelled. Events of tasks no longer in the plan are kept as orphans, never dropped.
 ///
 /// Example:
 ///   plantrack::PlanStatus s = plantrack::derive_status(plan, store.events(plan.info.id), today);
-///   for (const plantrack::TaskStatus& t : s.tasks) if (t.ready) std::cout << plan.tasks[t.task].id;
+///   for (const plantrack::TaskStatus& t : s.tasks) if (t.ready) std::cout <<
+///   plan.tasks[t.task].id;
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,8 +36,8 @@ struct TaskStatus {
   std::vector<YearQuantity> by_year;  ///< sorted by year
   double percent = 0;                 ///< achieved / target * 100 (may exceed 100)
   TaskState state = TaskState::kNotStarted;
-  bool ready = false;             ///< can start or continue now
-  std::vector<Blocker> blockers;  ///< unmet dependencies
+  bool ready = false;                          ///< can start or continue now
+  std::vector<Blocker> blockers;               ///< unmet dependencies
   std::optional<std::string> blocked_by_hand;  ///< reason of a `block` not yet lifted
   bool overdue = false;
   std::optional<Date> last_activity;

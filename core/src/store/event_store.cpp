@@ -70,15 +70,16 @@ struct EventStore::Impl {
     switch (code & 0xff) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-        throw StoreError("the store " + path + " is locked by another plantrack (" + doing + ")",
+        throw StoreError("the store " + path + " is locked by another program (another plantrack?)",
                          "wait for the other command to finish and try again");
       case SQLITE_READONLY:
         throw StoreError("the store " + path + " is read-only (" + doing + ")",
                          "make the file and its folder writable, or pass --db with another path");
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
-        throw StoreError("the store " + path + " is not a valid plantrack database (" + detail + ")",
-                         "restore it from a backup, or pass --db with another path");
+        throw StoreError(
+            "the store " + path + " is not a valid plantrack database (" + detail + ")",
+            "restore it from a backup, or pass --db with another path");
       case SQLITE_CANTOPEN:
         throw StoreError("the store " + path + " cannot be opened (" + detail + ")",
                          "check that its folder exists and is writable, or pass --db");
@@ -127,7 +128,9 @@ EventStore::EventStore(EventStore&&) noexcept = default;
 EventStore& EventStore::operator=(EventStore&&) noexcept = default;
 EventStore::~EventStore() = default;
 
-const std::string& EventStore::path() const { return impl_->path; }
+const std::string& EventStore::path() const {
+  return impl_->path;
+}
 
 EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout_ms) {
   auto impl = std::make_unique<Impl>();
@@ -216,9 +219,10 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
 }
 
 std::vector<Event> EventStore::events(const std::string& plan_id) const {
-  Statement query(impl_->db,
-                  "SELECT id, task_id, kind, quantity, year, effective_date, recorded_at, actor, "
-                  "note, evidence, plan_revision, reverts FROM events WHERE plan_id = ?1 ORDER BY id");
+  Statement query(
+      impl_->db,
+      "SELECT id, task_id, kind, quantity, year, effective_date, recorded_at, actor, "
+      "note, evidence, plan_revision, reverts FROM events WHERE plan_id = ?1 ORDER BY id");
   sqlite3_stmt* s = query.get();
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
   auto text = [&](int column) {
@@ -248,6 +252,8 @@ std::vector<Event> EventStore::events(const std::string& plan_id) const {
   return out;
 }
 
-std::string default_store_path(const std::string& plan_path) { return plan_path + ".plantrack.db"; }
+std::string default_store_path(const std::string& plan_path) {
+  return plan_path + ".plantrack.db";
+}
 
 }  // namespace plantrack

@@ -28,10 +28,10 @@ std::optional<std::int64_t> parse_quantity(const RecordInput& in, DiagnosticSink
     return std::nullopt;
   }
   if (value < 0 && !in.correction) {
-    Diagnostic& d = sink.error("bad-quantity", in.quantity_at,
-                               "quantity " + text + " is negative");
-    d.fix = "to correct an earlier record, use 'plantrack revert EVENT_ID', or pass --correction "
-            "to record a negative adjustment";
+    Diagnostic& d = sink.error("bad-quantity", in.quantity_at, "quantity " + text + " is negative");
+    d.fix =
+        "to correct an earlier record, use 'plantrack revert EVENT_ID', or pass --correction "
+        "to record a negative adjustment";
     return std::nullopt;
   }
   return value;
@@ -172,7 +172,8 @@ std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKin
         return refuse("is neither done nor cancelled", "nothing to reopen");
       }
       break;
-    default: break;
+    default:
+      break;
   }
   NewEvent e;
   e.task = task_id;

@@ -135,8 +135,8 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
       int c = column_of[k];
       return c >= 0 && static_cast<std::size_t>(c) < record.size() ? &record[c] : nullptr;
     };
-    if (record.size() > static_cast<std::size_t>(std::count_if(
-                            column_of.begin(), column_of.end(), [](int c) { return c >= 0; }))) {
+    if (record.size() > static_cast<std::size_t>(std::count_if(column_of.begin(), column_of.end(),
+                                                               [](int c) { return c >= 0; }))) {
       sink.error("csv-row", record.back().at, "this row has more fields than the header").fix =
           "quote fields that contain commas: \"one, two\"";
       continue;

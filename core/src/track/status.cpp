@@ -17,9 +17,9 @@ constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress
 
 // What the events say of one task, before the plan's dependencies are looked at.
 struct Tally {
-  std::int64_t total = 0;                  // increment: the sum; cumulative: the latest total
-  std::map<int, std::int64_t> per_year;    // increment: sums; cumulative: latest total in the year
-  std::optional<Date> latest_cumulative;   // date of the latest cumulative record
+  std::int64_t total = 0;                 // increment: the sum; cumulative: the latest total
+  std::map<int, std::int64_t> per_year;   // increment: sums; cumulative: latest total in the year
+  std::optional<Date> latest_cumulative;  // date of the latest cumulative record
   bool started = false, completed = false, cancelled = false;
   std::optional<std::string> block_reason;
   std::optional<Date> last_activity;
@@ -42,17 +42,28 @@ void apply(Tally& t, const Task& task, const Event& e) {
       }
       break;
     }
-    case EventKind::kStart: t.started = true; break;
-    case EventKind::kComplete: t.completed = true; break;
-    case EventKind::kCancel: t.cancelled = true; break;
+    case EventKind::kStart:
+      t.started = true;
+      break;
+    case EventKind::kComplete:
+      t.completed = true;
+      break;
+    case EventKind::kCancel:
+      t.cancelled = true;
+      break;
     case EventKind::kReopen:
       t.completed = false;
       t.cancelled = false;
       break;
-    case EventKind::kBlock: t.block_reason = e.note.empty() ? "blocked by hand" : e.note; break;
-    case EventKind::kUnblock: t.block_reason.reset(); break;
+    case EventKind::kBlock:
+      t.block_reason = e.note.empty() ? "blocked by hand" : e.note;
+      break;
+    case EventKind::kUnblock:
+      t.block_reason.reset();
+      break;
     case EventKind::kNote:
-    case EventKind::kRevert: break;
+    case EventKind::kRevert:
+      break;
   }
 }
 
@@ -77,10 +88,18 @@ TaskState state_of(const Task& task, const Tally& t) {
 
 void add(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::size_t& counted) {
   switch (s.state) {
-    case TaskState::kNotStarted: ++r.not_started; break;
-    case TaskState::kInProgress: ++r.in_progress; break;
-    case TaskState::kDone: ++r.done; break;
-    case TaskState::kCancelled: ++r.cancelled; return;
+    case TaskState::kNotStarted:
+      ++r.not_started;
+      break;
+    case TaskState::kInProgress:
+      ++r.in_progress;
+      break;
+    case TaskState::kDone:
+      ++r.done;
+      break;
+    case TaskState::kCancelled:
+      ++r.cancelled;
+      return;
   }
   double share = s.state == TaskState::kDone
                      ? 1.0
@@ -99,7 +118,9 @@ void finish(Rollup& r, double sum, std::size_t counted) {
 
 }  // namespace
 
-std::string_view to_string(EventKind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(EventKind kind) {
+  return kKinds[static_cast<std::size_t>(kind)];
+}
 
 std::optional<EventKind> event_kind_from(std::string_view text) {
   for (std::size_t i = 0; i < kKinds.size(); ++i) {
@@ -108,7 +129,9 @@ std::optional<EventKind> event_kind_from(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view to_string(TaskState state) { return kStates[static_cast<std::size_t>(state)]; }
+std::string_view to_string(TaskState state) {
+  return kStates[static_cast<std::size_t>(state)];
+}
 
 std::int64_t TaskStatus::achieved_in(int year) const {
   for (const YearQuantity& y : by_year) {
@@ -126,7 +149,8 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
   }
   std::unordered_map<std::int64_t, bool> reverted;
   for (const Event& e : events) {
-    if (e.kind == EventKind::kRevert && e.reverts && e.effective <= as_of) reverted[*e.reverts] = true;
+    if (e.kind == EventKind::kRevert && e.reverts && e.effective <= as_of)
+      reverted[*e.reverts] = true;
   }
   std::vector<Tally> tallies(plan.tasks.size());
   std::map<std::string, std::size_t> orphans;
@@ -154,9 +178,9 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
     s.task = i;
     s.achieved = t.total;
     s.by_year = per_year(task, t);
-    s.percent = task.target > 0 ? 100.0 * static_cast<double>(t.total) /
-                                      static_cast<double>(task.target)
-                                : 0.0;
+    s.percent = task.target > 0
+                    ? 100.0 * static_cast<double>(t.total) / static_cast<double>(task.target)
+                    : 0.0;
     s.state = state_of(task, t);
     s.blocked_by_hand = t.block_reason;
     s.last_activity = t.last_activity;

@@ -44,7 +44,8 @@ void exec(const std::string& path, const char* sql) {
 TEST_CASE("events round-trip in one transaction, ids in order", "[store]") {
   TempDb tmp;
   EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite);
-  auto ids = store.append("p", "rev1", "2014-10-24T08:00:00Z", {progress("a", 5), progress("b", 7)});
+  auto ids =
+      store.append("p", "rev1", "2014-10-24T08:00:00Z", {progress("a", 5), progress("b", 7)});
   REQUIRE(ids.size() == 2);
   CHECK(ids[1] == ids[0] + 1);
   std::vector<Event> events = store.events("p");
@@ -92,7 +93,8 @@ TEST_CASE("a file that is not a database is refused, and left alone", "[store]")
   CHECK(std::filesystem::file_size(tmp.path) == text.size());
 }
 
-TEST_CASE("reading a store that does not exist yet gives no events and creates nothing", "[store]") {
+TEST_CASE("reading a store that does not exist yet gives no events and creates nothing",
+          "[store]") {
   TempDb tmp;
   EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadOnly);
   CHECK(store.events("p").empty());

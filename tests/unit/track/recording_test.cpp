@@ -11,10 +11,12 @@ namespace {
 const Date kToday{2014, 10, 24};
 
 struct Fixture {
-  LoadResult loaded = load(task("posters", "awareness", 5000, "years = [2013]\n") +
-                           task("classes", "training", 6));
+  LoadResult loaded =
+      load(task("posters", "awareness", 5000, "years = [2013]\n") + task("classes", "training", 6));
   std::vector<Event> events;
-  Recorder recorder() { return Recorder(loaded.plan, derive_status(loaded.plan, events, kToday), kToday); }
+  Recorder recorder() {
+    return Recorder(loaded.plan, derive_status(loaded.plan, events, kToday), kToday);
+  }
 };
 
 RecordInput input(std::string task, std::string quantity, std::string year = "",
@@ -61,12 +63,10 @@ TEST_CASE("bad records are refused with what and how to fix", "[track]") {
     CHECK(errors_of(sink) == expected);
   };
   check(input("postrs", "1"), "unknown-task: unknown task \"postrs\"\n");
-  check(input("posters", "1.5"),
-        "bad-quantity: quantity \"1.5\" is not a whole number\n");
+  check(input("posters", "1.5"), "bad-quantity: quantity \"1.5\" is not a whole number\n");
   check(input("posters", "0"), "bad-quantity: quantity is 0: nothing to record\n");
   check(input("posters", "-3"), "bad-quantity: quantity -3 is negative\n");
-  check(input("posters", "3", "14"),
-        "bad-year: year \"14\" is not a four-digit year\n");
+  check(input("posters", "3", "14"), "bad-year: year \"14\" is not a four-digit year\n");
   check(input("posters", "3", "", "2014-10-25"),
         "future-date: date 2014-10-25 is in the future (today is 2014-10-24)\n");
   check(input("posters", "3", "", "24/10/2014"),
@@ -77,7 +77,13 @@ TEST_CASE("a negative correction needs --correction", "[track]") {
   Fixture f;
   Recorder recorder = f.recorder();
   DiagnosticSink sink("cli");
-  auto e = recorder.record([] { RecordInput in = input("posters", "-3"); in.correction = true; return in; }(), sink);
+  auto e = recorder.record(
+      [] {
+        RecordInput in = input("posters", "-3");
+        in.correction = true;
+        return in;
+      }(),
+      sink);
   REQUIRE(e);
   CHECK(e->quantity == -3);
 }

@@ -96,16 +96,15 @@ TEST_CASE("lifecycle events set the state", "[track]") {
 }
 
 TEST_CASE("thresholds, overdue and stage completion", "[track]") {
-  LoadResult r = load(task("classes", "awareness", 6, "due = 2014-06-30\n") +
-                      task("quick", "training", 15,
-                           "depends_on = [{ task = \"classes\", at_least = 2 }]\n"));
+  LoadResult r =
+      load(task("classes", "awareness", 6, "due = 2014-06-30\n") +
+           task("quick", "training", 15, "depends_on = [{ task = \"classes\", at_least = 2 }]\n"));
   PlanStatus s = derive_status(r.plan, {progress("classes", 1, {2014, 1, 1})}, kDay);
   CHECK(s.tasks[0].overdue);
   REQUIRE(s.tasks[1].blockers.size() == 1);
   CHECK(s.tasks[1].blockers[0].achieved == 1);
-  s = derive_status(r.plan,
-                    {progress("classes", 6, {2014, 1, 1}), progress("quick", 15, {2014, 2, 1})},
-                    kDay);
+  s = derive_status(
+      r.plan, {progress("classes", 6, {2014, 1, 1}), progress("quick", 15, {2014, 2, 1})}, kDay);
   CHECK_FALSE(s.tasks[0].overdue);
   CHECK(s.tasks[1].blockers.empty());
   CHECK(s.stages[0].rollup.complete);
