@@ -14,6 +14,7 @@
 
 #include "commands.hpp"
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/store.hpp"
 
 namespace {
 
@@ -97,7 +98,14 @@ int run(int argc, char** argv) {
     return unknown_command(app, topic);
   }
   for (auto& [name, command] : commands) {
-    if (app.got_subcommand(name)) return command();
+    if (!app.got_subcommand(name)) continue;
+    try {
+      return command();
+    } catch (const plantrack::StoreError& e) {  // a store that fails half-way through a command
+      std::cerr << "plantrack " << name << ": error: " << e.what() << "\n  fix: " << e.fix()
+                << "\n";
+      return plantrack::cli::kInvalidInput;
+    }
   }
   return plantrack::cli::kUsage;
 }

@@ -1,11 +1,10 @@
 // The commands that write: record, start/done/block/unblock/cancel/reopen, revert, import.
 // Each checks everything first and writes all of it in one transaction, or nothing.
 #include <charconv>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "commands.hpp"
+#include "plantrack/read_file.hpp"
 #include "plantrack/recording.hpp"
 #include "tracking.hpp"
 
@@ -50,7 +49,12 @@ int run_record(RecordOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  Recorder recorder(t->plan(), t->status(), today());
+  // Only this task's events matter to the checks (cancelled? above target?).
+  std::vector<std::string> ids{o.input.task};
+  if (const Task* task = t->plan().find_task(o.input.task)) {
+    ids.insert(ids.end(), task->renamed_from.begin(), task->renamed_from.end());
+  }
+  Recorder recorder(t->plan(), t->status(ids), today());
   DiagnosticSink sink("plantrack record");
   std::optional<NewEvent> event = recorder.record(o.input, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -67,7 +71,11 @@ int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& comman
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  Recorder recorder(t->plan(), t->status(), today());
+  std::vector<std::string> ids{o.task};
+  if (const Task* task = t->plan().find_task(o.task)) {
+    ids.insert(ids.end(), task->renamed_from.begin(), task->renamed_from.end());
+  }
+  Recorder recorder(t->plan(), t->status(ids), today());
   DiagnosticSink sink("plantrack " + command);
   std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -88,23 +96,21 @@ int run_revert(RevertOptions& o) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   DiagnosticSink sink("plantrack revert");
-  const Event* target = nullptr;
-  for (const Event& e : t->events) {
-    if (e.id == id) target = &e;
+  std::optional<Event> target;
+  if (ec == std::errc() && end == text.data() + text.size()) {
+    target = t->store->event(t->plan().info.id, id);
   }
-  if (ec != std::errc() || end != text.data() + text.size() || !target) {
+  if (!target) {
     sink.error("unknown-event", {}, "no event #" + text + " in this plan's store").fix =
         "run 'plantrack history " + o.track.file + "' to see the event ids";
   } else if (target->kind == EventKind::kRevert) {
     sink.error("bad-revert", {}, "event #" + text + " is itself a revert").fix =
         "record the original again instead";
   } else {
-    for (const Event& e : t->events) {
-      if (e.reverts == id) {
-        sink.error("bad-revert", {},
-                   "event #" + text + " was already reverted by #" + std::to_string(e.id))
-            .fix = "nothing to do";
-      }
+    for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id)) {
+      if (r.reverted != id) continue;
+      sink.error("bad-revert", {}, "event #" + text + " was already reverted by #" + std::to_string(r.by))
+          .fix = "nothing to do";
     }
   }
   if (report(sink, SourceText())) return kInvalidInput;
@@ -124,13 +130,13 @@ struct ImportOptions {
 };
 
 int run_import(ImportOptions& o) {
-  std::ifstream in(o.csv, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> csv = read_file(o.csv);
+  if (!csv) {
     std::cerr << o.csv << ": error: cannot read the file\n  fix: check the path and its "
               << "permissions\nnothing was written\n";
     return kInvalidInput;
   }
-  SourceText source(o.csv, std::string(std::istreambuf_iterator<char>(in), {}));
+  SourceText source(o.csv, std::move(*csv));
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/plan_index.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
@@ -121,15 +122,21 @@ int run_status(StatusOptions& o) {
     return kUsage;
   }
   PlanStatus status = t->status();
+  // Tasks of each stage, in plan order.
+  std::vector<std::vector<std::size_t>> stage_tasks(plan.stages.size());
+  {
+    PlanIndex index(plan);
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+      if (auto stage = index.task_stages()[i]) stage_tasks[*stage].push_back(i);
+    }
+  }
   if (o.track.format == "json") {
     Json stages = Json::array();
     for (const StageStatus& st : status.stages) {
       const Stage& stage = plan.stages[st.stage];
       if (!o.stage.empty() && stage.id != o.stage) continue;
       Json tasks = Json::array();
-      for (const TaskStatus& s : status.tasks) {
-        if (plan.tasks[s.task].stage == stage.id) tasks.push_back(task_json(plan, s));
-      }
+      for (std::size_t i : stage_tasks[st.stage]) tasks.push_back(task_json(plan, status.tasks[i]));
       stages.push_back({{"id", stage.id},
                         {"title", stage.title},
                         {"rollup", rollup_json(st.rollup)},
@@ -160,9 +167,9 @@ int run_status(StatusOptions& o) {
     std::cout << "\n"
               << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
               << (st.rollup.complete ? ", complete" : "") << "\n";
-    for (const TaskStatus& s : status.tasks) {
-      const Task& task = plan.tasks[s.task];
-      if (task.stage != stage.id) continue;
+    for (std::size_t i : stage_tasks[st.stage]) {
+      const TaskStatus& s = status.tasks[i];
+      const Task& task = plan.tasks[i];
       double percent = 0;
       std::string numbers = figures(task, s, o.year, percent);
       std::string row = "  " + pad(task.id, 22) + " " + pad(numbers, 18, true) + " " +
@@ -275,11 +282,10 @@ int run_history(HistoryOptions& o) {
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
   std::map<std::int64_t, std::int64_t> reverted_by;
-  for (const Event& e : t->events) {
-    if (e.reverts) reverted_by[*e.reverts] = e.id;
-  }
+  for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id)) reverted_by[r.reverted] = r.by;
+  std::vector<Event> events = t->store->events(t->plan().info.id);
   Json list = Json::array();
-  for (auto it = t->events.rbegin(); it != t->events.rend(); ++it) {
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
     const Event& e = *it;
     if (!o.task.empty() && e.task != o.task) continue;
     auto reverted = reverted_by.find(e.id);
@@ -306,7 +312,7 @@ int run_history(HistoryOptions& o) {
   }
   if (o.track.format == "json") {
     std::cout << list.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-  } else if (t->events.empty()) {
+  } else if (events.empty()) {
     std::cout << "no events recorded yet\n";
   }
   return kOk;

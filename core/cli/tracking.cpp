@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "plantrack/digest.hpp"
+#include "plantrack/plan_cache.hpp"
 
 namespace plantrack::cli {
 
@@ -23,7 +23,9 @@ void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool d
 std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::Mode mode,
                                       int& exit_code) {
   Tracking t;
-  t.loaded = load_plan_file(options.file);
+  CachedPlan cached = load_plan_cached(options.file);
+  t.loaded = std::move(cached.loaded);
+  t.revision = std::move(cached.revision);
   if (!t.loaded.ok()) {
     std::vector<Diagnostic> errors;  // warnings are for 'plantrack validate'
     for (const Diagnostic& d : t.loaded.diagnostics) {
@@ -57,15 +59,22 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   }
   try {
     t.store = EventStore::open(db, mode, busy_timeout_ms);
-    t.events = t.store->events(t.loaded.plan.info.id);
   } catch (const StoreError& e) {
     std::cerr << "plantrack: error: " << e.what() << "\n  fix: " << e.fix() << "\n";
     if (mode == EventStore::Mode::kReadWrite) std::cerr << "nothing was written\n";
     exit_code = 1;
     return std::nullopt;
   }
-  t.revision = file_sha256(options.file);
   return t;
+}
+
+PlanStatus Tracking::status(const std::vector<std::string>& tasks) const {
+  StatusBuilder builder(plan(), as_of);
+  for (const EventStore::Revert& r : store->reverts(plan().info.id)) {
+    builder.revert(r.reverted, r.effective);
+  }
+  store->scan(plan().info.id, tasks, [&](const EventFact& e) { builder.add(e); });
+  return builder.finish();
 }
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {

@@ -23,15 +23,16 @@ struct TrackOptions {
 /// Adds FILE, --db and (when asked) --format and --date to a command.
 void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date);
 
-/// The plan, its store and its events, ready for a command.
+/// The plan and its store, ready for a command.
 struct Tracking {
   LoadResult loaded;
   std::optional<EventStore> store;
-  std::vector<Event> events;
   Date as_of;
   std::string revision;  ///< SHA-256 of the plan file
   const Plan& plan() const { return loaded.plan; }
-  PlanStatus status() const { return derive_status(loaded.plan, events, as_of); }
+  /// Status as of `as_of`, streamed from the store. With `tasks`, only those tasks' events are
+  /// read (the others show nothing recorded): enough to check one record. Throws StoreError.
+  PlanStatus status(const std::vector<std::string>& tasks = {}) const;
 };
 
 /// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else

@@ -29,6 +29,7 @@ unit = "bài"
 target = 100000000
 TOML
 export PLANTRACK_NOW=2014-10-24T09:00:00Z
+export PLANTRACK_CACHE_DIR=$work/cache
 
 # 1. Four writers, 25 records each, all at once.
 writers=4

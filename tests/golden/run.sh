@@ -12,10 +12,11 @@ name=${base%.*}
 cd "$dir" || exit 1
 if [[ $base == *.sh ]]; then
   scratch=$(mktemp -d)
-  trap 'chmod -R u+rwx "$scratch"; rm -rf "$scratch"' EXIT
+  cache=$(mktemp -d)
+  trap 'chmod -R u+rwx "$scratch"; rm -rf "$scratch" "$cache"' EXIT
   src=$(realpath ../../..)
   script=$(realpath "$base")
-  actual=$(cd "$scratch" && env -u PLANTRACK_DB PLANTRACK="$bin" SRC="$src" \
+  actual=$(cd "$scratch" && env -u PLANTRACK_DB PLANTRACK="$bin" SRC="$src" PLANTRACK_CACHE_DIR="$cache" \
     PLANTRACK_NOW=2014-10-24T09:00:00Z USER=tester bash -u "$script" 2>&1; echo "[exit $?]")
 elif [[ $base == *.args ]]; then
   mapfile -t args < "$base"

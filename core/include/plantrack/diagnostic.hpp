@@ -46,6 +46,8 @@ class PLANTRACK_API DiagnosticSink {
   Diagnostic& warning(std::string code, SourcePos where, std::string message);
   const std::string& file() const { return file_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  /// Errors reported so far (kept as a count: batch checks ask after every row).
+  std::size_t error_count() const { return errors_; }
   /// Sorts by position (stable: equal positions keep the order they were reported in) and returns
   /// them.
   std::vector<Diagnostic> take_sorted();
@@ -53,6 +55,7 @@ class PLANTRACK_API DiagnosticSink {
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  std::size_t errors_ = 0;
 };
 
 /// The text of a source file, with lines found on demand for rendering.

@@ -41,6 +41,18 @@ struct NewEvent {
   std::optional<std::int64_t> reverts;
 };
 
+/// What status needs of a stored event: no free text. `task` is valid only during a scan callback.
+struct EventFact {
+  std::int64_t id = 0;
+  std::string_view task;
+  EventKind kind = EventKind::kProgress;
+  std::optional<std::int64_t> quantity;
+  std::optional<int> year;
+  Date effective;
+  std::optional<std::int64_t> reverts;
+  std::string_view note;  ///< only for block events (the reason)
+};
+
 /// A stored event.
 struct Event : NewEvent {
   std::int64_t id = 0;

@@ -11,6 +11,7 @@
 ///   for (const plantrack::TaskStatus& t : s.tasks) if (t.ready) std::cout <<
 ///   plan.tasks[t.task].id;
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,23 @@ struct PlanStatus {
 /// Events dated after `as_of` are ignored; reverted events are ignored.
 PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
                                        Date as_of);
+
+/// The same, fed one event at a time (oldest first) so a million events need not be held at once.
+class PLANTRACK_API StatusBuilder {
+ public:
+  StatusBuilder(const Plan& plan, Date as_of);
+  ~StatusBuilder();
+  StatusBuilder(const StatusBuilder&) = delete;
+  StatusBuilder& operator=(const StatusBuilder&) = delete;
+  /// Call for every revert event before add(): the event it names is then ignored.
+  void revert(std::int64_t reverted_id, Date effective);
+  void add(const EventFact& event);
+  PlanStatus finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// Today's local date (or the date part of PLANTRACK_NOW, see docs/tracking.md).
 PLANTRACK_API Date today();

@@ -1,12 +1,12 @@
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/read_file.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 namespace plantrack {
 
 Diagnostic& DiagnosticSink::error(std::string code, SourcePos where, std::string message) {
+  ++errors_;
   diagnostics_.push_back(
       Diagnostic{Severity::kError, std::move(code), std::move(message), file_, where, {}, {}, {}});
   return diagnostics_.back();
@@ -14,6 +14,7 @@ Diagnostic& DiagnosticSink::error(std::string code, SourcePos where, std::string
 
 Diagnostic& DiagnosticSink::warning(std::string code, SourcePos where, std::string message) {
   Diagnostic& d = error(std::move(code), where, std::move(message));
+  --errors_;
   d.severity = Severity::kWarning;
   return d;
 }
@@ -21,6 +22,7 @@ Diagnostic& DiagnosticSink::warning(std::string code, SourcePos where, std::stri
 std::vector<Diagnostic> DiagnosticSink::take_sorted() {
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.where < b.where; });
+  errors_ = 0;
   return std::move(diagnostics_);
 }
 
@@ -36,8 +38,7 @@ SourceText SourceText::from_file(std::string path) {
 const std::string& SourceText::text() const {
   if (unread_) {
     unread_ = false;
-    std::ifstream in(path_, std::ios::binary);
-    text_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    text_ = read_file(path_).value_or(std::string());
   }
   return text_;
 }

@@ -1,9 +1,7 @@
 #include <openssl/evp.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "plantrack/digest.hpp"
+#include "plantrack/read_file.hpp"
 
 namespace plantrack {
 
@@ -22,10 +20,8 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string file_sha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return sha256_hex(bytes);
+  std::optional<std::string> bytes = read_file(path);
+  return bytes ? sha256_hex(*bytes) : std::string();
 }
 
 }  // namespace plantrack

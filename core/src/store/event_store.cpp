@@ -39,6 +39,13 @@ CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2: recording one task reads only that task's events.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE INDEX IF NOT EXISTS events_by_task ON events (plan_id, task_id, id);
+CREATE INDEX IF NOT EXISTS events_reverts ON events (plan_id, reverts) WHERE reverts IS NOT NULL;
+PRAGMA user_version = 2;
+)sql";
+
 // Owns a prepared statement.
 class Statement {
  public:
@@ -115,6 +122,7 @@ struct EventStore::Impl {
     exec("BEGIN IMMEDIATE", "starting the schema migration");
     try {
       if (version < 1) exec(kSchemaV1, "creating the schema");
+      if (version < 2) exec(kSchemaV2, "adding the per-task index");
       exec("COMMIT", "finishing the schema migration");
     } catch (...) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -142,6 +150,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     int rc = sqlite3_open_v2(":memory:", &impl->db, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK) impl->fail(rc, "opening");
     impl->exec(kSchemaV1, "creating the schema");
+    impl->exec(kSchemaV2, "creating the schema");
     return EventStore(std::move(impl));
   }
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -218,38 +227,114 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
   return ids;
 }
 
-std::vector<Event> EventStore::events(const std::string& plan_id) const {
-  Statement query(
-      impl_->db,
-      "SELECT id, task_id, kind, quantity, year, effective_date, recorded_at, actor, "
-      "note, evidence, plan_revision, reverts FROM events WHERE plan_id = ?1 ORDER BY id");
-  sqlite3_stmt* s = query.get();
-  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+namespace {
+constexpr const char* kEventColumns =
+    "SELECT id, task_id, kind, quantity, year, effective_date, recorded_at, actor, note, evidence, "
+    "plan_revision, reverts FROM events ";
+
+Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
   auto text = [&](int column) {
     const unsigned char* value = sqlite3_column_text(s, column);
     return value ? std::string(reinterpret_cast<const char*>(value)) : std::string();
   };
+  Event e;
+  e.id = sqlite3_column_int64(s, 0);
+  e.plan_id = plan_id;
+  e.task = text(1);
+  e.kind = event_kind_from(text(2)).value_or(EventKind::kNote);
+  if (sqlite3_column_type(s, 3) != SQLITE_NULL) e.quantity = sqlite3_column_int64(s, 3);
+  if (sqlite3_column_type(s, 4) != SQLITE_NULL) e.year = sqlite3_column_int(s, 4);
+  e.effective = parse_date(text(5)).value_or(Date{});
+  e.recorded_at = text(6);
+  e.actor = text(7);
+  e.note = text(8);
+  e.evidence = text(9);
+  e.plan_revision = text(10);
+  if (sqlite3_column_type(s, 11) != SQLITE_NULL) e.reverts = sqlite3_column_int64(s, 11);
+  return e;
+}
+}  // namespace
+
+std::vector<Event> EventStore::events(const std::string& plan_id) const {
+  Statement query(impl_->db, (std::string(kEventColumns) + "WHERE plan_id = ?1 ORDER BY id").c_str());
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
   std::vector<Event> out;
   int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    Event e;
-    e.id = sqlite3_column_int64(s, 0);
-    e.plan_id = plan_id;
-    e.task = text(1);
-    e.kind = event_kind_from(text(2)).value_or(EventKind::kNote);
-    if (sqlite3_column_type(s, 3) != SQLITE_NULL) e.quantity = sqlite3_column_int64(s, 3);
-    if (sqlite3_column_type(s, 4) != SQLITE_NULL) e.year = sqlite3_column_int(s, 4);
-    e.effective = parse_date(text(5)).value_or(Date{});
-    e.recorded_at = text(6);
-    e.actor = text(7);
-    e.note = text(8);
-    e.evidence = text(9);
-    e.plan_revision = text(10);
-    if (sqlite3_column_type(s, 11) != SQLITE_NULL) e.reverts = sqlite3_column_int64(s, 11);
-    out.push_back(std::move(e));
-  }
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
   if (rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
   return out;
+}
+
+std::optional<Event> EventStore::event(const std::string& plan_id, std::int64_t id) const {
+  Statement query(impl_->db,
+                  (std::string(kEventColumns) + "WHERE plan_id = ?1 AND id = ?2").c_str());
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 2, id);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) return read_event(s, plan_id);
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading an event");
+  return std::nullopt;
+}
+
+std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id) const {
+  Statement query(impl_->db,
+                  "SELECT reverts, id, effective_date FROM events INDEXED BY events_reverts "
+                  "WHERE plan_id = ?1 AND reverts IS NOT NULL");
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  std::vector<Revert> out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    const unsigned char* date = sqlite3_column_text(s, 2);
+    out.push_back(Revert{sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+                         parse_date(date ? reinterpret_cast<const char*>(date) : "").value_or(Date{})});
+  }
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the reverts");
+  return out;
+}
+
+void EventStore::scan(const std::string& plan_id, const std::vector<std::string>& tasks,
+                      const std::function<void(const EventFact&)>& visit) const {
+  // All events: one pass over the table in rowid (= id) order, cheaper than walking an index and
+  // looking each row up. Some tasks: the per-task index.
+  std::string sql =
+      "SELECT id, task_id, kind, quantity, year, effective_date, reverts, "
+      "CASE WHEN kind = 'block' THEN note ELSE '' END FROM events ";
+  sql += tasks.empty() ? "NOT INDEXED WHERE plan_id = ?1" : "INDEXED BY events_by_task WHERE plan_id = ?1";
+  if (!tasks.empty()) {
+    sql += " AND task_id IN (";
+    for (std::size_t i = 0; i < tasks.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 2);
+    sql += ")";
+  }
+  sql += " ORDER BY id";
+  Statement query(impl_->db, sql.c_str());
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    sqlite3_bind_text(s, static_cast<int>(i + 2), tasks[i].c_str(), -1, SQLITE_STATIC);
+  }
+  auto view = [&](int column) {
+    const unsigned char* text = sqlite3_column_text(s, column);
+    int size = sqlite3_column_bytes(s, column);
+    return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+                : std::string_view();
+  };
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    EventFact f;
+    f.id = sqlite3_column_int64(s, 0);
+    f.task = view(1);
+    f.kind = event_kind_from(view(2)).value_or(EventKind::kNote);
+    if (sqlite3_column_type(s, 3) != SQLITE_NULL) f.quantity = sqlite3_column_int64(s, 3);
+    if (sqlite3_column_type(s, 4) != SQLITE_NULL) f.year = sqlite3_column_int(s, 4);
+    f.effective = parse_date(view(5)).value_or(Date{});
+    if (sqlite3_column_type(s, 6) != SQLITE_NULL) f.reverts = sqlite3_column_int64(s, 6);
+    f.note = view(7);
+    visit(f);
+  }
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
 }
 
 std::string default_store_path(const std::string& plan_path) {

@@ -110,13 +110,13 @@ bool Recorder::refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& 
 std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& sink) {
   const Plan& plan = plan_;
   const Date today = today_;
-  std::size_t before = count_errors(sink.diagnostics());
+  std::size_t before = sink.error_count();
   std::optional<std::size_t> task = find_task(in.task, in.task_at, sink);
   std::optional<std::int64_t> quantity = parse_quantity(in, sink);
   std::optional<Date> date = effective_date(in.date, in.date_at, today, sink);
   std::optional<int> year = date ? record_year(in, *date, sink) : std::nullopt;
   if (task && refuse_cancelled(*task, in.task_at, sink)) task.reset();
-  if (count_errors(sink.diagnostics()) > before || !task || !quantity || !date || !year) {
+  if (sink.error_count() > before || !task || !quantity || !date || !year) {
     return std::nullopt;
   }
   const Task& t = plan.tasks[*task];

@@ -128,7 +128,7 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
                "the header has no \"" + std::string(kColumns[k]) + "\" column")
         .fix = "start with the header: task,quantity,year,date,by,note,evidence";
   }
-  if (count_errors(sink.diagnostics()) > 0) return out;
+  if (sink.error_count() > 0) return out;
   while (reader.next(record, sink)) {
     if (record.size() == 1 && record[0].text.empty()) continue;  // a blank line
     auto field = [&](std::size_t k) -> const Field* {

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "plantrack/plan_index.hpp"
 
@@ -25,7 +26,7 @@ struct Tally {
   std::optional<Date> last_activity;
 };
 
-void apply(Tally& t, const Task& task, const Event& e) {
+void apply(Tally& t, const Task& task, const EventFact& e) {
   t.last_activity = std::max(t.last_activity.value_or(e.effective), e.effective);
   switch (e.kind) {
     case EventKind::kProgress: {
@@ -86,7 +87,7 @@ TaskState state_of(const Task& task, const Tally& t) {
   return TaskState::kNotStarted;
 }
 
-void add(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::size_t& counted) {
+void add_to(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::size_t& counted) {
   switch (s.state) {
     case TaskState::kNotStarted:
       ++r.not_started;
@@ -110,7 +111,7 @@ void add(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::siz
   ++counted;
 }
 
-void finish(Rollup& r, double sum, std::size_t counted) {
+void finish_rollup(Rollup& r, double sum, std::size_t counted) {
   r.percent = counted ? 100.0 * sum / static_cast<double>(counted) : (r.cancelled ? 100.0 : 0.0);
   std::size_t total = r.not_started + r.in_progress + r.done + r.cancelled;
   r.complete = total > 0 && r.done + r.cancelled == total;
@@ -140,47 +141,64 @@ std::int64_t TaskStatus::achieved_in(int year) const {
   return 0;
 }
 
-PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Date as_of) {
-  PlanIndex index(plan);
-  // Old ids carried over by `renamed_from`.
-  std::unordered_map<std::string_view, std::size_t> renamed;
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-    for (const std::string& old : plan.tasks[i].renamed_from) renamed.emplace(old, i);
-  }
-  std::unordered_map<std::int64_t, bool> reverted;
-  for (const Event& e : events) {
-    if (e.kind == EventKind::kRevert && e.reverts && e.effective <= as_of)
-      reverted[*e.reverts] = true;
-  }
-  std::vector<Tally> tallies(plan.tasks.size());
-  std::map<std::string, std::size_t> orphans;
-  for (const Event& e : events) {
-    if (e.effective > as_of || reverted.count(e.id) || e.kind == EventKind::kRevert) continue;
-    std::optional<std::size_t> task = index.task(e.task);
-    if (!task) {
-      auto it = renamed.find(e.task);
-      if (it != renamed.end()) task = it->second;
-    }
-    if (!task) {
-      ++orphans[e.task];
-      continue;
-    }
-    apply(tallies[*task], plan.tasks[*task], e);
-  }
+struct StatusBuilder::Impl {
+  const Plan& plan;
+  Date as_of;
+  PlanIndex index;
+  std::unordered_map<std::string_view, std::size_t> renamed;  // old id -> task
+  std::unordered_set<std::int64_t> reverted;
+  std::vector<Tally> tallies;
+  std::map<std::string, std::size_t, std::less<>> orphans;
 
+  Impl(const Plan& p, Date date) : plan(p), as_of(date), index(p), tallies(p.tasks.size()) {
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+      for (const std::string& old : plan.tasks[i].renamed_from) renamed.emplace(old, i);
+    }
+  }
+};
+
+StatusBuilder::StatusBuilder(const Plan& plan, Date as_of)
+    : impl_(std::make_unique<Impl>(plan, as_of)) {}
+StatusBuilder::~StatusBuilder() = default;
+
+void StatusBuilder::revert(std::int64_t reverted_id, Date effective) {
+  if (effective <= impl_->as_of) impl_->reverted.insert(reverted_id);
+}
+
+void StatusBuilder::add(const EventFact& e) {
+  if (e.effective > impl_->as_of || e.kind == EventKind::kRevert) return;
+  if (!impl_->reverted.empty() && impl_->reverted.count(e.id)) return;
+  std::optional<std::size_t> task = impl_->index.task(e.task);
+  if (!task) {
+    auto it = impl_->renamed.find(e.task);
+    if (it != impl_->renamed.end()) task = it->second;
+  }
+  if (!task) {
+    auto orphan = impl_->orphans.find(e.task);
+    if (orphan == impl_->orphans.end()) orphan = impl_->orphans.emplace(std::string(e.task), 0).first;
+    ++orphan->second;
+    return;
+  }
+  apply(impl_->tallies[*task], impl_->plan.tasks[*task], e);
+}
+
+PlanStatus StatusBuilder::finish() {
+  const Plan& plan = impl_->plan;
+  const PlanIndex& index = impl_->index;
+  const Date as_of = impl_->as_of;
   PlanStatus status;
   status.as_of = as_of;
   Progress progress;
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& task = plan.tasks[i];
-    const Tally& t = tallies[i];
+    const Tally& t = impl_->tallies[i];
     TaskStatus s;
     s.task = i;
     s.achieved = t.total;
     s.by_year = per_year(task, t);
-    s.percent = task.target > 0
-                    ? 100.0 * static_cast<double>(t.total) / static_cast<double>(task.target)
-                    : 0.0;
+    s.percent = task.target > 0 ? 100.0 * static_cast<double>(t.total) /
+                                      static_cast<double>(task.target)
+                                : 0.0;
     s.state = state_of(task, t);
     s.blocked_by_hand = t.block_reason;
     s.last_activity = t.last_activity;
@@ -197,7 +215,6 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
     s.ready = open && s.blockers.empty() && !s.blocked_by_hand;
   }
-
   std::vector<double> sums(plan.stages.size(), 0);
   std::vector<std::size_t> counted(plan.stages.size(), 0);
   status.stages.resize(plan.stages.size());
@@ -206,17 +223,28 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
   std::size_t plan_counted = 0;
   for (const TaskStatus& s : status.tasks) {
     const Task& task = plan.tasks[s.task];
-    add(status.plan, s, task, plan_sum, plan_counted);
+    add_to(status.plan, s, task, plan_sum, plan_counted);
     if (auto stage = index.task_stages()[s.task]) {
-      add(status.stages[*stage].rollup, s, task, sums[*stage], counted[*stage]);
+      add_to(status.stages[*stage].rollup, s, task, sums[*stage], counted[*stage]);
     }
   }
-  finish(status.plan, plan_sum, plan_counted);
+  finish_rollup(status.plan, plan_sum, plan_counted);
   for (std::size_t s = 0; s < plan.stages.size(); ++s) {
-    finish(status.stages[s].rollup, sums[s], counted[s]);
+    finish_rollup(status.stages[s].rollup, sums[s], counted[s]);
   }
-  for (const auto& [task, count] : orphans) status.orphans.push_back(Orphan{task, count});
+  for (const auto& [task, count] : impl_->orphans) status.orphans.push_back(Orphan{task, count});
   return status;
+}
+
+PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Date as_of) {
+  StatusBuilder builder(plan, as_of);
+  for (const Event& e : events) {
+    if (e.kind == EventKind::kRevert && e.reverts) builder.revert(*e.reverts, e.effective);
+  }
+  for (const Event& e : events) {
+    builder.add(EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note});
+  }
+  return builder.finish();
 }
 
 }  // namespace plantrack

@@ -1,0 +1,312 @@
+#include "plantrack/plan_cache.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "plantrack/digest.hpp"
+#include "plantrack/read_file.hpp"
+
+namespace plantrack {
+namespace {
+
+// Bump when the model or this format changes: older cache files are then ignored.
+constexpr std::string_view kMagic = "plantrack-plan-cache-v1\n";
+
+// The model's sizes, so that growing a type without updating fields() below fails to compile.
+static_assert(sizeof(Task) == 360, "Task changed: update fields(Task) and kMagic");
+static_assert(sizeof(PlanInfo) == 240, "PlanInfo changed: update fields(PlanInfo) and kMagic");
+static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMagic");
+static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
+static_assert(sizeof(Participant) == 128, "Participant changed: update fields and kMagic");
+static_assert(sizeof(Narrative) == 208, "Narrative changed: update fields(Narrative) and kMagic");
+static_assert(sizeof(Plan) == 600, "Plan changed: update fields(Plan) and kMagic");
+
+struct Writer {
+  std::string out;
+  void put(const std::string& s) {
+    put(static_cast<std::uint64_t>(s.size()));
+    out += s;
+  }
+  void put(std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void put(std::int64_t v) { put(static_cast<std::uint64_t>(v)); }
+  void put(int v) { put(static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
+  void put(std::uint32_t v) { put(static_cast<std::uint64_t>(v)); }
+  void put(bool v) { put(static_cast<std::uint64_t>(v)); }
+  void put(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    put(bits);
+  }
+  template <typename E>
+    requires std::is_enum_v<E>
+  void put(E e) {
+    put(static_cast<std::uint64_t>(e));
+  }
+};
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  std::uint64_t word() {
+    if (in.size() < 8) {
+      ok = false;
+      return 0;
+    }
+    std::uint64_t v;
+    std::memcpy(&v, in.data(), sizeof v);
+    in.remove_prefix(8);
+    return v;
+  }
+  void get(std::string& s) {
+    std::uint64_t n = word();
+    if (n > in.size()) {
+      ok = false;
+      return;
+    }
+    s.assign(in.data(), n);
+    in.remove_prefix(n);
+  }
+  void get(std::uint64_t& v) { v = word(); }
+  void get(std::int64_t& v) { v = static_cast<std::int64_t>(word()); }
+  void get(int& v) { v = static_cast<int>(static_cast<std::int64_t>(word())); }
+  void get(std::uint32_t& v) { v = static_cast<std::uint32_t>(word()); }
+  void get(bool& v) { v = word() != 0; }
+  void get(double& v) {
+    std::uint64_t bits = word();
+    std::memcpy(&v, &bits, sizeof v);
+  }
+  template <typename E>
+    requires std::is_enum_v<E>
+  void get(E& e) {
+    e = static_cast<E>(word());
+  }
+};
+
+// One description of each type's fields serves both directions.
+template <typename A, typename T>
+void field(A& a, T& value);
+
+template <typename A>
+void fields(A& a, SourcePos& p) {
+  field(a, p.line);
+  field(a, p.column);
+}
+template <typename A>
+void fields(A& a, Date& d) {
+  field(a, d.year);
+  field(a, d.month);
+  field(a, d.day);
+}
+template <typename A>
+void fields(A& a, Ref& r) {
+  field(a, r.id);
+  field(a, r.where);
+}
+template <typename A>
+void fields(A& a, Year& y) {
+  field(a, y.value);
+  field(a, y.where);
+}
+template <typename A>
+void fields(A& a, YearTarget& t) {
+  field(a, t.year);
+  field(a, t.quantity);
+  field(a, t.where);
+}
+template <typename A>
+void fields(A& a, Dependency& d) {
+  field(a, d.task);
+  field(a, d.at_least);
+  field(a, d.where);
+}
+template <typename A>
+void fields(A& a, PlanInfo& i) {
+  field(a, i.id), field(a, i.title), field(a, i.owner), field(a, i.executor);
+  field(a, i.period_start), field(a, i.period_end), field(a, i.currency), field(a, i.locale);
+  field(a, i.basis), field(a, i.where), field(a, i.period_where);
+}
+template <typename A>
+void fields(A& a, Objective& o) {
+  field(a, o.id), field(a, o.text), field(a, o.where);
+}
+template <typename A>
+void fields(A& a, Stage& s) {
+  field(a, s.id), field(a, s.title), field(a, s.depends_on), field(a, s.where);
+}
+template <typename A>
+void fields(A& a, Task& t) {
+  field(a, t.id), field(a, t.stage), field(a, t.title), field(a, t.unit), field(a, t.target);
+  field(a, t.years), field(a, t.targets), field(a, t.due), field(a, t.owner), field(a, t.objective);
+  field(a, t.counting), field(a, t.depends_on), field(a, t.renamed_from), field(a, t.where);
+  field(a, t.stage_where), field(a, t.target_where), field(a, t.targets_where);
+  field(a, t.objective_where);
+}
+template <typename A>
+void fields(A& a, Funding& f) {
+  field(a, f.id), field(a, f.kind), field(a, f.title), field(a, f.amount), field(a, f.where);
+  field(a, f.amount_where);
+}
+template <typename A>
+void fields(A& a, Participant& p) {
+  field(a, p.name), field(a, p.sector), field(a, p.task), field(a, p.year), field(a, p.where);
+  field(a, p.task_where), field(a, p.year_where);
+}
+template <typename A>
+void fields(A& a, PluginSetting& s) {
+  field(a, s.key), field(a, s.value), field(a, s.where);
+}
+template <typename A>
+void fields(A& a, PluginConfig& p) {
+  field(a, p.name), field(a, p.path), field(a, p.settings), field(a, p.where);
+}
+template <typename A>
+void fields(A& a, Section& s) {
+  field(a, s.title), field(a, s.points);
+}
+template <typename A>
+void fields(A& a, Narrative& n) {
+  field(a, n.content), field(a, n.general_objective), field(a, n.assessment);
+  field(a, n.difficulties), field(a, n.integrated_activities), field(a, n.recommendations);
+  field(a, n.next_tasks), field(a, n.solutions);
+}
+template <typename A>
+void fields(A& a, Plan& p) {
+  field(a, p.format), field(a, p.info), field(a, p.objectives), field(a, p.stages);
+  field(a, p.tasks), field(a, p.funding), field(a, p.participants), field(a, p.plugins);
+  field(a, p.narrative);
+}
+
+template <typename T>
+constexpr bool kScalar = std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, std::string>;
+
+template <typename A, typename T>
+void field(A& a, T& value) {
+  constexpr bool kWriting = std::is_same_v<A, Writer>;
+  if constexpr (kScalar<T>) {
+    if constexpr (kWriting) {
+      a.put(value);
+    } else {
+      a.get(value);
+    }
+  } else if constexpr (requires { value.has_value(); }) {  // std::optional
+    bool present = value.has_value();
+    field(a, present);
+    if constexpr (!kWriting) {
+      if (present) value.emplace();
+    }
+    if (present) field(a, *value);
+  } else if constexpr (requires { value.index(); }) {  // SettingValue
+    std::uint64_t index = value.index();
+    field(a, index);
+    if constexpr (!kWriting) {
+      switch (index) {
+        case 0: value = false; break;
+        case 1: value = std::int64_t{0}; break;
+        case 2: value = 0.0; break;
+        case 3: value = std::string(); break;
+        default: value = std::vector<std::string>(); break;
+      }
+    }
+    std::visit([&](auto& inner) { field(a, inner); }, value);
+  } else if constexpr (requires { value.push_back(value[0]); }) {  // std::vector
+    std::uint64_t n = value.size();
+    field(a, n);
+    if constexpr (!kWriting) {
+      if (n > a.in.size()) {  // each element takes at least a byte: a bound against garbage
+        a.ok = false;
+        return;
+      }
+      value.resize(n);
+    }
+    for (auto& item : value) field(a, item);
+  } else {
+    fields(a, value);
+  }
+}
+
+std::string cache_dir() {
+  if (const char* dir = std::getenv("PLANTRACK_CACHE_DIR")) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/plantrack";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/plantrack";
+  }
+  return {};
+}
+
+// Written to a temporary file and renamed, so a reader never sees half a cache file. Failing to
+// write the cache is not an error: it only makes the next command slower.
+void write_cache(const std::string& dir, const std::string& file, const std::string& bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string tmp = file + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      std::filesystem::remove(tmp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
+}  // namespace
+
+// Layout: magic, fields, then the SHA-256 (hex) of everything before it, so a damaged file is
+// detected rather than read as a plan that was never validated.
+constexpr std::size_t kDigestSize = 64;
+
+std::string serialize_plan(const Plan& plan) {
+  Writer w;
+  w.out = kMagic;
+  field(w, const_cast<Plan&>(plan));  // the writer only reads
+  w.out += sha256_hex(w.out);
+  return std::move(w.out);
+}
+
+std::optional<Plan> deserialize_plan(std::string_view bytes) {
+  if (bytes.size() < kMagic.size() + kDigestSize || bytes.substr(0, kMagic.size()) != kMagic) {
+    return std::nullopt;
+  }
+  std::string_view body = bytes.substr(0, bytes.size() - kDigestSize);
+  if (sha256_hex(body) != bytes.substr(body.size())) return std::nullopt;
+  Reader r{body.substr(kMagic.size())};
+  Plan plan;
+  field(r, plan);
+  if (!r.ok || !r.in.empty()) return std::nullopt;
+  return plan;
+}
+
+CachedPlan load_plan_cached(const std::string& path) {
+  CachedPlan result;
+  std::optional<std::string> bytes = read_file(path);
+  std::string dir = cache_dir();
+  if (bytes && !bytes->empty() && dir != "off" && !dir.empty()) {
+    result.revision = sha256_hex(*bytes);
+    std::string file = dir + "/" + result.revision + ".plan";
+    if (std::optional<std::string> data = read_file(file)) {
+      if (std::optional<Plan> plan = deserialize_plan(*data)) {
+        result.loaded.plan = std::move(*plan);
+        result.loaded.source = SourceText::from_file(path);
+        result.from_cache = true;
+        return result;
+      }
+    }
+    result.loaded = load_plan_text(std::move(*bytes), path);
+    if (result.loaded.ok()) write_cache(dir, file, serialize_plan(result.loaded.plan));
+    return result;
+  }
+  result.loaded = load_plan_file(path);
+  result.revision = file_sha256(path);
+  return result;
+}
+
+}  // namespace plantrack

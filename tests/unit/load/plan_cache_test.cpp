@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "plantrack/plan_cache.hpp"
+
+using namespace plantrack;
+
+namespace {
+const std::string kFlagship =
+    PLANTRACK_SOURCE_DIR "/workflows/binh-duong-cleaner-production-2012-2015.toml";
+}
+
+TEST_CASE("a plan survives the binary round trip whole", "[cache]") {
+  LoadResult r = load_plan_file(kFlagship);
+  REQUIRE(r.ok());
+  std::string bytes = serialize_plan(r.plan);
+  std::optional<Plan> back = deserialize_plan(bytes);
+  REQUIRE(back);
+  CHECK(serialize_plan(*back) == bytes);
+  CHECK(back->info.title == r.plan.info.title);
+  REQUIRE(back->tasks.size() == 7);
+  CHECK(back->tasks[4].depends_on[0].at_least == 1);
+  CHECK(back->tasks[4].where == r.plan.tasks[4].where);
+  CHECK(back->funding[1].amount == 900'600'000);
+  CHECK(back->narrative.solutions[2].points.size() == 3);
+  CHECK(back->participants[0].name == "Công ty TNHH gỗ KimThành A");
+}
+
+TEST_CASE("damaged or foreign cache bytes are refused, never trusted", "[cache]") {
+  LoadResult r = load_plan_file(kFlagship);
+  std::string bytes = serialize_plan(r.plan);
+  CHECK_FALSE(deserialize_plan(""));
+  CHECK_FALSE(deserialize_plan("plantrack-plan-cache-v0\n"));
+  CHECK_FALSE(deserialize_plan(bytes.substr(0, bytes.size() / 2)));
+  CHECK_FALSE(deserialize_plan(bytes + "x"));
+  std::string flipped = bytes;
+  flipped[30] ^= 1;  // one bit of the format field: the digest no longer matches
+  CHECK_FALSE(deserialize_plan(flipped));
+}
+
+TEST_CASE("the cache is used when the file is unchanged and skipped when it changes", "[cache]") {
+  auto dir = std::filesystem::temp_directory_path() / ("plantrack-cache-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  ::setenv("PLANTRACK_CACHE_DIR", (dir / "cache").c_str(), 1);
+  std::filesystem::copy_file(kFlagship, dir / "plan.toml");
+  std::string plan = (dir / "plan.toml").string();
+  CachedPlan first = load_plan_cached(plan);
+  CHECK_FALSE(first.from_cache);
+  CachedPlan second = load_plan_cached(plan);
+  CHECK(second.from_cache);
+  CHECK(second.revision == first.revision);
+  CHECK(second.loaded.plan.tasks.size() == 7);
+  { std::ofstream(plan, std::ios::app) << "\n# an edit\n"; }
+  CachedPlan third = load_plan_cached(plan);
+  CHECK_FALSE(third.from_cache);
+  CHECK(third.revision != first.revision);
+  { std::ofstream(plan, std::ios::app) << "[oops\n"; }
+  CachedPlan broken = load_plan_cached(plan);
+  CHECK_FALSE(broken.loaded.ok());
+  ::unsetenv("PLANTRACK_CACHE_DIR");
+  std::filesystem::remove_all(dir);
+}
