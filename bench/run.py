@@ -94,8 +94,14 @@ def write_results(rows, runs):
         "- the CLI does not tear down the last plan before exiting (as clang's `-disable-free`): ~4%.",
         "",
     ]
-    with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    later = ""  # sections other benchmarks wrote (bench/track_bench.py) are kept
+    if os.path.exists(path):
+        old = open(path, encoding="utf-8").read()
+        if "\n## Tracking" in old:
+            later = "\n## Tracking" + old.split("\n## Tracking", 1)[1]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + later)
 
 
 if __name__ == "__main__":

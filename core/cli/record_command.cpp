@@ -49,12 +49,7 @@ int run_record(RecordOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  // Only this task's events matter to the checks (cancelled? above target?).
-  std::vector<std::string> ids{o.input.task};
-  if (const Task* task = t->plan().find_task(o.input.task)) {
-    ids.insert(ids.end(), task->renamed_from.begin(), task->renamed_from.end());
-  }
-  Recorder recorder(t->plan(), t->status(ids), today());
+  Recorder recorder(t->plan(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack record");
   std::optional<NewEvent> event = recorder.record(o.input, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -71,11 +66,7 @@ int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& comman
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  std::vector<std::string> ids{o.task};
-  if (const Task* task = t->plan().find_task(o.task)) {
-    ids.insert(ids.end(), task->renamed_from.begin(), task->renamed_from.end());
-  }
-  Recorder recorder(t->plan(), t->status(ids), today());
+  Recorder recorder(t->plan(), t->status_for_record(o.task), today());
   DiagnosticSink sink("plantrack " + command);
   std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -109,7 +100,8 @@ int run_revert(RevertOptions& o) {
   } else {
     for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id)) {
       if (r.reverted != id) continue;
-      sink.error("bad-revert", {}, "event #" + text + " was already reverted by #" + std::to_string(r.by))
+      sink.error("bad-revert", {},
+                 "event #" + text + " was already reverted by #" + std::to_string(r.by))
           .fix = "nothing to do";
     }
   }

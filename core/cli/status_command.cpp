@@ -282,7 +282,8 @@ int run_history(HistoryOptions& o) {
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
   std::map<std::int64_t, std::int64_t> reverted_by;
-  for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id)) reverted_by[r.reverted] = r.by;
+  for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id))
+    reverted_by[r.reverted] = r.by;
   std::vector<Event> events = t->store->events(t->plan().info.id);
   Json list = Json::array();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {

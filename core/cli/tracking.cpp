@@ -68,13 +68,27 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   return t;
 }
 
-PlanStatus Tracking::status(const std::vector<std::string>& tasks) const {
-  StatusBuilder builder(plan(), as_of);
-  for (const EventStore::Revert& r : store->reverts(plan().info.id)) {
+namespace {
+PlanStatus stream_status(const Tracking& t, const std::vector<std::string>& tasks, bool readiness) {
+  StatusBuilder builder(t.plan(), t.as_of);
+  for (const EventStore::Revert& r : t.store->reverts(t.plan().info.id)) {
     builder.revert(r.reverted, r.effective);
   }
-  store->scan(plan().info.id, tasks, [&](const EventFact& e) { builder.add(e); });
-  return builder.finish();
+  t.store->scan(t.plan().info.id, tasks, [&](const EventFact& e) { builder.add(e); });
+  return builder.finish(readiness);
+}
+}  // namespace
+
+PlanStatus Tracking::status() const {
+  return stream_status(*this, {}, true);
+}
+
+PlanStatus Tracking::status_for_record(const std::string& task) const {
+  std::vector<std::string> ids{task};
+  if (const Task* t = plan().find_task(task)) {
+    ids.insert(ids.end(), t->renamed_from.begin(), t->renamed_from.end());
+  }
+  return stream_status(*this, ids, false);
 }
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {

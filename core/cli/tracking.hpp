@@ -30,9 +30,11 @@ struct Tracking {
   Date as_of;
   std::string revision;  ///< SHA-256 of the plan file
   const Plan& plan() const { return loaded.plan; }
-  /// Status as of `as_of`, streamed from the store. With `tasks`, only those tasks' events are
-  /// read (the others show nothing recorded): enough to check one record. Throws StoreError.
-  PlanStatus status(const std::vector<std::string>& tasks = {}) const;
+  /// Status as of `as_of`, streamed from the store. Throws StoreError.
+  PlanStatus status() const;
+  /// What checking a record on `task` needs: only its events are read (and those of the ids it was
+  /// renamed from); other tasks show nothing recorded; no readiness. Throws StoreError.
+  PlanStatus status_for_record(const std::string& task) const;
 };
 
 /// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else

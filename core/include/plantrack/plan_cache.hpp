@@ -1,10 +1,10 @@
 #pragma once
 /// A cache of validated plans, keyed by the SHA-256 of the plan file's bytes.
 ///
-/// Tracking commands load the plan on every run; parsing and checking a 100k-task plan takes most of a
-/// second. A valid plan is therefore also stored in binary form, and the next command on an unchanged
-/// file reads that instead. Any change to the file changes the key; a cache file that is damaged or
-/// from another plantrack version is ignored and rewritten. Only valid plans are cached.
+/// Tracking commands load the plan on every run; parsing and checking a 100k-task plan takes most
+/// of a second. A valid plan is therefore also stored in binary form, and the next command on an
+/// unchanged file reads that instead. Any change to the file changes the key; a cache file that is
+/// damaged or from another plantrack version is ignored and rewritten. Only valid plans are cached.
 ///
 /// Where: $PLANTRACK_CACHE_DIR, else $XDG_CACHE_HOME/plantrack, else ~/.cache/plantrack;
 /// PLANTRACK_CACHE_DIR=off disables it.

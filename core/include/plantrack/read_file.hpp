@@ -1,7 +1,9 @@
 #pragma once
 /// Reading a whole file at once (sized read, not character by character).
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "plantrack/export.hpp"
 
@@ -9,5 +11,20 @@ namespace plantrack {
 
 /// The file's bytes, or nullopt when it cannot be opened or read.
 PLANTRACK_API std::optional<std::string> read_file(const std::string& path);
+
+/// A file mapped into memory read-only (no copy); empty when it cannot be mapped.
+class PLANTRACK_API MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  bool ok() const { return data_ != nullptr; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 }  // namespace plantrack

@@ -84,7 +84,9 @@ class PLANTRACK_API StatusBuilder {
   /// Call for every revert event before add(): the event it names is then ignored.
   void revert(std::int64_t reverted_id, Date effective);
   void add(const EventFact& event);
-  PlanStatus finish();
+  /// The status. Without `readiness`, blockers, `ready` and the roll-ups are left empty: enough to
+  /// check a record, and much cheaper on a large plan.
+  PlanStatus finish(bool readiness = true);
 
  private:
   struct Impl;

@@ -43,10 +43,8 @@ struct Writer {
     put(bits);
   }
   template <typename E>
-    requires std::is_enum_v<E>
-  void put(E e) {
-    put(static_cast<std::uint64_t>(e));
-  }
+  requires std::is_enum_v<E>
+  void put(E e) { put(static_cast<std::uint64_t>(e)); }
 };
 
 struct Reader {
@@ -81,10 +79,8 @@ struct Reader {
     std::memcpy(&v, &bits, sizeof v);
   }
   template <typename E>
-    requires std::is_enum_v<E>
-  void get(E& e) {
-    e = static_cast<E>(word());
-  }
+  requires std::is_enum_v<E>
+  void get(E& e) { e = static_cast<E>(word()); }
 };
 
 // One description of each type's fields serves both directions.
@@ -182,7 +178,8 @@ void fields(A& a, Plan& p) {
 }
 
 template <typename T>
-constexpr bool kScalar = std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, std::string>;
+constexpr bool kScalar =
+    std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, std::string>;
 
 template <typename A, typename T>
 void field(A& a, T& value) {
@@ -205,11 +202,21 @@ void field(A& a, T& value) {
     field(a, index);
     if constexpr (!kWriting) {
       switch (index) {
-        case 0: value = false; break;
-        case 1: value = std::int64_t{0}; break;
-        case 2: value = 0.0; break;
-        case 3: value = std::string(); break;
-        default: value = std::vector<std::string>(); break;
+        case 0:
+          value = false;
+          break;
+        case 1:
+          value = std::int64_t{0};
+          break;
+        case 2:
+          value = 0.0;
+          break;
+        case 3:
+          value = std::string();
+          break;
+        default:
+          value = std::vector<std::string>();
+          break;
       }
     }
     std::visit([&](auto& inner) { field(a, inner); }, value);
@@ -287,25 +294,24 @@ std::optional<Plan> deserialize_plan(std::string_view bytes) {
 
 CachedPlan load_plan_cached(const std::string& path) {
   CachedPlan result;
-  std::optional<std::string> bytes = read_file(path);
   std::string dir = cache_dir();
-  if (bytes && !bytes->empty() && dir != "off" && !dir.empty()) {
-    result.revision = sha256_hex(*bytes);
-    std::string file = dir + "/" + result.revision + ".plan";
-    if (std::optional<std::string> data = read_file(file)) {
-      if (std::optional<Plan> plan = deserialize_plan(*data)) {
-        result.loaded.plan = std::move(*plan);
-        result.loaded.source = SourceText::from_file(path);
-        result.from_cache = true;
-        return result;
-      }
-    }
-    result.loaded = load_plan_text(std::move(*bytes), path);
-    if (result.loaded.ok()) write_cache(dir, file, serialize_plan(result.loaded.plan));
+  result.revision = file_sha256(path);
+  if (result.revision.empty() || dir == "off" || dir.empty()) {
+    result.loaded = load_plan_file(path);
     return result;
   }
+  std::string file = dir + "/" + result.revision + ".plan";
+  MappedFile cached(file);
+  if (cached.ok()) {
+    if (std::optional<Plan> plan = deserialize_plan(cached.bytes())) {
+      result.loaded.plan = std::move(*plan);
+      result.loaded.source = SourceText::from_file(path);
+      result.from_cache = true;
+      return result;
+    }
+  }
   result.loaded = load_plan_file(path);
-  result.revision = file_sha256(path);
+  if (result.loaded.ok()) write_cache(dir, file, serialize_plan(result.loaded.plan));
   return result;
 }
 

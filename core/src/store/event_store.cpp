@@ -256,7 +256,8 @@ Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
 }  // namespace
 
 std::vector<Event> EventStore::events(const std::string& plan_id) const {
-  Statement query(impl_->db, (std::string(kEventColumns) + "WHERE plan_id = ?1 ORDER BY id").c_str());
+  Statement query(impl_->db,
+                  (std::string(kEventColumns) + "WHERE plan_id = ?1 ORDER BY id").c_str());
   sqlite3_stmt* s = query.get();
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
   std::vector<Event> out;
@@ -288,8 +289,9 @@ std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id) 
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     const unsigned char* date = sqlite3_column_text(s, 2);
-    out.push_back(Revert{sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-                         parse_date(date ? reinterpret_cast<const char*>(date) : "").value_or(Date{})});
+    out.push_back(
+        Revert{sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+               parse_date(date ? reinterpret_cast<const char*>(date) : "").value_or(Date{})});
   }
   if (rc != SQLITE_DONE) impl_->fail(rc, "reading the reverts");
   return out;
@@ -302,7 +304,8 @@ void EventStore::scan(const std::string& plan_id, const std::vector<std::string>
   std::string sql =
       "SELECT id, task_id, kind, quantity, year, effective_date, reverts, "
       "CASE WHEN kind = 'block' THEN note ELSE '' END FROM events ";
-  sql += tasks.empty() ? "NOT INDEXED WHERE plan_id = ?1" : "INDEXED BY events_by_task WHERE plan_id = ?1";
+  sql += tasks.empty() ? "NOT INDEXED WHERE plan_id = ?1"
+                       : "INDEXED BY events_by_task WHERE plan_id = ?1";
   if (!tasks.empty()) {
     sql += " AND task_id IN (";
     for (std::size_t i = 0; i < tasks.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 2);
@@ -318,7 +321,8 @@ void EventStore::scan(const std::string& plan_id, const std::vector<std::string>
   auto view = [&](int column) {
     const unsigned char* text = sqlite3_column_text(s, column);
     int size = sqlite3_column_bytes(s, column);
-    return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+    return text ? std::string_view(reinterpret_cast<const char*>(text),
+                                   static_cast<std::size_t>(size))
                 : std::string_view();
   };
   int rc = SQLITE_ROW;

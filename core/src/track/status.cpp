@@ -175,14 +175,15 @@ void StatusBuilder::add(const EventFact& e) {
   }
   if (!task) {
     auto orphan = impl_->orphans.find(e.task);
-    if (orphan == impl_->orphans.end()) orphan = impl_->orphans.emplace(std::string(e.task), 0).first;
+    if (orphan == impl_->orphans.end())
+      orphan = impl_->orphans.emplace(std::string(e.task), 0).first;
     ++orphan->second;
     return;
   }
   apply(impl_->tallies[*task], impl_->plan.tasks[*task], e);
 }
 
-PlanStatus StatusBuilder::finish() {
+PlanStatus StatusBuilder::finish(bool readiness_too) {
   const Plan& plan = impl_->plan;
   const PlanIndex& index = impl_->index;
   const Date as_of = impl_->as_of;
@@ -196,9 +197,9 @@ PlanStatus StatusBuilder::finish() {
     s.task = i;
     s.achieved = t.total;
     s.by_year = per_year(task, t);
-    s.percent = task.target > 0 ? 100.0 * static_cast<double>(t.total) /
-                                      static_cast<double>(task.target)
-                                : 0.0;
+    s.percent = task.target > 0
+                    ? 100.0 * static_cast<double>(t.total) / static_cast<double>(task.target)
+                    : 0.0;
     s.state = state_of(task, t);
     s.blocked_by_hand = t.block_reason;
     s.last_activity = t.last_activity;
@@ -208,6 +209,7 @@ PlanStatus StatusBuilder::finish() {
     progress.complete.push_back(s.state == TaskState::kDone);
     status.tasks.push_back(std::move(s));
   }
+  if (!readiness_too) return status;
   DependencyGraph graph(plan, index);
   std::vector<Readiness> readiness = graph.readiness(progress);
   for (TaskStatus& s : status.tasks) {
@@ -242,7 +244,8 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
     if (e.kind == EventKind::kRevert && e.reverts) builder.revert(*e.reverts, e.effective);
   }
   for (const Event& e : events) {
-    builder.add(EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note});
+    builder.add(
+        EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note});
   }
   return builder.finish();
 }

@@ -42,7 +42,8 @@ TEST_CASE("damaged or foreign cache bytes are refused, never trusted", "[cache]"
 }
 
 TEST_CASE("the cache is used when the file is unchanged and skipped when it changes", "[cache]") {
-  auto dir = std::filesystem::temp_directory_path() / ("plantrack-cache-test-" + std::to_string(::getpid()));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("plantrack-cache-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   ::setenv("PLANTRACK_CACHE_DIR", (dir / "cache").c_str(), 1);
   std::filesystem::copy_file(kFlagship, dir / "plan.toml");
