@@ -250,6 +250,23 @@ void explain(const Plan& plan, const PlanStatus& status, std::size_t i, int dept
   if (s.ready) std::cout << indent << "  ready: every dependency is met\n";
 }
 
+Json explain_json(const Plan& plan, const PlanStatus& status, std::size_t i,
+                  std::set<std::size_t>& seen) {
+  Json j = task_json(plan, status.tasks[i]);
+  if (!seen.insert(i).second) return j;  // a task reached twice is explained once
+  Json blockers = Json::array();
+  for (const Blocker& b : status.tasks[i].blockers) {
+    Json blocker = {{"task", plan.tasks[b.task].id},
+                    {"achieved", b.achieved},
+                    {"reason", blocker_text(plan, b)}};
+    if (b.at_least) blocker["at_least"] = *b.at_least;
+    blocker["because"] = explain_json(plan, status, b.task, seen);
+    blockers.push_back(blocker);
+  }
+  j["blockers"] = blockers;
+  return j;
+}
+
 int run_why(WhyOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
@@ -268,7 +285,13 @@ int run_why(WhyOptions& o) {
   }
   PlanStatus status = t->status();
   std::set<std::size_t> seen;
-  explain(plan, status, static_cast<std::size_t>(task - plan.tasks.data()), 0, seen);
+  auto index = static_cast<std::size_t>(task - plan.tasks.data());
+  if (o.track.format == "json") {
+    Json j = explain_json(plan, status, index, seen);
+    std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    return kOk;
+  }
+  explain(plan, status, index, 0, seen);
   return kOk;
 }
 
@@ -340,7 +363,7 @@ Command add_next_command(CLI::App& app) {
 Command add_why_command(CLI::App& app) {
   auto o = std::make_shared<WhyOptions>();
   CLI::App* cmd = app.add_subcommand("why", "Explain why a task is blocked, late or done");
-  add_track_options(cmd, o->track, false, true);
+  add_track_options(cmd, o->track, true, true);
   cmd->add_option("TASK", o->task, "Task id")->required();
   return [o] { return run_why(*o); };
 }

@@ -74,7 +74,8 @@ struct PlanStatus {
 PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
                                        Date as_of);
 
-/// The same, fed one event at a time (oldest first) so a million events need not be held at once.
+/// The same, fed one event at a time so a million events need not be held at once. Each task's
+/// events must come oldest first; tasks may interleave (the store sends them task by task).
 class PLANTRACK_API StatusBuilder {
  public:
   StatusBuilder(const Plan& plan, Date as_of);

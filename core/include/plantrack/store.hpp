@@ -37,7 +37,7 @@ class PLANTRACK_API StoreError : public std::runtime_error {
 class PLANTRACK_API EventStore {
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -57,8 +57,9 @@ class PLANTRACK_API EventStore {
   /// Every event of the plan, oldest first (by id). Throws StoreError.
   std::vector<Event> events(const std::string& plan_id) const;
 
-  /// Streams the plan's events, oldest first, without their free text (fast: status reads a million
-  /// events this way). With `tasks` non-empty, only events of those task ids. Throws StoreError.
+  /// Streams the plan's events task by task, each task's oldest first, without their free text but
+  /// for block reasons, and without revert events (see reverts()): status reads a million events
+  /// this way. With `tasks` non-empty, only events of those task ids. Throws StoreError.
   void scan(const std::string& plan_id, const std::vector<std::string>& tasks,
             const std::function<void(const EventFact&)>& visit) const;
 

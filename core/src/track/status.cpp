@@ -149,6 +149,8 @@ struct StatusBuilder::Impl {
   std::unordered_set<std::int64_t> reverted;
   std::vector<Tally> tallies;
   std::map<std::string, std::size_t, std::less<>> orphans;
+  std::string last_text;                 // the task id of the previous event
+  std::optional<std::size_t> last_task;  // and its index
 
   Impl(const Plan& p, Date date) : plan(p), as_of(date), index(p), tallies(p.tasks.size()) {
     for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
@@ -168,7 +170,15 @@ void StatusBuilder::revert(std::int64_t reverted_id, Date effective) {
 void StatusBuilder::add(const EventFact& e) {
   if (e.effective > impl_->as_of || e.kind == EventKind::kRevert) return;
   if (!impl_->reverted.empty() && impl_->reverted.count(e.id)) return;
-  std::optional<std::size_t> task = impl_->index.task(e.task);
+  // Events usually come task by task: look the id up only when it changes.
+  std::optional<std::size_t> task;
+  if (impl_->last_task && e.task == impl_->last_text) {
+    task = impl_->last_task;
+  } else {
+    task = impl_->index.task(e.task);
+    impl_->last_text.assign(e.task);
+    impl_->last_task = task;
+  }
   if (!task) {
     auto it = impl_->renamed.find(e.task);
     if (it != impl_->renamed.end()) task = it->second;

@@ -22,3 +22,11 @@ echo "exit $?"
 $PLANTRACK status plan.toml --stage training
 $PLANTRACK history plan.toml
 $PLANTRACK history plan.toml --format json | python3 -c "import json,sys; d=json.load(sys.stdin); print(len(d), d[0]['kind'], d[0]['reverts'], d[1]['reverted_by'])"
+$PLANTRACK why plan.toml study-tour --format json | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+chain = []
+while d['blockers']:
+    chain.append(d['id'] + ' waits for ' + d['blockers'][0]['task'])
+    d = d['blockers'][0]['because']
+print('; '.join(chain), '|', d['id'], d['state'], d['ready'])"

@@ -100,3 +100,27 @@ TEST_CASE("reading a store that does not exist yet gives no events and creates n
   CHECK(store.events("p").empty());
   CHECK_FALSE(std::filesystem::exists(tmp.path));
 }
+
+TEST_CASE("a store of schema 1 is migrated forward on the first write, events intact", "[store]") {
+  TempDb tmp;
+  exec(tmp.path.string(),
+       "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, "
+       "task_id TEXT NOT NULL, kind TEXT NOT NULL, quantity INTEGER, year INTEGER, "
+       "effective_date TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, "
+       "note TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '', "
+       "plan_revision TEXT NOT NULL, reverts INTEGER REFERENCES events (id)); "
+       "INSERT INTO events (plan_id, task_id, kind, quantity, year, effective_date, recorded_at, "
+       "actor, plan_revision) VALUES ('p', 'a', 'progress', 4, 2013, '2013-05-01', 't', 'x', 'r'); "
+       "PRAGMA user_version = 1;");
+  CHECK_THROWS_AS(EventStore::open(tmp.path.string(), EventStore::Mode::kReadOnly), StoreError);
+  EventStore store = EventStore::open(tmp.path.string(), EventStore::Mode::kReadWrite);
+  store.append("p", "r", "t", {progress("a", 5)});
+  std::int64_t total = 0;
+  store.scan("p", {}, [&](const EventFact& f) { total += f.quantity.value_or(0); });
+  CHECK(total == 9);
+  std::int64_t only_a = 0;
+  store.scan("p", {"a"}, [&](const EventFact& f) { only_a += f.quantity.value_or(0); });
+  CHECK(only_a == 9);
+  EventStore reader = EventStore::open(tmp.path.string(), EventStore::Mode::kReadOnly);
+  CHECK(reader.events("p").size() == 2);
+}
