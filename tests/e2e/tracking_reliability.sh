@@ -88,5 +88,28 @@ before=$(count)
 "$bin" import plan.toml big.csv >/dev/null 2>&1 || fail "a whole import failed"
 [[ $(($(count) - before)) == 200000 ]] || fail "a whole import did not store 200000 events"
 
+# 3. A read-only store: the record is refused with a message, and nothing is written.
+"$bin" record plan.toml articles 1 >/dev/null
+cp plan.toml.plantrack.db readonly.db
+before=$("$bin" history plan.toml --db readonly.db --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
+if [[ $(id -u) == 0 ]]; then
+  chattr +i readonly.db 2>/dev/null && protect="chattr +i" || protect=""
+else
+  chmod 444 readonly.db && protect="chmod 444"
+fi
+if [[ -n $protect ]]; then
+  out=$("$bin" record plan.toml articles 1 --db readonly.db 2>&1)
+  status=$?
+  [[ $protect == "chattr +i" ]] && chattr -i readonly.db
+  after=$("$bin" history plan.toml --db readonly.db --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
+  [[ $status == 1 ]] || fail "read-only store: exit $status, expected 1"
+  [[ $out == *"is read-only"*"fix: make the file and its folder writable"*"nothing was written"* ]] ||
+    fail "read-only store: unexpected message: $out"
+  [[ $before == "$after" ]] || fail "read-only store: $before events before, $after after"
+  echo "ok   a read-only store ($protect) refuses the record, nothing written"
+else
+  echo "skip read-only store: neither chattr +i nor chmod can protect a file here"
+fi
+
 echo "$failures failure(s)"
 [[ $failures == 0 ]]

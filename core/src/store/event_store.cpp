@@ -194,6 +194,10 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   }
   impl->exec("PRAGMA journal_mode = WAL", "switching to WAL mode");
   impl->exec("PRAGMA synchronous = NORMAL", "setting durability");
+  // A large import touches index pages all over a million-event store; with SQLite's default 2 MiB
+  // cache it spills them to the log mid-transaction (measured: half the time of a 100k-row import).
+  // Pages are only allocated as used.
+  impl->exec("PRAGMA cache_size = -131072", "sizing the page cache");
   impl->migrate();
   return EventStore(std::move(impl));
 }
