@@ -1,6 +1,7 @@
 // The commands that read: status, next, why, history. They open the store read-only.
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -22,11 +23,16 @@ std::string percent_text(double percent) {
   return buffer;
 }
 
-std::string bar(double percent) {
-  int filled = static_cast<int>(std::clamp(percent, 0.0, 100.0) / 10.0);
-  std::string out;
-  for (int i = 0; i < 10; ++i) out += i < filled ? "█" : "░";
-  return out;
+// Ten cells, one per 10%; the eleven bars are built once (a status may print 100k of them).
+const std::string& bar(double percent) {
+  static const std::array<std::string, 11> kBars = [] {
+    std::array<std::string, 11> bars;
+    for (int filled = 0; filled <= 10; ++filled) {
+      for (int i = 0; i < 10; ++i) bars[filled] += i < filled ? "█" : "░";
+    }
+    return bars;
+  }();
+  return kBars[static_cast<std::size_t>(std::clamp(percent, 0.0, 100.0) / 10.0)];
 }
 
 std::string blocker_text(const Plan& plan, const Blocker& b) {
@@ -167,18 +173,29 @@ int run_status(StatusOptions& o) {
     std::cout << "\n"
               << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
               << (st.rollup.complete ? ", complete" : "") << "\n";
+    std::string rows;  // one write per stage
     for (std::size_t i : stage_tasks[st.stage]) {
       const TaskStatus& s = status.tasks[i];
       const Task& task = plan.tasks[i];
       double percent = 0;
       std::string numbers = figures(task, s, o.year, percent);
-      std::string row = "  " + pad(task.id, 22) + " " + pad(numbers, 18, true) + " " +
-                        pad(percent < 0 ? "-" : percent_text(percent), 5, true) + " " +
-                        bar(std::max(percent, 0.0)) + " " +
-                        pad(std::string(to_string(s.state)), 12) + " " + readiness_text(plan, s);
-      row.erase(row.find_last_not_of(' ') + 1);
-      std::cout << row << "\n";
+      std::size_t start = rows.size();
+      rows += "  ";
+      rows += pad(task.id, 22);
+      rows += ' ';
+      rows += pad(numbers, 18, true);
+      rows += ' ';
+      rows += pad(percent < 0 ? "-" : percent_text(percent), 5, true);
+      rows += ' ';
+      rows += bar(std::max(percent, 0.0));
+      rows += ' ';
+      rows += pad(std::string(to_string(s.state)), 12);
+      rows += ' ';
+      rows += readiness_text(plan, s);
+      rows.erase(std::max(rows.find_last_not_of(' ') + 1, start));
+      rows += '\n';
     }
+    std::cout << rows;
   }
   for (const Orphan& orphan : status.orphans) {
     std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << orphan.task
