@@ -21,11 +21,12 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
               << "\n  nothing was written\n";
     return kInvalidInput;
   }
+  PlanIndex index(t.plan());
   for (std::size_t i = 0; i < events.size() && i < 20; ++i) {
     Event stored;
     static_cast<NewEvent&>(stored) = events[i];
     stored.id = ids[i];
-    std::cout << "recorded " << describe_event(t.plan(), stored) << "\n";
+    std::cout << "recorded " << describe_event(t.plan(), index, stored) << "\n";
   }
   if (events.size() > 20) std::cout << "... and " << events.size() - 20 << " more\n";
   return kOk;

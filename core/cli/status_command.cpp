@@ -325,6 +325,7 @@ int run_history(HistoryOptions& o) {
   for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id))
     reverted_by[r.reverted] = r.by;
   std::vector<Event> events = t->store->events(t->plan().info.id);
+  PlanIndex index(t->plan());
   Json list = Json::array();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     const Event& e = *it;
@@ -347,7 +348,7 @@ int run_history(HistoryOptions& o) {
                        reverted != reverted_by.end() ? Json(reverted->second) : Json(nullptr)}});
       continue;
     }
-    std::cout << describe_event(t->plan(), e);
+    std::cout << describe_event(t->plan(), index, e);
     if (reverted != reverted_by.end()) std::cout << "  (reverted by #" << reverted->second << ")";
     std::cout << "\n";
   }

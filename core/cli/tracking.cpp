@@ -1,6 +1,5 @@
 #include "tracking.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -85,7 +84,7 @@ PlanStatus Tracking::status() const {
 
 PlanStatus Tracking::status_for_record(const std::string& task) const {
   std::vector<std::string> ids{task};
-  if (const Task* t = plan().find_task(task)) {
+  if (const Task* t = plan().find_task(task)) {  // and the ids it had before
     ids.insert(ids.end(), t->renamed_from.begin(), t->renamed_from.end());
   }
   return stream_status(*this, ids, false);
@@ -103,15 +102,11 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
   return right ? fill + text : text + fill;
 }
 
-std::string describe_event(const Plan& plan, const Event& e) {
+std::string describe_event(const Plan& plan, const PlanIndex& index, const Event& e) {
   std::string out = "#" + std::to_string(e.id) + " " + e.effective.to_string() + " " +
                     std::string(to_string(e.kind)) + " " + e.task;
-  const Task* task = plan.find_task(e.task);
-  for (const Task& each : plan.tasks) {
-    if (!task && std::count(each.renamed_from.begin(), each.renamed_from.end(), e.task)) {
-      task = &each;
-    }
-  }
+  std::optional<std::size_t> found = index.current_task(e.task);
+  const Task* task = found ? &plan.tasks[*found] : nullptr;
   if (e.quantity) {
     out += (*e.quantity > 0 ? " +" : " ") + std::to_string(*e.quantity) +
            (task ? " " + task->unit : std::string());

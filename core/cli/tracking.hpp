@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plantrack/load.hpp"
+#include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
 
@@ -47,7 +48,8 @@ void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText
 
 /// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);
-/// "1.023.600.000"-style grouping is for reports; here plain integers.
-std::string describe_event(const Plan& plan, const Event& e);
+/// One line for an event: id, date, kind, task, quantity with the task's unit, year, actor, note.
+/// `index` finds the task (or the one renamed from it) without a walk over the plan per event.
+std::string describe_event(const Plan& plan, const PlanIndex& index, const Event& e);
 
 }  // namespace plantrack::cli

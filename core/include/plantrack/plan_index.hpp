@@ -22,6 +22,8 @@ class PLANTRACK_API PlanIndex {
 
   std::optional<std::size_t> task(std::string_view id) const { return tasks_.find(id); }
   std::optional<std::size_t> stage(std::string_view id) const { return stages_.find(id); }
+  /// The task with this id, or the task that was renamed from it (`renamed_from`).
+  std::optional<std::size_t> current_task(std::string_view id) const;
   /// The stage index of each task, nullopt where its stage is unknown.
   const std::vector<std::optional<std::size_t>>& task_stages() const { return task_stages_; }
   /// (first, duplicate) task indices for each task id used twice; likewise for stages.
@@ -58,6 +60,7 @@ class PLANTRACK_API PlanIndex {
 
   IdMap tasks_;
   IdMap stages_;
+  std::vector<std::pair<std::string_view, std::size_t>> renamed_;  // old id -> task, sorted
   std::vector<std::optional<std::size_t>> task_stages_;
   std::vector<std::pair<std::size_t, std::size_t>> duplicate_tasks_;
   std::vector<std::pair<std::size_t, std::size_t>> duplicate_stages_;

@@ -55,6 +55,19 @@ PlanIndex::PlanIndex(const Plan& plan) {
   stages_.build(plan.stages, duplicate_stages_);
   task_stages_.reserve(plan.tasks.size());
   for (const Task& task : plan.tasks) task_stages_.push_back(stage(task.stage));
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+    for (const std::string& old : plan.tasks[i].renamed_from) renamed_.emplace_back(old, i);
+  }
+  std::sort(renamed_.begin(), renamed_.end());
+}
+
+std::optional<std::size_t> PlanIndex::current_task(std::string_view id) const {
+  if (auto i = task(id)) return i;
+  auto it =
+      std::lower_bound(renamed_.begin(), renamed_.end(), id,
+                       [](const auto& entry, std::string_view key) { return entry.first < key; });
+  if (it != renamed_.end() && it->first == id) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace plantrack

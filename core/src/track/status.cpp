@@ -145,18 +145,13 @@ struct StatusBuilder::Impl {
   const Plan& plan;
   Date as_of;
   PlanIndex index;
-  std::unordered_map<std::string_view, std::size_t> renamed;  // old id -> task
   std::unordered_set<std::int64_t> reverted;
   std::vector<Tally> tallies;
   std::map<std::string, std::size_t, std::less<>> orphans;
   std::string last_text;                 // the task id of the previous event
   std::optional<std::size_t> last_task;  // and its index
 
-  Impl(const Plan& p, Date date) : plan(p), as_of(date), index(p), tallies(p.tasks.size()) {
-    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-      for (const std::string& old : plan.tasks[i].renamed_from) renamed.emplace(old, i);
-    }
-  }
+  Impl(const Plan& p, Date date) : plan(p), as_of(date), index(p), tallies(p.tasks.size()) {}
 };
 
 StatusBuilder::StatusBuilder(const Plan& plan, Date as_of)
@@ -175,13 +170,9 @@ void StatusBuilder::add(const EventFact& e) {
   if (impl_->last_task && e.task == impl_->last_text) {
     task = impl_->last_task;
   } else {
-    task = impl_->index.task(e.task);
+    task = impl_->index.current_task(e.task);
     impl_->last_text.assign(e.task);
     impl_->last_task = task;
-  }
-  if (!task) {
-    auto it = impl_->renamed.find(e.task);
-    if (it != impl_->renamed.end()) task = it->second;
   }
   if (!task) {
     auto orphan = impl_->orphans.find(e.task);

@@ -41,6 +41,13 @@ class PlanChecker {
   DiagnosticSink& sink_;
   const PlanIndex index_;
   Index objectives_, funding_;
+  std::optional<std::vector<std::string_view>> task_ids_;  // sorted, built on the first unknown id
+
+  // Suggestions for unknown task ids: sorted once, however many unknown references there are.
+  const std::vector<std::string_view>& task_ids() {
+    if (!task_ids_) task_ids_ = index_.task_ids();
+    return *task_ids_;
+  }
 };
 
 void PlanChecker::run() {
@@ -123,7 +130,7 @@ void PlanChecker::check_stage_references() {
   }
   for (const Participant& p : plan_.participants) {
     if (p.task.empty() || index_.task(p.task)) continue;
-    unknown(p.task_where, "task", p.task, index_.task_ids(), "participant \"" + p.name + "\"");
+    unknown(p.task_where, "task", p.task, task_ids(), "participant \"" + p.name + "\"");
   }
 }
 
@@ -145,7 +152,7 @@ void PlanChecker::check_task_references(std::size_t i, const std::vector<TaskEdg
       continue;
     }
     const Dependency& dep = task.depends_on[k];
-    unknown(dep.where, "task", dep.task, index_.task_ids(), owner());
+    unknown(dep.where, "task", dep.task, task_ids(), owner());
   }
 }
 
