@@ -9,6 +9,7 @@ try record plan.toml posters 5 --year 14
 try record plan.toml posters 5 --date 2014-10-25
 try record plan.toml posters 5 --date 2014-02-30
 try status plan.toml --stage pilots
+try status plan.toml --date 2014-13-01
 try why plan.toml postrs
 try revert plan.toml 99
 echo "== nothing was written"

@@ -11,6 +11,8 @@ quick-assessments,3,2014,2014-11-30,Minh,,
 CSV
 "$PLANTRACK" import plan.toml updates.csv; echo "[exit $?]"
 "$PLANTRACK" history plan.toml; echo "[exit $?]"
+echo "== a file that is not there"
+"$PLANTRACK" import plan.toml missing.csv; echo "[exit $?]"
 echo "== a bad header"
 printf 'task,qty\nposters,1\n' > header.csv
 "$PLANTRACK" import plan.toml header.csv; echo "[exit $?]"

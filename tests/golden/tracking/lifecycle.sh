@@ -19,6 +19,10 @@ $PLANTRACK record plan.toml training-classes 5
 $PLANTRACK revert plan.toml 9 --reason "nhập nhầm"
 $PLANTRACK revert plan.toml 9
 echo "exit $?"
+$PLANTRACK revert plan.toml 10
+echo "exit $?"
+$PLANTRACK cancel plan.toml radio-tv-reports
+echo "exit $?"
 $PLANTRACK status plan.toml --stage training
 $PLANTRACK history plan.toml
 $PLANTRACK history plan.toml --format json | python3 -c "import json,sys; d=json.load(sys.stdin); print(len(d), d[0]['kind'], d[0]['reverts'], d[1]['reverted_by'])"

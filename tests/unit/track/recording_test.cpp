@@ -126,4 +126,28 @@ TEST_CASE("lifecycle transitions that make no sense are refused", "[track]") {
   CHECK(errors_of(sink) ==
         "bad-transition: task \"classes\" is not blocked by hand\n"
         "bad-transition: task \"classes\" is neither done nor cancelled\n");
+  f.events.push_back([] {
+    Event e;
+    e.id = 1;
+    e.task = "classes";
+    e.kind = EventKind::kBlock;
+    e.effective = kToday;
+    e.note = "no budget";
+    return e;
+  }());
+  f.events.push_back([] {
+    Event e;
+    e.id = 2;
+    e.task = "posters";
+    e.kind = EventKind::kCancel;
+    e.effective = kToday;
+    return e;
+  }());
+  Recorder later = f.recorder();
+  DiagnosticSink again("cli");
+  CHECK_FALSE(later.lifecycle("classes", EventKind::kBlock, "again", again));
+  CHECK_FALSE(later.lifecycle("posters", EventKind::kCancel, "", again));
+  CHECK(errors_of(again) ==
+        "bad-transition: task \"classes\" is already blocked (no budget)\n"
+        "bad-transition: task \"posters\" is already cancelled\n");
 }

@@ -38,6 +38,12 @@ TEST_CASE("CSV problems are reported at row and column", "[track][csv]") {
   CHECK(unclosed.diagnostics()[0].message == "a quoted field is never closed");
   CHECK(unclosed.diagnostics()[0].where == SourcePos{2, 9});
 
+  DiagnosticSink trailing("u.csv");
+  parse_records_csv("task,quantity\n\"posters\"x,5\n", trailing);
+  REQUIRE(trailing.diagnostics().size() == 1);
+  CHECK(trailing.diagnostics()[0].message == "unexpected text after a quoted field");
+  CHECK(trailing.diagnostics()[0].where == SourcePos{2, 10});
+
   DiagnosticSink empty("u.csv");
   parse_records_csv("", empty);
   CHECK(empty.diagnostics()[0].message == "the file is empty: no header row");
