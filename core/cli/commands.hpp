@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "plantrack/load.hpp"
+
 namespace plantrack::cli {
 
 enum ExitCode : int { kOk = 0, kInvalidInput = 1, kUsage = 2 };
@@ -25,5 +27,10 @@ Command add_status_command(CLI::App& app);
 Command add_next_command(CLI::App& app);
 Command add_why_command(CLI::App& app);
 Command add_history_command(CLI::App& app);
+
+/// Like clang's -disable-free: the last plan a command used is not torn down before the process
+/// exits, which frees it all at once (tearing down a 100k-task plan's model costs ~4% of
+/// `validate`). Only the most recent one is kept, so checking many files does not pile them up.
+void keep_until_exit(LoadResult&& result);
 
 }  // namespace plantrack::cli

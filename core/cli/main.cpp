@@ -16,6 +16,15 @@
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/store.hpp"
 
+namespace plantrack::cli {
+
+void keep_until_exit(LoadResult&& result) {
+  static auto* kept = new LoadResult();
+  *kept = std::move(result);
+}
+
+}  // namespace plantrack::cli
+
 namespace {
 
 constexpr const char* kDescription =

@@ -15,13 +15,13 @@ namespace {
 int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& command) {
   std::vector<std::int64_t> ids;
   try {
-    ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events);
+    ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events, t.fold());
   } catch (const StoreError& e) {
     std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
               << "\n  nothing was written\n";
     return kInvalidInput;
   }
-  PlanIndex index(t.plan());
+  const PlanIndex& index = t.index();
   for (std::size_t i = 0; i < events.size() && i < 20; ++i) {
     Event stored;
     static_cast<NewEvent&>(stored) = events[i];
@@ -50,7 +50,7 @@ int run_record(RecordOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  Recorder recorder(t->plan(), t->status_for_record(o.input.task), today());
+  Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack record");
   std::optional<NewEvent> event = recorder.record(o.input, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -67,7 +67,7 @@ int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& comman
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  Recorder recorder(t->plan(), t->status_for_record(o.task), today());
+  Recorder recorder(t->plan(), t->index(), t->status_for_record(o.task), today());
   DiagnosticSink sink("plantrack " + command);
   std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
   if (report(sink, SourceText())) return kInvalidInput;
@@ -135,7 +135,7 @@ int run_import(ImportOptions& o) {
   if (!t) return code;
   DiagnosticSink sink(o.csv);
   std::vector<RecordInput> rows = parse_records_csv(source.text(), sink);
-  Recorder recorder(t->plan(), t->status(), today());
+  Recorder recorder(t->plan(), t->index(), t->status(false), today());
   std::vector<NewEvent> events;
   events.reserve(rows.size());
   for (const RecordInput& row : rows) {

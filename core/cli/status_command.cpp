@@ -130,11 +130,8 @@ int run_status(StatusOptions& o) {
   PlanStatus status = t->status();
   // Tasks of each stage, in plan order.
   std::vector<std::vector<std::size_t>> stage_tasks(plan.stages.size());
-  {
-    PlanIndex index(plan);
-    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-      if (auto stage = index.task_stages()[i]) stage_tasks[*stage].push_back(i);
-    }
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+    if (auto stage = t->index().task_stages()[i]) stage_tasks[*stage].push_back(i);
   }
   if (o.track.format == "json") {
     Json stages = Json::array();
@@ -325,7 +322,7 @@ int run_history(HistoryOptions& o) {
   for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id))
     reverted_by[r.reverted] = r.by;
   std::vector<Event> events = t->store->events(t->plan().info.id);
-  PlanIndex index(t->plan());
+  const PlanIndex& index = t->index();
   Json list = Json::array();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     const Event& e = *it;

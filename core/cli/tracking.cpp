@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "commands.hpp"
 #include "plantrack/plan_cache.hpp"
+#include "plantrack/stored_status.hpp"
 
 namespace plantrack::cli {
 
@@ -67,19 +69,22 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   return t;
 }
 
-namespace {
-PlanStatus stream_status(const Tracking& t, const std::vector<std::string>& tasks, bool readiness) {
-  StatusBuilder builder(t.plan(), t.as_of);
-  for (const EventStore::Revert& r : t.store->reverts(t.plan().info.id)) {
-    builder.revert(r.reverted, r.effective);
-  }
-  t.store->scan(t.plan().info.id, tasks, [&](const EventFact& e) { builder.add(e); });
-  return builder.finish(readiness);
+Tracking::~Tracking() {
+  index_.reset();
+  keep_until_exit(std::move(loaded));
 }
-}  // namespace
 
-PlanStatus Tracking::status() const {
-  return stream_status(*this, {}, true);
+const PlanIndex& Tracking::index() const {
+  if (!index_) index_ = std::make_unique<PlanIndex>(plan());
+  return *index_;
+}
+
+EventStore::SummaryFold Tracking::fold() const {
+  return summary_fold(plan(), index());
+}
+
+PlanStatus Tracking::status(bool readiness) const {
+  return status_from_store(plan(), index(), *store, as_of, readiness);
 }
 
 PlanStatus Tracking::status_for_record(const std::string& task) const {
@@ -87,7 +92,7 @@ PlanStatus Tracking::status_for_record(const std::string& task) const {
   if (const Task* t = plan().find_task(task)) {  // and the ids it had before
     ids.insert(ids.end(), t->renamed_from.begin(), t->renamed_from.end());
   }
-  return stream_status(*this, ids, false);
+  return status_from_store(plan(), index(), *store, as_of, false, ids);
 }
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {

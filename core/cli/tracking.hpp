@@ -3,6 +3,7 @@
 // problems.
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,16 +27,30 @@ void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool d
 
 /// The plan and its store, ready for a command.
 struct Tracking {
+ private:
+  mutable std::unique_ptr<PlanIndex> index_;
+
+ public:
   LoadResult loaded;
   std::optional<EventStore> store;
   Date as_of;
   std::string revision;  ///< SHA-256 of the plan file
   const Plan& plan() const { return loaded.plan; }
-  /// Status as of `as_of`, streamed from the store. Throws StoreError.
-  PlanStatus status() const;
+  /// Built on first use, once per command.
+  const PlanIndex& index() const;
+
+  Tracking() = default;
+  Tracking(Tracking&&) = default;
+  Tracking& operator=(Tracking&&) = default;
+  ~Tracking();  ///< the plan is kept until the process exits (keep_until_exit)
+  /// Status as of `as_of`, from the store. Without `readiness`, no blockers and no roll-ups (what
+  /// checking records needs). Throws StoreError.
+  PlanStatus status(bool readiness = true) const;
   /// What checking a record on `task` needs: only its events are read (and those of the ids it was
   /// renamed from); other tasks show nothing recorded; no readiness. Throws StoreError.
   PlanStatus status_for_record(const std::string& task) const;
+  /// Keeps the store's task summaries up to date when appending (EventStore::append).
+  EventStore::SummaryFold fold() const;
 };
 
 /// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else

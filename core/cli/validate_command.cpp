@@ -30,14 +30,6 @@ std::string summary(const LoadResult& r) {
          plural(r.plan.funding.size(), "funding source") + "), " + plural(warnings, "warning");
 }
 
-// Like clang's -disable-free: the last plan checked is not torn down before the process exits,
-// which frees it all at once (tearing down a 100k-task plan's model costs ~4% of `validate`). Only
-// the most recent one is kept, so checking many files does not pile them up.
-void keep_until_exit(LoadResult&& result) {
-  static auto* kept = new LoadResult();
-  *kept = std::move(result);
-}
-
 int run_validate(const ValidateOptions& options) {
   bool all_valid = true;
   std::vector<Diagnostic> all;

@@ -5,6 +5,8 @@
 /// of a second. A valid plan is therefore also stored in binary form, and the next command on an
 /// unchanged file reads that instead. Any change to the file changes the key; a cache file that is
 /// damaged or from another plantrack version is ignored and rewritten. Only valid plans are cached.
+/// The file's SHA-256 is itself kept with a stamp of the file (device, inode, size, modification
+/// and change times) and not recomputed while the stamp matches; see docs/tracking.md.
 ///
 /// Where: $PLANTRACK_CACHE_DIR, else $XDG_CACHE_HOME/plantrack, else ~/.cache/plantrack;
 /// PLANTRACK_CACHE_DIR=off disables it.

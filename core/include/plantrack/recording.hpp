@@ -38,6 +38,10 @@ struct RecordInput {
 class PLANTRACK_API Recorder {
  public:
   Recorder(const Plan& plan, PlanStatus status, Date today);
+  /// The same with an index of the plan the caller already has (it must outlive the recorder).
+  Recorder(const Plan& plan, const PlanIndex& index, PlanStatus status, Date today);
+  Recorder(const Recorder&) = delete;
+  Recorder& operator=(const Recorder&) = delete;
 
   /// One progress record; the status is updated with it, so a batch is checked as a whole.
   /// Returns the event, or nullopt after reporting errors to `sink`.
@@ -52,7 +56,8 @@ class PLANTRACK_API Recorder {
   bool refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& sink) const;
 
   const Plan& plan_;
-  PlanIndex index_;
+  std::optional<PlanIndex> own_index_;
+  const PlanIndex& index_;
   PlanStatus status_;
   Date today_;
 };

@@ -14,12 +14,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plantrack/event.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/plan.hpp"
+#include "plantrack/plan_index.hpp"
 
 namespace plantrack {
 
@@ -79,12 +82,20 @@ PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event
 class PLANTRACK_API StatusBuilder {
  public:
   StatusBuilder(const Plan& plan, Date as_of);
+  /// The same with an index of the plan the caller already has (it must outlive the builder).
+  StatusBuilder(const Plan& plan, const PlanIndex& index, Date as_of);
   ~StatusBuilder();
   StatusBuilder(const StatusBuilder&) = delete;
   StatusBuilder& operator=(const StatusBuilder&) = delete;
   /// Call for every revert event before add(): the event it names is then ignored.
   void revert(std::int64_t reverted_id, Date effective);
   void add(const EventFact& event);
+  /// Starts from the per-task summaries the store keeps (task id, bytes from fold_summary) instead
+  /// of every event. Returns the task ids whose summary cannot be used (dated after the as-of
+  /// date, folded with another `counting`, damaged, or one of several ids of a renamed task): scan
+  /// those ids' events and add() them (after revert()).
+  std::vector<std::string> add_summaries(
+      const std::vector<std::pair<std::string, std::string>>& summaries);
   /// The status. Without `readiness`, blockers, `ready` and the roll-ups are left empty: enough to
   /// check a record, and much cheaper on a large plan.
   PlanStatus finish(bool readiness = true);
@@ -93,6 +104,16 @@ class PLANTRACK_API StatusBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// What status keeps per task id in the store, folded in as events are appended, so that status
+/// reads one row per task instead of every event. Continues `previous` (the summary before
+/// `events`), or starts from nothing when `previous` is nullopt: then `events` must be all of the
+/// id's events, reverts included. `events` oldest first. Returns nullopt when `previous` cannot be
+/// continued (a revert among `events`, another `counting`, damaged bytes): fold all events again.
+PLANTRACK_API std::optional<std::string> fold_summary(const Plan& plan, const PlanIndex& index,
+                                                      std::string_view task,
+                                                      std::optional<std::string_view> previous,
+                                                      const std::vector<EventFact>& events);
 
 /// Today's local date (or the date part of PLANTRACK_NOW, see docs/tracking.md).
 PLANTRACK_API Date today();

@@ -15,6 +15,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plantrack/event.hpp"
@@ -37,7 +39,7 @@ class PLANTRACK_API StoreError : public std::runtime_error {
 class PLANTRACK_API EventStore {
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -49,17 +51,34 @@ class PLANTRACK_API EventStore {
   EventStore& operator=(EventStore&&) noexcept;
   ~EventStore();
 
-  /// Appends the events in one transaction and returns their ids. Throws StoreError.
+  /// Folds a task id's events into its summary (plantrack::fold_summary): (task id, the summary
+  /// before, or nullopt to start from nothing, events oldest first) -> the new summary, or nullopt
+  /// when the one before cannot be continued (then it is called again with all the id's events).
+  using SummaryFold = std::function<std::optional<std::string>(
+      std::string_view task, std::optional<std::string_view> previous,
+      const std::vector<EventFact>& events)>;
+
+  /// Appends the events in one transaction and returns their ids. With `fold`, the task
+  /// summaries are brought up to date in the same transaction (the first time, from the whole
+  /// log); without, they are marked out of date. Throws StoreError.
   std::vector<std::int64_t> append(const std::string& plan_id, const std::string& plan_revision,
                                    const std::string& recorded_at,
-                                   const std::vector<NewEvent>& events);
+                                   const std::vector<NewEvent>& events,
+                                   const SummaryFold& fold = nullptr);
+
+  /// The plan's task summaries as (task id, bytes) — of `tasks` only when not empty — when they
+  /// cover every event; nullopt when they are out of date (scan the events instead). A task id
+  /// without events has none. Throws StoreError.
+  std::optional<std::vector<std::pair<std::string, std::string>>> summaries(
+      const std::string& plan_id, const std::vector<std::string>& tasks = {}) const;
 
   /// Every event of the plan, oldest first (by id). Throws StoreError.
   std::vector<Event> events(const std::string& plan_id) const;
 
-  /// Streams the plan's events task by task, each task's oldest first, without their free text but
-  /// for block reasons, and without revert events (see reverts()): status reads a million events
-  /// this way. With `tasks` non-empty, only events of those task ids. Throws StoreError.
+  /// Streams the plan's events oldest first (tasks interleave), without their free text but for
+  /// block reasons, and without revert events (see reverts()). With `tasks` non-empty, only events
+  /// of those task ids. One pass over the log: status uses summaries() when it can. Throws
+  /// StoreError.
   void scan(const std::string& plan_id, const std::vector<std::string>& tasks,
             const std::function<void(const EventFact&)>& visit) const;
 
@@ -70,6 +89,20 @@ class PLANTRACK_API EventStore {
     Date effective;
   };
   std::vector<Revert> reverts(const std::string& plan_id) const;
+
+  /// While alive, every read of this store sees the log as it was when the first read ran (one
+  /// SQLite read transaction), even if another process appends meanwhile.
+  class PLANTRACK_API Snapshot {
+   public:
+    explicit Snapshot(const EventStore& store);
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+   private:
+    const EventStore& store_;
+    bool open_ = false;
+  };
 
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;

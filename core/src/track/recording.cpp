@@ -87,7 +87,14 @@ void warn_year(const Plan& plan, const Task& task, int year, SourcePos at, Diagn
 }  // namespace
 
 Recorder::Recorder(const Plan& plan, PlanStatus status, Date today)
-    : plan_(plan), index_(plan), status_(std::move(status)), today_(today) {}
+    : plan_(plan),
+      own_index_(std::in_place, plan),
+      index_(*own_index_),
+      status_(std::move(status)),
+      today_(today) {}
+
+Recorder::Recorder(const Plan& plan, const PlanIndex& index, PlanStatus status, Date today)
+    : plan_(plan), index_(index), status_(std::move(status)), today_(today) {}
 
 std::optional<std::size_t> Recorder::find_task(const std::string& id, SourcePos at,
                                                DiagnosticSink& sink) {

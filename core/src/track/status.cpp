@@ -7,66 +7,17 @@
 #include <unordered_set>
 
 #include "plantrack/plan_index.hpp"
+#include "tally.hpp"
 
 namespace plantrack {
 namespace {
+
+using tally::Tally;
 
 constexpr std::array<std::string_view, 9> kKinds = {
     "progress", "start", "complete", "block", "unblock", "cancel", "reopen", "note", "revert"};
 constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress", "done",
                                                      "cancelled"};
-
-// What the events say of one task, before the plan's dependencies are looked at.
-struct Tally {
-  std::int64_t total = 0;                 // increment: the sum; cumulative: the latest total
-  std::map<int, std::int64_t> per_year;   // increment: sums; cumulative: latest total in the year
-  std::optional<Date> latest_cumulative;  // date of the latest cumulative record
-  bool started = false, completed = false, cancelled = false;
-  std::optional<std::string> block_reason;
-  std::optional<Date> last_activity;
-};
-
-void apply(Tally& t, const Task& task, const EventFact& e) {
-  t.last_activity = std::max(t.last_activity.value_or(e.effective), e.effective);
-  switch (e.kind) {
-    case EventKind::kProgress: {
-      std::int64_t q = e.quantity.value_or(0);
-      if (task.counting == Counting::kIncrement) {
-        t.total += q;
-        if (e.year) t.per_year[*e.year] += q;
-      } else {
-        if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
-          t.total = q;
-          t.latest_cumulative = e.effective;
-        }
-        if (e.year) t.per_year[*e.year] = q;  // oldest first: the last one in a year wins
-      }
-      break;
-    }
-    case EventKind::kStart:
-      t.started = true;
-      break;
-    case EventKind::kComplete:
-      t.completed = true;
-      break;
-    case EventKind::kCancel:
-      t.cancelled = true;
-      break;
-    case EventKind::kReopen:
-      t.completed = false;
-      t.cancelled = false;
-      break;
-    case EventKind::kBlock:
-      t.block_reason = e.note.empty() ? "blocked by hand" : e.note;
-      break;
-    case EventKind::kUnblock:
-      t.block_reason.reset();
-      break;
-    case EventKind::kNote:
-    case EventKind::kRevert:
-      break;
-  }
-}
 
 // Cumulative years hold running totals; what was done in a year is the rise since the year before.
 std::vector<YearQuantity> per_year(const Task& task, const Tally& t) {
@@ -144,18 +95,28 @@ std::int64_t TaskStatus::achieved_in(int year) const {
 struct StatusBuilder::Impl {
   const Plan& plan;
   Date as_of;
-  PlanIndex index;
+  std::optional<PlanIndex> own_index;
+  const PlanIndex& index;
   std::unordered_set<std::int64_t> reverted;
   std::vector<Tally> tallies;
   std::map<std::string, std::size_t, std::less<>> orphans;
   std::string last_text;                 // the task id of the previous event
   std::optional<std::size_t> last_task;  // and its index
 
-  Impl(const Plan& p, Date date) : plan(p), as_of(date), index(p), tallies(p.tasks.size()) {}
+  Impl(const Plan& p, Date date)
+      : plan(p),
+        as_of(date),
+        own_index(std::in_place, p),
+        index(*own_index),
+        tallies(p.tasks.size()) {}
+  Impl(const Plan& p, const PlanIndex& i, Date date)
+      : plan(p), as_of(date), index(i), tallies(p.tasks.size()) {}
 };
 
 StatusBuilder::StatusBuilder(const Plan& plan, Date as_of)
     : impl_(std::make_unique<Impl>(plan, as_of)) {}
+StatusBuilder::StatusBuilder(const Plan& plan, const PlanIndex& index, Date as_of)
+    : impl_(std::make_unique<Impl>(plan, index, as_of)) {}
 StatusBuilder::~StatusBuilder() = default;
 
 void StatusBuilder::revert(std::int64_t reverted_id, Date effective) {
@@ -181,7 +142,38 @@ void StatusBuilder::add(const EventFact& e) {
     ++orphan->second;
     return;
   }
-  apply(impl_->tallies[*task], impl_->plan.tasks[*task], e);
+  tally::apply(impl_->tallies[*task], impl_->plan.tasks[*task].counting, e);
+}
+
+std::vector<std::string> StatusBuilder::add_summaries(
+    const std::vector<std::pair<std::string, std::string>>& summaries) {
+  Impl& impl = *impl_;
+  std::vector<std::string> scan;
+  // Ids per current task: a task renamed from another may have two, whose events must be merged
+  // in order, which only a scan can do.
+  std::vector<std::optional<std::size_t>> target(summaries.size());
+  std::vector<std::uint32_t> ids_per_task(impl.plan.tasks.size(), 0);
+  for (std::size_t i = 0; i < summaries.size(); ++i) {
+    target[i] = impl.index.current_task(summaries[i].first);
+    if (target[i]) ++ids_per_task[*target[i]];
+  }
+  for (std::size_t i = 0; i < summaries.size(); ++i) {
+    const std::string& id = summaries[i].first;
+    std::optional<tally::Summary> s = tally::read_summary(summaries[i].second);
+    bool usable = s && (!s->latest || *s->latest <= impl.as_of);
+    if (usable && target[i]) {
+      const Task& task = impl.plan.tasks[*target[i]];
+      usable = ids_per_task[*target[i]] == 1 && s->counting == task.counting;
+    }
+    if (!usable) {
+      scan.push_back(id);
+    } else if (target[i]) {
+      impl.tallies[*target[i]] = std::move(s->tally);
+    } else if (s->tally.events > 0) {
+      impl.orphans[id] += s->tally.events;
+    }
+  }
+  return scan;
 }
 
 PlanStatus StatusBuilder::finish(bool readiness_too) {
@@ -190,7 +182,12 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
   const Date as_of = impl_->as_of;
   PlanStatus status;
   status.as_of = as_of;
+  status.tasks.reserve(plan.tasks.size());
   Progress progress;
+  if (readiness_too) {
+    progress.achieved.reserve(plan.tasks.size());
+    progress.complete.reserve(plan.tasks.size());
+  }
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& task = plan.tasks[i];
     const Tally& t = impl_->tallies[i];
@@ -206,8 +203,10 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
     s.last_activity = t.last_activity;
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
     s.overdue = open && task.due && *task.due < as_of;
-    progress.achieved.push_back(t.total);
-    progress.complete.push_back(s.state == TaskState::kDone);
+    if (readiness_too) {
+      progress.achieved.push_back(t.total);
+      progress.complete.push_back(s.state == TaskState::kDone);
+    }
     status.tasks.push_back(std::move(s));
   }
   if (!readiness_too) return status;

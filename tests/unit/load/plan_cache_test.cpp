@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "plantrack/plan_cache.hpp"
 
@@ -61,6 +66,46 @@ TEST_CASE("the cache is used when the file is unchanged and skipped when it chan
   { std::ofstream(plan, std::ios::app) << "[oops\n"; }
   CachedPlan broken = load_plan_cached(plan);
   CHECK_FALSE(broken.loaded.ok());
+  ::unsetenv("PLANTRACK_CACHE_DIR");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an unchanged file is not hashed again; any rewrite is noticed", "[cache]") {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("plantrack-stamp-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  ::setenv("PLANTRACK_CACHE_DIR", (dir / "cache").c_str(), 1);
+  std::string plan = (dir / "plan.toml").string();
+  std::filesystem::copy_file(kFlagship, plan);
+  // A file written just now is always hashed (a second write in the same clock tick would leave
+  // its times equal): no stamp yet.
+  CachedPlan fresh = load_plan_cached(plan);
+  CHECK_FALSE(std::filesystem::exists(dir / "cache" / "stamps"));
+  // Once it is older than that, it gets a stamp, and the next load reads the revision from it.
+  timespec old[2] = {{1'400'000'000, 0}, {1'400'000'000, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, plan.c_str(), old, 0) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));  // the change time, too
+  CachedPlan stamped = load_plan_cached(plan);
+  CHECK(stamped.revision == fresh.revision);
+  REQUIRE(std::filesystem::exists(dir / "cache" / "stamps"));
+  auto stamps = std::distance(std::filesystem::directory_iterator(dir / "cache" / "stamps"),
+                              std::filesystem::directory_iterator());
+  CHECK(stamps == 1);
+  CHECK(load_plan_cached(plan).revision == fresh.revision);
+  // Same size, same modification time, other bytes: the change time still gives it away.
+  std::string text;
+  {
+    std::ifstream in(plan);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::size_t at = text.find("Bình Dương");
+  REQUIRE(at != std::string::npos);
+  text[at] = 'X';  // one byte of a UTF-8 letter: the file no longer validates the same
+  { std::ofstream(plan, std::ios::trunc) << text; }
+  REQUIRE(::utimensat(AT_FDCWD, plan.c_str(), old, 0) == 0);
+  CachedPlan rewritten = load_plan_cached(plan);
+  CHECK(rewritten.revision != fresh.revision);
+  CHECK_FALSE(rewritten.from_cache);
   ::unsetenv("PLANTRACK_CACHE_DIR");
   std::filesystem::remove_all(dir);
 }

@@ -1,0 +1,34 @@
+#pragma once
+/// Status read from a progress store: from the task summaries the store keeps where they are up
+/// to date (one row per task), from the events otherwise. What every command that shows status
+/// uses; see docs/tracking.md ("How status is read").
+///
+/// Example:
+///   plantrack::PlanIndex index(plan);
+///   plantrack::EventStore store = plantrack::EventStore::open(path, EventStore::Mode::kReadWrite);
+///   store.append(plan.info.id, revision, now, events, plantrack::summary_fold(plan, index));
+///   plantrack::PlanStatus s = plantrack::status_from_store(plan, index, store, today);
+#include <string>
+#include <vector>
+
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+#include "plantrack/plan_index.hpp"
+#include "plantrack/status.hpp"
+#include "plantrack/store.hpp"
+
+namespace plantrack {
+
+/// The status as of `as_of`. With `tasks` non-empty, only those task ids' events are read (other
+/// tasks show nothing recorded). Without `readiness`, no blockers and no roll-ups (enough to check
+/// records). Throws StoreError.
+PLANTRACK_API PlanStatus status_from_store(const Plan& plan, const PlanIndex& index,
+                                           const EventStore& store, Date as_of,
+                                           bool readiness = true,
+                                           const std::vector<std::string>& tasks = {});
+
+/// What EventStore::append needs to keep the summaries up to date (fold_summary over this plan).
+/// `plan` and `index` must outlive the returned function.
+PLANTRACK_API EventStore::SummaryFold summary_fold(const Plan& plan, const PlanIndex& index);
+
+}  // namespace plantrack

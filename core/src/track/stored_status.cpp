@@ -1,0 +1,44 @@
+#include "plantrack/stored_status.hpp"
+
+namespace plantrack {
+namespace {
+
+// Events of `tasks` (all when empty) into `builder`.
+void scan_into(const Plan& plan, const EventStore& store, StatusBuilder& builder,
+               const std::vector<std::string>& tasks) {
+  for (const EventStore::Revert& r : store.reverts(plan.info.id)) {
+    builder.revert(r.reverted, r.effective);
+  }
+  store.scan(plan.info.id, tasks, [&](const EventFact& e) { builder.add(e); });
+}
+
+// Past this many ids the summaries cannot answer for (an as-of date long ago), one pass over the
+// whole log is as cheap as a pass for those ids (a scan reads the whole log either way).
+constexpr std::size_t kMostScannedIds = 256;
+
+}  // namespace
+
+PlanStatus status_from_store(const Plan& plan, const PlanIndex& index, const EventStore& store,
+                             Date as_of, bool readiness, const std::vector<std::string>& tasks) {
+  EventStore::Snapshot snapshot(store);  // summaries and events from the same moment
+  if (auto summaries = store.summaries(plan.info.id, tasks)) {
+    StatusBuilder builder(plan, index, as_of);
+    std::vector<std::string> rest = builder.add_summaries(*summaries);
+    if (rest.size() <= kMostScannedIds) {
+      if (!rest.empty()) scan_into(plan, store, builder, rest);
+      return builder.finish(readiness);
+    }
+  }
+  StatusBuilder builder(plan, index, as_of);
+  scan_into(plan, store, builder, tasks);
+  return builder.finish(readiness);
+}
+
+EventStore::SummaryFold summary_fold(const Plan& plan, const PlanIndex& index) {
+  return [&plan, &index](std::string_view task, std::optional<std::string_view> previous,
+                         const std::vector<EventFact>& events) {
+    return fold_summary(plan, index, task, previous, events);
+  };
+}
+
+}  // namespace plantrack

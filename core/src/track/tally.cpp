@@ -1,0 +1,192 @@
+#include "tally.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "plantrack/plan_index.hpp"
+#include "plantrack/status.hpp"
+
+namespace plantrack {
+namespace tally {
+namespace {
+
+// Little-endian fixed-width fields; the version byte changes with the layout.
+constexpr std::uint8_t kSummaryVersion = 1;
+
+struct SummaryWriter {
+  std::string out;
+  void u8(std::uint8_t v) { out.push_back(static_cast<char>(v)); }
+  void i64(std::int64_t v) {
+    for (int i = 0; i < 8; ++i)
+      out.push_back(static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff));
+  }
+  void date(const std::optional<Date>& d) {
+    u8(d.has_value());
+    if (d) i64(d->year * 10000 + d->month * 100 + d->day);
+  }
+  void text(const std::optional<std::string>& t) {
+    u8(t.has_value());
+    if (!t) return;
+    i64(static_cast<std::int64_t>(t->size()));
+    out += *t;
+  }
+};
+
+struct SummaryReader {
+  std::string_view in;
+  bool ok = true;
+  std::uint8_t u8() {
+    if (in.empty()) return ok = false, 0;
+    auto v = static_cast<std::uint8_t>(in[0]);
+    in.remove_prefix(1);
+    return v;
+  }
+  std::int64_t i64() {
+    if (in.size() < 8) return ok = false, 0;
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i)
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[static_cast<std::size_t>(i)]))
+           << (8 * i);
+    in.remove_prefix(8);
+    return static_cast<std::int64_t>(v);
+  }
+  std::optional<Date> date() {
+    if (!u8()) return std::nullopt;
+    std::int64_t v = i64();
+    return Date{static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100),
+                static_cast<int>(v % 100)};
+  }
+  std::optional<std::string> text() {
+    if (!u8()) return std::nullopt;
+    auto n = static_cast<std::size_t>(i64());
+    if (!ok || n > in.size()) return ok = false, std::nullopt;
+    std::string t(in.substr(0, n));
+    in.remove_prefix(n);
+    return t;
+  }
+};
+
+}  // namespace
+
+std::string write_summary(const Summary& s) {
+  SummaryWriter w;
+  w.u8(kSummaryVersion);
+  w.u8(static_cast<std::uint8_t>(s.counting));
+  w.date(s.latest);
+  const Tally& t = s.tally;
+  w.i64(t.total);
+  w.i64(static_cast<std::int64_t>(t.per_year.size()));
+  for (const auto& [year, q] : t.per_year) {
+    w.i64(year);
+    w.i64(q);
+  }
+  w.date(t.latest_cumulative);
+  w.u8(static_cast<std::uint8_t>(t.started | t.completed << 1 | t.cancelled << 2));
+  w.text(t.block_reason);
+  w.date(t.last_activity);
+  w.i64(static_cast<std::int64_t>(t.events));
+  return std::move(w.out);
+}
+
+std::optional<Summary> read_summary(std::string_view bytes) {
+  SummaryReader r{bytes};
+  if (r.u8() != kSummaryVersion) return std::nullopt;
+  Summary s;
+  std::uint8_t counting = r.u8();
+  if (counting > static_cast<std::uint8_t>(Counting::kCumulative)) return std::nullopt;
+  s.counting = static_cast<Counting>(counting);
+  s.latest = r.date();
+  Tally& t = s.tally;
+  t.total = r.i64();
+  std::int64_t years = r.i64();
+  for (std::int64_t i = 0; r.ok && i < years; ++i) {
+    auto year = static_cast<int>(r.i64());
+    t.per_year[year] = r.i64();
+  }
+  t.latest_cumulative = r.date();
+  std::uint8_t flags = r.u8();
+  t.started = flags & 1;
+  t.completed = flags & 2;
+  t.cancelled = flags & 4;
+  t.block_reason = r.text();
+  t.last_activity = r.date();
+  t.events = static_cast<std::uint64_t>(r.i64());
+  if (!r.ok || !r.in.empty()) return std::nullopt;
+  return s;
+}
+
+void apply(Tally& t, Counting counting, const EventFact& e) {
+  ++t.events;
+  t.last_activity = std::max(t.last_activity.value_or(e.effective), e.effective);
+  switch (e.kind) {
+    case EventKind::kProgress: {
+      std::int64_t q = e.quantity.value_or(0);
+      if (counting == Counting::kIncrement) {
+        t.total += q;
+        if (e.year) t.per_year[*e.year] += q;
+      } else {
+        if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
+          t.total = q;
+          t.latest_cumulative = e.effective;
+        }
+        if (e.year) t.per_year[*e.year] = q;  // oldest first: the last one in a year wins
+      }
+      break;
+    }
+    case EventKind::kStart:
+      t.started = true;
+      break;
+    case EventKind::kComplete:
+      t.completed = true;
+      break;
+    case EventKind::kCancel:
+      t.cancelled = true;
+      break;
+    case EventKind::kReopen:
+      t.completed = false;
+      t.cancelled = false;
+      break;
+    case EventKind::kBlock:
+      t.block_reason = e.note.empty() ? "blocked by hand" : e.note;
+      break;
+    case EventKind::kUnblock:
+      t.block_reason.reset();
+      break;
+    case EventKind::kNote:
+    case EventKind::kRevert:
+      break;
+  }
+}
+
+}  // namespace tally
+
+std::optional<std::string> fold_summary(const Plan& plan, const PlanIndex& index,
+                                        std::string_view task,
+                                        std::optional<std::string_view> previous,
+                                        const std::vector<EventFact>& events) {
+  std::optional<std::size_t> current = index.current_task(task);
+  Counting counting = current ? plan.tasks[*current].counting : Counting::kIncrement;
+  tally::Summary s;
+  std::unordered_set<std::int64_t> reverted;
+  if (previous) {
+    std::optional<tally::Summary> before = tally::read_summary(*previous);
+    if (!before || before->counting != counting) return std::nullopt;
+    s = std::move(*before);
+  } else {
+    s.counting = counting;
+  }
+  for (const EventFact& e : events) {
+    if (e.kind != EventKind::kRevert) continue;
+    if (previous) return std::nullopt;  // a revert changes the past: fold again from the start
+    if (e.reverts) reverted.insert(*e.reverts);
+  }
+  for (const EventFact& e : events) {
+    s.latest = std::max(s.latest.value_or(e.effective), e.effective);
+    if (e.kind == EventKind::kRevert || reverted.count(e.id)) continue;
+    tally::apply(s.tally, counting, e);
+  }
+  return tally::write_summary(s);
+}
+
+}  // namespace plantrack
