@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/store.hpp"
+#include "plugins.hpp"
 
 namespace plantrack::cli {
 
@@ -61,6 +62,14 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log what plantrack does to stderr");
+  plantrack::cli::PluginOptions& plugins = plantrack::cli::plugin_options();
+  app.add_option("--plugin-path", plugins.search,
+                 "Look for plugins in DIR first (repeatable; then $PLANTRACK_PLUGIN_PATH, then the "
+                 "installed plugin folder)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  app.add_flag("--no-plugins", plugins.disabled, "Run without loading any plugin");
+  app.fallthrough();
 
   std::map<std::string, plantrack::cli::Command> commands;
   commands["validate"] = plantrack::cli::add_validate_command(app);
@@ -75,6 +84,7 @@ int run(int argc, char** argv) {
   }
   commands["revert"] = plantrack::cli::add_revert_command(app);
   commands["import"] = plantrack::cli::add_import_command(app);
+  commands["plugins"] = plantrack::cli::add_plugins_command(app);
   std::string topic;
   CLI::App* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", topic, "The command to explain");

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/recording.hpp"
+#include "plugins.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
@@ -14,6 +15,9 @@ namespace {
 // Appends the events; prints what was recorded. Returns the exit code.
 int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& command) {
   std::vector<std::int64_t> ids;
+  bool notify = t.plugins && t.plugins->notifier_count() > 0;
+  std::optional<PlanStatus> before;
+  if (notify) before = t.status();
   try {
     ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events, t.fold());
   } catch (const StoreError& e) {
@@ -29,7 +33,11 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
     std::cout << "recorded " << describe_event(t.plan(), index, stored) << "\n";
   }
   if (events.size() > 20) std::cout << "... and " << events.size() - 20 << " more\n";
-  return kOk;
+  if (!notify) return kOk;
+  std::cout.flush();
+  PlanStatus after = t.status();
+  return dispatch(*t.plugins, events_of(t.plan(), events, ids, *before, after),
+                  sdk::View{t.plan(), &after}, command);
 }
 
 // Prints the diagnostics; true when there were errors (then nothing is written).

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plantrack/stored_status.hpp"
+#include "plugins.hpp"
 
 namespace plantrack::cli {
 
@@ -37,6 +38,10 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
               << "validate " << options.file << "' for details\n";
     exit_code = 1;
     return std::nullopt;
+  }
+  if (mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
+    t.plugins = load_plugins(t.plan(), options.file, t.loaded.source, exit_code);
+    if (exit_code != 0) return std::nullopt;
   }
   t.as_of = today();
   if (!options.date.empty()) {

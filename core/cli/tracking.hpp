@@ -10,6 +10,7 @@
 
 #include "plantrack/load.hpp"
 #include "plantrack/plan_index.hpp"
+#include "plantrack/plugin_host.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
 
@@ -35,6 +36,8 @@ struct Tracking {
   std::optional<EventStore> store;
   Date as_of;
   std::string revision;  ///< SHA-256 of the plan file
+  /// The plan's plugins (writing commands, unless --no-plugins); nullptr when none.
+  std::unique_ptr<PluginHost> plugins;
   const Plan& plan() const { return loaded.plan; }
   /// Built on first use, once per command.
   const PlanIndex& index() const;

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -6,6 +8,8 @@
 
 #include "commands.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/status.hpp"
+#include "plugins.hpp"
 
 namespace plantrack::cli {
 namespace {
@@ -30,11 +34,24 @@ std::string summary(const LoadResult& r) {
          plural(r.plan.funding.size(), "funding source") + "), " + plural(warnings, "warning");
 }
 
+// A valid plan's plugins are loaded too: their settings are part of the plan. Problems join the
+// plan's diagnostics.
+std::unique_ptr<PluginHost> check_plugins(LoadResult& result, const std::string& file) {
+  if (!result.ok() || result.plan.plugins.empty() || plugin_options().disabled) return nullptr;
+  auto host = std::make_unique<PluginHost>(plugin_search_path(plugin_options().search));
+  DiagnosticSink sink(file);
+  if (host->load_plan_plugins(result.plan, file, sink)) return host;
+  for (Diagnostic& d : sink.take_sorted()) result.diagnostics.push_back(std::move(d));
+  return nullptr;
+}
+
 int run_validate(const ValidateOptions& options) {
   bool all_valid = true;
+  int plugin_code = kOk;
   std::vector<Diagnostic> all;
   for (const std::string& file : options.files) {
     LoadResult result = load_plan_file(file);
+    std::unique_ptr<PluginHost> plugins = check_plugins(result, file);
     spdlog::debug("checked {}: {} tasks, {} diagnostics", file, result.plan.tasks.size(),
                   result.diagnostics.size());
     all_valid = all_valid && result.ok();
@@ -44,10 +61,21 @@ int run_validate(const ValidateOptions& options) {
       std::cerr << render_text(result.diagnostics, result.source);
       std::cout << summary(result) << std::endl;  // keep file order when stdout and stderr meet
     }
+    if (plugins && result.ok()) {
+      sdk::Event e;
+      e.type = sdk::EventType::kPlanValidated;
+      e.plan_id = result.plan.info.id;
+      e.as_of = today();
+      e.key = "plan-validated/" + result.plan.info.id;
+      e.message = summary(result);
+      plugin_code = std::max(plugin_code,
+                             dispatch(*plugins, {e}, sdk::View{result.plan, nullptr}, "validate"));
+    }
+    plugins.reset();
     keep_until_exit(std::move(result));
   }
   if (options.format == "json") std::cout << render_json(all);
-  return all_valid ? kOk : kInvalidInput;
+  return all_valid ? plugin_code : kInvalidInput;
 }
 
 }  // namespace
@@ -60,7 +88,8 @@ Command add_validate_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->footer(
       "Exit status: 0 when every file is valid (warnings allowed), 1 when any file has errors,\n"
-      "2 on a usage error. Text diagnostics go to stderr, one summary line per file to stdout.");
+      "2 on a usage error, 4 when the files are valid but a plugin failed on the plan-validated\n"
+      "event. Text diagnostics go to stderr, one summary line per file to stdout.");
   return [options] { return run_validate(*options); };
 }
 

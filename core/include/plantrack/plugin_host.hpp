@@ -1,0 +1,95 @@
+#pragma once
+/// The plugin host: finds plugin libraries, checks them, loads the plugins a plan names, and
+/// dispatches events to notifiers with each failure isolated (see docs/plugins.md).
+///
+/// Example:
+///   plantrack::PluginHost host(plantrack::plugin_search_path(cli_paths));
+///   plantrack::DiagnosticSink sink("plan.toml");
+///   host.load_plan_plugins(plan, "plan.toml", sink);
+///   for (const auto& failure : host.notify(event, view)) std::cerr << failure.message << "\n";
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/diagnostic.hpp"
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+#include "plantrack/plugin.hpp"
+
+namespace plantrack {
+
+/// Where plugins are looked for, in order: `extra` (--plugin-path), PLANTRACK_PLUGIN_PATH
+/// (colon-separated), then the installed plugin folder (`<prefix>/lib/plantrack/plugins`, found
+/// from the running executable; in a build tree, `<build>/lib/plantrack/plugins`).
+PLANTRACK_API std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra);
+
+/// The installed (or build-tree) plugin folder.
+PLANTRACK_API std::string installed_plugin_dir();
+
+/// What `plugins list` and `plugins check` show of one library.
+struct LibraryInfo {
+  std::string path;
+  std::string sha256;
+  std::optional<std::uint32_t> abi;  ///< nullopt: not a plantrack plugin library
+  std::string library, version;      ///< from the descriptor (when the ABI matches)
+  struct Plugin {
+    std::string name;
+    std::uint32_t kinds = 0;
+    std::string help;
+    std::vector<sdk::SettingSpec> settings;  ///< pointers valid while the library is loaded
+  };
+  std::vector<Plugin> plugins;
+  std::string problem;  ///< empty when the library can be used; else what is wrong
+  std::string fix;      ///< and how to fix it
+};
+
+/// "notifier", "notifier, reporter", ...
+PLANTRACK_API std::string kinds_text(std::uint32_t kinds);
+PLANTRACK_API std::string_view to_string(sdk::SettingType type);
+
+/// A notifier call that failed: which plugin, on which event, what it said.
+struct PluginFailure {
+  std::string plugin;
+  std::string event_key;
+  std::string message;
+};
+
+class PLANTRACK_API PluginHost {
+ public:
+  explicit PluginHost(std::vector<std::string> search_path);
+  ~PluginHost();
+  PluginHost(const PluginHost&) = delete;
+  PluginHost& operator=(const PluginHost&) = delete;
+
+  /// Checks one library without using it: file safety, then the ABI version (nothing else of the
+  /// library runs when it is wrong), then the descriptor. Never throws.
+  LibraryInfo inspect(const std::string& path);
+
+  /// Every library on the search path (files ending in .so), inspected.
+  std::vector<LibraryInfo> discover();
+
+  /// Loads the plugins `plan` names ([[plugin]]), validating their settings against each
+  /// plugin's declaration; problems go to `sink` at the plan's line. Returns false on errors
+  /// (then no plugin of the plan is loaded).
+  bool load_plan_plugins(const Plan& plan, const std::string& plan_path, DiagnosticSink& sink);
+
+  /// Sends `event` to every loaded notifier, in plan order. A notifier that fails does not stop
+  /// the others; the failures are returned.
+  std::vector<PluginFailure> notify(const sdk::Event& event, const sdk::View& view);
+
+  /// Loaded plugins: (name, library path, version).
+  struct Loaded {
+    std::string name, path, version, sha256;
+    std::uint32_t kinds = 0;
+  };
+  std::vector<Loaded> loaded() const;
+  std::size_t notifier_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace plantrack

@@ -1,0 +1,63 @@
+// notify_outbox: appends each event as one JSON line to a file (flushed per event), for other
+// tools to pick up.
+//
+//   [[plugin]]
+//   name = "outbox"
+//   [plugin.settings]
+//   file = "outbox.jsonl"   # relative to the plan's folder
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "plantrack/plugin.hpp"
+
+namespace {
+
+using namespace plantrack::sdk;
+
+class Outbox final : public NotifierBase {
+ public:
+  Outbox(const Settings& settings, Context& context) {
+    std::filesystem::path file = settings.text("file");
+    if (file.is_relative()) file = std::filesystem::path(context.plan_path()).parent_path() / file;
+    path_ = file.string();
+    out_.open(path_, std::ios::app | std::ios::binary);
+    if (!out_) throw std::runtime_error("cannot open " + path_ + " for appending");
+  }
+
+ protected:
+  void on_event(const Event& e, const View&) override {
+    nlohmann::json j = {{"type", std::string(to_string(e.type))},
+                        {"plan", e.plan_id},
+                        {"as_of", e.as_of.to_string()},
+                        {"key", e.key},
+                        {"message", e.message}};
+    if (!e.task.empty()) j["task"] = e.task;
+    if (!e.stage.empty()) j["stage"] = e.stage;
+    if (e.quantity) j["quantity"] = *e.quantity;
+    if (e.event_id) j["event"] = *e.event_id;
+    out_ << j.dump() << '\n' << std::flush;
+    if (!out_) throw std::runtime_error("cannot write to " + path_);
+  }
+
+ private:
+  std::string path_;
+  std::ofstream out_;
+};
+
+const SettingSpec kSettings[] = {
+    {"file", SettingType::kString, "\"plantrack-outbox.jsonl\"",
+     "the JSON Lines file events are appended to (relative to the plan's folder)"},
+};
+const PluginSpec kPlugins[] = {
+    notifier<Outbox>("outbox", "Appends each event as a JSON line to a file", kSettings)};
+const Descriptor kDescriptor = describe("notify_outbox", "1.0.0", kPlugins);
+
+const Descriptor* describe_library() {
+  return &kDescriptor;
+}
+
+}  // namespace
+
+PLANTRACK_PLUGIN_LIBRARY(describe_library)

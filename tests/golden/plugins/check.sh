@@ -1,0 +1,17 @@
+# plugins check and plugins list: what a library is, or why it cannot be used.
+build=$(dirname "$(dirname "$PLANTRACK")")
+fixtures=$build/tests/plugins/lib
+mkdir libs
+cp "$fixtures"/*.so libs/
+chmod 755 libs/*.so
+run() { "$PLANTRACK" "$@" 2>&1 | sed "s|$build|BUILD|g; s|sha256: [0-9a-f]*|sha256: (hash)|"; echo "[exit ${PIPESTATUS[0]}]"; }
+run plugins check libs/good.so
+run plugins check libs/wrong_abi.so
+run plugins check libs/not_plugin.so
+run plugins check libs/missing_factory.so
+chmod 777 libs/throwing.so
+run plugins check libs/throwing.so
+chmod 755 libs/throwing.so
+cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
+printf '\n[[plugin]]\nname = "outbox"\n\n[[plugin]]\nname = "digest"\n' >> plan.toml
+run --plugin-path libs plugins list plan.toml

@@ -1,0 +1,40 @@
+// Fixture: a library with two plugins. "tally" appends "<plugin>:<event key>" lines to a shared
+// file (so tests see the dispatch order across plugins); "second" does the same under its name.
+#include <fstream>
+
+#include "plantrack/plugin.hpp"
+
+namespace {
+using namespace plantrack::sdk;
+
+class Tally : public NotifierBase {
+ public:
+  Tally(const Settings& settings, Context&)
+      : file_(settings.text("file")), label_(settings.text("label")) {}
+
+ protected:
+  void on_event(const Event& e, const View& view) override {
+    std::ofstream(file_, std::ios::app)
+        << label_ << ":" << e.key << ":" << view.plan.info.id << "\n";
+  }
+
+ private:
+  std::string file_, label_;
+};
+
+const SettingSpec kSettings[] = {
+    {"file", SettingType::kString, nullptr, "where to append"},
+    {"label", SettingType::kString, "\"tally\"", "the line prefix"},
+    {"limit", SettingType::kInteger, "10", "unused"},
+    {"ratio", SettingType::kNumber, "0.5", "unused"},
+    {"loud", SettingType::kBoolean, "false", "unused"},
+};
+const PluginSpec kPlugins[] = {notifier<Tally>("tally", "Appends event keys to a file", kSettings),
+                               notifier<Tally>("second", "The same, another name", kSettings)};
+const Descriptor kDescriptor = describe("fixture_good", "2.1.0", kPlugins);
+const Descriptor* describe_library() {
+  return &kDescriptor;
+}
+}  // namespace
+
+PLANTRACK_PLUGIN_LIBRARY(describe_library)

@@ -1,0 +1,26 @@
+// Fixture: a notifier that throws on every event.
+#include <stdexcept>
+
+#include "plantrack/plugin.hpp"
+
+namespace {
+using namespace plantrack::sdk;
+
+class Thrower : public NotifierBase {
+ public:
+  Thrower(const Settings&, Context&) {}
+
+ protected:
+  void on_event(const Event& e, const View&) override {
+    throw std::runtime_error("mail server said no to " + e.key);
+  }
+};
+
+const PluginSpec kPlugins[] = {notifier<Thrower>("thrower", "Throws on every event")};
+const Descriptor kDescriptor = describe("fixture_throwing", "0.1.0", kPlugins);
+const Descriptor* describe_library() {
+  return &kDescriptor;
+}
+}  // namespace
+
+PLANTRACK_PLUGIN_LIBRARY(describe_library)
