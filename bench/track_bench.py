@@ -152,10 +152,22 @@ def main():
         else:
             lines.append(f"| {what} | {ms:.1f} | {peer} | {peer_ms:.1f} | {peer_ms / ms:.1f}x |")
     lines += ["", f"Import of 100k rows into the 1M-event store: median {statistics.median(imports):.2f} s, "
-              f"{rate:,.0f} rows/s.", ""]
+              f"{rate:,.0f} rows/s.", "",
+              "What gets there (each measured on these stores while building it; before: record 21 ms, status 553 ms, "
+              "import 47k rows/s):",
+              "- the store keeps a summary per task, folded in the append transaction (schema 4): status reads "
+              "100k summary rows instead of 1M events, and checking a record reads one row;",
+              "- no per-task index over the events: a 100k-row import dirtied an index page per row; summaries are "
+              "written in task order, read in one ordered pass;",
+              "- SQLite's CHECK on the event kind built a temporary index per inserted row: plantrack's own inserts "
+              "skip it (the kinds come from an enum);",
+              "- a stamp (inode, size, times) per plan path skips re-hashing an unchanged plan; one PlanIndex per "
+              "command; the plan is not torn down at exit.", ""]
     results = os.path.join(ROOT, "bench", "RESULTS.md")
     text = open(results, encoding="utf-8").read() if os.path.exists(results) else "# Benchmark results\n"
-    text = text.split(MARK)[0].rstrip() + "\n\n" + "\n".join(lines)
+    before, _, after = text.partition(MARK)
+    rest = after.split("\n## ", 1)  # sections after this one are kept
+    text = before.rstrip() + "\n\n" + "\n".join(lines) + ("\n## " + rest[1] if len(rest) > 1 else "")
     open(results, "w", encoding="utf-8").write(text)
     print("\n".join(lines))
     shutil.rmtree(work)

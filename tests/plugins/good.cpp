@@ -22,6 +22,31 @@ class Tally : public NotifierBase {
   std::string file_, label_;
 };
 
+// "budget-floor": a finding for each funding source below `floor`, at the source's amount.
+class Floor : public FundingCheckBase {
+ public:
+  Floor(const Settings& settings, Context&) : floor_(settings.integer("floor")) {}
+
+ protected:
+  void inspect(const View& view, std::vector<Finding>& findings) override {
+    for (const plantrack::Funding& f : view.plan.funding) {
+      if (f.amount >= floor_) continue;
+      Finding finding;
+      finding.rule = "floor";
+      finding.message = "source \"" + f.id + "\" is below the floor";
+      finding.amounts = {f.amount, floor_};
+      finding.where = f.amount_where;
+      finding.fix = "raise it";
+      findings.push_back(finding);
+    }
+  }
+
+ private:
+  std::int64_t floor_;
+};
+
+const SettingSpec kFloorSettings[] = {{"floor", SettingType::kInteger, "100", "the lowest amount"}};
+
 const SettingSpec kSettings[] = {
     {"file", SettingType::kString, nullptr, "where to append"},
     {"label", SettingType::kString, "\"tally\"", "the line prefix"},
@@ -29,8 +54,10 @@ const SettingSpec kSettings[] = {
     {"ratio", SettingType::kNumber, "0.5", "unused"},
     {"loud", SettingType::kBoolean, "false", "unused"},
 };
-const PluginSpec kPlugins[] = {notifier<Tally>("tally", "Appends event keys to a file", kSettings),
-                               notifier<Tally>("second", "The same, another name", kSettings)};
+const PluginSpec kPlugins[] = {
+    notifier<Tally>("tally", "Appends event keys to a file", kSettings),
+    notifier<Tally>("second", "The same, another name", kSettings),
+    funding_check<Floor>("budget-floor", "Sources above a floor", kFloorSettings)};
 const Descriptor kDescriptor = describe("fixture_good", "2.1.0", kPlugins);
 const Descriptor* describe_library() {
   return &kDescriptor;

@@ -16,7 +16,19 @@ class Thrower : public NotifierBase {
   }
 };
 
-const PluginSpec kPlugins[] = {notifier<Thrower>("thrower", "Throws on every event")};
+class BadCheck : public FundingCheckBase {
+ public:
+  BadCheck(const Settings&, Context&) {}
+
+ protected:
+  void inspect(const View&, std::vector<Finding>&) override {
+    throw std::runtime_error("rule table missing");
+  }
+};
+
+const SettingSpec kNoSettings[] = {{"unused", SettingType::kBoolean, "false", "unused"}};
+const PluginSpec kPlugins[] = {notifier<Thrower>("thrower", "Throws on every event"),
+                               funding_check<BadCheck>("bad-check", "Throws", kNoSettings)};
 const Descriptor kDescriptor = describe("fixture_throwing", "0.1.0", kPlugins);
 const Descriptor* describe_library() {
   return &kDescriptor;

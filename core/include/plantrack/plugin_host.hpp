@@ -56,6 +56,12 @@ struct PluginFailure {
   std::string message;
 };
 
+/// A finding and the funding-check plugin that made it.
+struct PluginFinding {
+  std::string plugin;
+  sdk::Finding finding;
+};
+
 class PLANTRACK_API PluginHost {
  public:
   explicit PluginHost(std::vector<std::string> search_path);
@@ -78,6 +84,11 @@ class PLANTRACK_API PluginHost {
   /// Sends `event` to every loaded notifier, in plan order. A notifier that fails does not stop
   /// the others; the failures are returned.
   std::vector<PluginFailure> notify(const sdk::Event& event, const sdk::View& view);
+
+  /// Runs every loaded funding check, in plan order; appends their findings. A check that fails
+  /// does not stop the others; the failures are returned.
+  std::vector<PluginFailure> check_funding(const sdk::View& view,
+                                           std::vector<PluginFinding>& findings);
 
   /// Loaded plugins: (name, library path, version).
   struct Loaded {

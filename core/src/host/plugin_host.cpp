@@ -165,6 +165,7 @@ struct Instance {
   std::shared_ptr<Library> library;
   std::unique_ptr<HostContext> context;
   std::unique_ptr<sdk::Notifier> notifier;
+  std::unique_ptr<sdk::FundingCheck> funding_check;
   std::string name;
 };
 
@@ -478,16 +479,21 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
     instance.library = lib;
     instance.name = config.name;
     instance.context = std::make_unique<HostContext>(config.name, plan_path);
+    sdk::Settings values(std::move(*settings));
+    std::string error;
     if (spec.kinds & sdk::kNotifier) {
-      std::string error;
-      sdk::Settings values(std::move(*settings));
       instance.notifier.reset(spec.make_notifier(values, *instance.context, error));
-      if (!instance.notifier) {
-        sink.error("plugin-failed", config.where,
-                   "plugin \"" + config.name + "\" could not start: " + error)
-            .fix = "check its settings";
-        continue;
-      }
+      if (!instance.notifier) error = error.empty() ? "its factory returned nothing" : error;
+    }
+    if (error.empty() && (spec.kinds & sdk::kFundingCheck)) {
+      instance.funding_check.reset(spec.make_funding_check(values, *instance.context, error));
+      if (!instance.funding_check) error = error.empty() ? "its factory returned nothing" : error;
+    }
+    if (!error.empty()) {
+      sink.error("plugin-failed", config.where,
+                 "plugin \"" + config.name + "\" could not start: " + error)
+          .fix = "check its settings";
+      continue;
     }
     spdlog::info("loaded plugin {} {} from {} (sha256 {})", config.name, info.version, lib->path,
                  lib->sha256);
@@ -506,6 +512,22 @@ std::vector<PluginFailure> PluginHost::notify(const sdk::Event& event, const sdk
     if (!instance.notifier) continue;
     sdk::Outcome outcome = instance.notifier->notify(event, view);
     if (!outcome.ok) failures.push_back(PluginFailure{instance.name, event.key, outcome.error});
+  }
+  return failures;
+}
+
+std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,
+                                                     std::vector<PluginFinding>& findings) {
+  std::vector<PluginFailure> failures;
+  for (Instance& instance : impl_->instances) {
+    if (!instance.funding_check) continue;
+    std::vector<sdk::Finding> found;
+    sdk::Outcome outcome = instance.funding_check->check(view, found);
+    if (!outcome.ok) {
+      failures.push_back(PluginFailure{instance.name, "funding-check", outcome.error});
+      continue;
+    }
+    for (sdk::Finding& f : found) findings.push_back(PluginFinding{instance.name, std::move(f)});
   }
   return failures;
 }

@@ -70,7 +70,8 @@ TEST_CASE("a good library is described without running its plugins", "[host]") {
   CHECK(info.abi == sdk::kAbiVersion);
   CHECK(info.library == "fixture_good");
   CHECK(info.version == "2.1.0");
-  REQUIRE(info.plugins.size() == 2);
+  REQUIRE(info.plugins.size() == 3);
+  CHECK(kinds_text(info.plugins[2].kinds) == "funding check");
   CHECK(info.plugins[0].name == "tally");
   CHECK(kinds_text(info.plugins[0].kinds) == "notifier");
   REQUIRE(info.plugins[0].settings.size() == 5);
@@ -179,4 +180,25 @@ TEST_CASE("built-in plugins are found on the default search path", "[host]") {
   }
   CHECK(std::find(names.begin(), names.end(), "console") != names.end());
   CHECK(std::find(names.begin(), names.end(), "outbox") != names.end());
+}
+
+TEST_CASE("funding checks return findings; a failing one does not stop the others", "[host]") {
+  LoadResult r = test::load(test::task("posters", "awareness", 10) +
+                            "\n[[funding]]\nid = \"local\"\nkind = \"local\"\ntitle = \"L\"\n"
+                            "amount = 50\n\n[[plugin]]\nname = \"bad-check\"\n\n"
+                            "[[plugin]]\nname = \"budget-floor\"\n");
+  REQUIRE(r.ok());
+  PluginHost host({kFixtures});
+  DiagnosticSink sink("t.toml");
+  REQUIRE(host.load_plan_plugins(r.plan, "t.toml", sink));
+  std::vector<PluginFinding> findings;
+  std::vector<PluginFailure> failures = host.check_funding(sdk::View{r.plan, nullptr}, findings);
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].plugin == "bad-check");
+  CHECK(failures[0].message == "rule table missing");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].plugin == "budget-floor");
+  CHECK(findings[0].finding.message == "source \"local\" is below the floor");
+  CHECK(findings[0].finding.amounts == std::vector<std::int64_t>{50, 100});
+  CHECK(findings[0].finding.where.line == r.plan.funding[0].amount_where.line);
 }

@@ -1,0 +1,36 @@
+#pragma once
+// The Bình Dương Department of Industry and Trade's plugins: a funding check and a notifier.
+#include <plantrack/plugin.hpp>
+
+namespace binh_duong {
+
+/// Funding check "local-share": the province's own share of the state budget (local / (central +
+/// local)) must stay at or above `min_local_percent`, as the provincial decision requires.
+class LocalShare final : public plantrack::sdk::FundingCheckBase {
+ public:
+  LocalShare(const plantrack::sdk::Settings& settings, plantrack::sdk::Context& context);
+
+ protected:
+  void inspect(const plantrack::sdk::View& view,
+               std::vector<plantrack::sdk::Finding>& findings) override;
+
+ private:
+  double min_percent_;
+  std::string decision_;
+};
+
+/// Notifier "daily-digest": appends one line per event to digest-YYYY-MM-DD.txt in `folder`
+/// (relative to the plan's folder), the file the office prints each morning.
+class DailyDigest final : public plantrack::sdk::NotifierBase {
+ public:
+  DailyDigest(const plantrack::sdk::Settings& settings, plantrack::sdk::Context& context);
+
+ protected:
+  void on_event(const plantrack::sdk::Event& event, const plantrack::sdk::View& view) override;
+
+ private:
+  std::string folder_;
+  plantrack::sdk::Context& context_;
+};
+
+}  // namespace binh_duong
