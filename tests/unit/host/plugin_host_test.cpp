@@ -143,7 +143,7 @@ TEST_CASE("settings are checked against the declaration at the plan's lines", "[
   CHECK(host.loaded().empty());
 }
 
-TEST_CASE("events reach every notifier in plan order; a failing one does not stop the others",
+TEST_CASE("events reach every notifier in plan order, and a failing one does not stop the others",
           "[host]") {
   TempDir dir;
   std::string out = dir.file("events.txt");
@@ -182,7 +182,7 @@ TEST_CASE("built-in plugins are found on the default search path", "[host]") {
   CHECK(std::find(names.begin(), names.end(), "outbox") != names.end());
 }
 
-TEST_CASE("funding checks return findings; a failing one does not stop the others", "[host]") {
+TEST_CASE("funding checks return findings, and a failing one does not stop the others", "[host]") {
   LoadResult r = test::load(test::task("posters", "awareness", 10) +
                             "\n[[funding]]\nid = \"local\"\nkind = \"local\"\ntitle = \"L\"\n"
                             "amount = 50\n\n[[plugin]]\nname = \"bad-check\"\n\n"

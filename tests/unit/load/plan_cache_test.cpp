@@ -70,7 +70,7 @@ TEST_CASE("the cache is used when the file is unchanged and skipped when it chan
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("an unchanged file is not hashed again; any rewrite is noticed", "[cache]") {
+TEST_CASE("an unchanged file is not hashed again, and any rewrite is noticed", "[cache]") {
   auto dir = std::filesystem::temp_directory_path() /
              ("plantrack-stamp-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

@@ -112,7 +112,7 @@ TEST_CASE("thresholds, overdue and stage completion", "[track]") {
   CHECK(s.plan.percent == Approx(100.0));
 }
 
-TEST_CASE("events of removed tasks are orphans; renamed_from carries history", "[track]") {
+TEST_CASE("events of removed tasks are orphans, and renamed_from carries history", "[track]") {
   LoadResult r = load(task("posters", "awareness", 100, "renamed_from = \"leaflets\"\n"));
   PlanStatus s = derive_status(
       r.plan, {progress("leaflets", 40, {2014, 1, 1}), progress("banners", 3, {2014, 1, 1})}, kDay);
