@@ -87,6 +87,12 @@ done
 before=$(count)
 "$bin" import plan.toml big.csv >/dev/null 2>&1 || fail "a whole import failed"
 [[ $(($(count) - before)) == 200000 ]] || fail "a whole import did not store 200000 events"
+# Status (read through the store's task summaries) still agrees with the log after the kills.
+total=$(count)
+"$bin" status plan.toml --format json |
+  python3 -c "import json,sys; t=json.load(sys.stdin)['stages'][0]['tasks'][0]; sys.exit(t['achieved'] != $total)" ||
+  fail "after the killed imports, status does not count all $total events"
+echo "ok   status after the killed imports counts all $total events"
 
 # 3. A read-only store: the record is refused with a message, and nothing is written.
 "$bin" record plan.toml articles 1 >/dev/null

@@ -1,0 +1,43 @@
+#pragma once
+/// Amounts of money: integers in the plan's currency (VND has no minor unit), added with overflow
+/// checks, and written the way each language writes figures.
+///
+/// Example:
+///   std::optional<std::int64_t> total = plantrack::add_amounts(123'000'000, 900'600'000);
+///   plantrack::format_figure(*total, plantrack::NumberStyle::kVietnamese);  // "1.023.600.000"
+///   plantrack::format_figure(*total, plantrack::NumberStyle::kEnglish);     // "1,023,600,000"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plantrack/export.hpp"
+
+namespace plantrack {
+
+/// a + b, or nullopt when the sum leaves the 64-bit range (an error to report, never a wrap).
+PLANTRACK_API std::optional<std::int64_t> add_amounts(std::int64_t a, std::int64_t b);
+/// The sum of all, or nullopt on overflow.
+PLANTRACK_API std::optional<std::int64_t> sum_amounts(const std::vector<std::int64_t>& amounts);
+/// a * b (e.g. a unit cost times a count), or nullopt on overflow.
+PLANTRACK_API std::optional<std::int64_t> multiply_amount(std::int64_t a, std::int64_t b);
+/// `amount` * percent / 100, rounded down toward zero, computed without intermediate overflow;
+/// nullopt when the result does not fit (it always does for percent <= 100).
+PLANTRACK_API std::optional<std::int64_t> percent_of(std::int64_t amount, std::int64_t percent);
+
+enum class NumberStyle {
+  kVietnamese,  ///< 1.023.600.000 (dots group thousands; a comma is the decimal mark)
+  kEnglish,     ///< 1,023,600,000
+};
+
+/// The style for a plan locale ("vi" -> Vietnamese; anything else -> English).
+PLANTRACK_API NumberStyle number_style(std::string_view locale);
+
+/// An integer with its thousands grouped: -1.234.567 / -1,234,567. INT64_MIN included.
+PLANTRACK_API std::string format_figure(std::int64_t value, NumberStyle style);
+
+/// An amount of money: "1.023.600.000 đồng" (Vietnamese) or "VND 1,023,600,000" (English).
+PLANTRACK_API std::string format_money(std::int64_t value, NumberStyle style);
+
+}  // namespace plantrack

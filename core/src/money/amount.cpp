@@ -1,0 +1,61 @@
+#include <cstdlib>
+
+#include "plantrack/money.hpp"
+
+namespace plantrack {
+
+std::optional<std::int64_t> add_amounts(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_add_overflow(a, b, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<std::int64_t> sum_amounts(const std::vector<std::int64_t>& amounts) {
+  std::int64_t total = 0;
+  for (std::int64_t a : amounts) {
+    std::optional<std::int64_t> next = add_amounts(total, a);
+    if (!next) return std::nullopt;
+    total = *next;
+  }
+  return total;
+}
+
+std::optional<std::int64_t> multiply_amount(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_mul_overflow(a, b, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<std::int64_t> percent_of(std::int64_t amount, std::int64_t percent) {
+  // amount * percent / 100 = (amount / 100) * percent + (amount % 100) * percent / 100, exactly.
+  std::optional<std::int64_t> whole = multiply_amount(amount / 100, percent);
+  std::optional<std::int64_t> part = multiply_amount(amount % 100, percent);
+  if (!whole || !part) return std::nullopt;
+  return add_amounts(*whole, *part / 100);
+}
+
+NumberStyle number_style(std::string_view locale) {
+  return locale == "vi" ? NumberStyle::kVietnamese : NumberStyle::kEnglish;
+}
+
+std::string format_figure(std::int64_t value, NumberStyle style) {
+  char separator = style == NumberStyle::kVietnamese ? '.' : ',';
+  // Digits of the magnitude, as unsigned so that INT64_MIN has one too.
+  std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  std::string digits = std::to_string(magnitude);
+  std::string out;
+  if (value < 0) out += '-';
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string format_money(std::int64_t value, NumberStyle style) {
+  if (style == NumberStyle::kVietnamese) return format_figure(value, style) + " đồng";
+  return "VND " + format_figure(value, style);
+}
+
+}  // namespace plantrack

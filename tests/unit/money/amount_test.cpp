@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+#include "plantrack/money.hpp"
+
+using namespace plantrack;
+
+namespace {
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+}  // namespace
+
+TEST_CASE("amounts add with overflow checks, never wrapping", "[money]") {
+  CHECK(add_amounts(123'000'000, 900'600'000) == 1'023'600'000);
+  CHECK(add_amounts(kMax, 0) == kMax);
+  CHECK_FALSE(add_amounts(kMax, 1));
+  CHECK_FALSE(add_amounts(kMin, -1));
+  CHECK(sum_amounts({123'000'000, 900'600'000, 0, 0}) == 1'023'600'000);
+  CHECK(sum_amounts({}) == 0);
+  CHECK_FALSE(sum_amounts({kMax / 2, kMax / 2, 2}));
+  CHECK(sum_amounts({kMax, 1, -1}) == std::nullopt);  // overflows on the way, even if it comes back
+  CHECK(multiply_amount(50'000'000, 15) == 750'000'000);
+  CHECK_FALSE(multiply_amount(kMax / 2 + 1, 2));
+}
+
+TEST_CASE("percentages of amounts round toward zero without overflowing", "[money]") {
+  CHECK(percent_of(150'000'000, 50) == 75'000'000);
+  CHECK(percent_of(99, 50) == 49);
+  CHECK(percent_of(-99, 50) == -49);
+  CHECK(percent_of(kMax, 100) == kMax);
+  CHECK(percent_of(kMax, 30) == kMax / 100 * 30 + kMax % 100 * 30 / 100);
+  CHECK_FALSE(percent_of(kMax, 200));
+}
+
+TEST_CASE("figures are grouped the way each language writes them", "[money]") {
+  CHECK(format_figure(1'023'600'000, NumberStyle::kVietnamese) == "1.023.600.000");
+  CHECK(format_figure(1'023'600'000, NumberStyle::kEnglish) == "1,023,600,000");
+  CHECK(format_figure(5000, NumberStyle::kVietnamese) == "5.000");
+  CHECK(format_figure(999, NumberStyle::kVietnamese) == "999");
+  CHECK(format_figure(0, NumberStyle::kEnglish) == "0");
+  CHECK(format_figure(-1'234'567, NumberStyle::kEnglish) == "-1,234,567");
+  CHECK(format_figure(kMin, NumberStyle::kEnglish) == "-9,223,372,036,854,775,808");
+  CHECK(format_figure(kMax, NumberStyle::kVietnamese) == "9.223.372.036.854.775.807");
+  CHECK(format_money(900'600'000, NumberStyle::kVietnamese) == "900.600.000 đồng");
+  CHECK(format_money(900'600'000, NumberStyle::kEnglish) == "VND 900,600,000");
+  CHECK(number_style("vi") == NumberStyle::kVietnamese);
+  CHECK(number_style("en") == NumberStyle::kEnglish);
+}
