@@ -131,6 +131,31 @@ struct Funding {
   SourcePos amount_where;
 };
 
+/// A budget line: money from one funding source for one task in one year.
+struct BudgetLine {
+  std::string task;
+  std::string source;  ///< a [[funding]] id
+  int year = 0;
+  std::int64_t amount = 0;
+  std::string category;  ///< e.g. "consultancy", optional
+  std::string decision;  ///< the approving decision, e.g. "QĐ 1234/QĐ-UBND", optional
+  SourcePos where;
+  SourcePos task_where;
+  SourcePos source_where;
+  SourcePos year_where;
+  SourcePos amount_where;
+};
+
+/// A declared total (e.g. the state budget) that must equal the sum of its sources' amounts.
+struct FundingTotal {
+  std::string id;
+  std::string title;
+  std::vector<Ref> sources;
+  std::int64_t amount = 0;
+  SourcePos where;
+  SourcePos amount_where;
+};
+
 /// An enterprise (or other body) taking part in a task, as in the seed report's appendix.
 struct Participant {
   std::string name;
@@ -184,6 +209,8 @@ struct Plan {
   std::vector<Stage> stages;
   std::vector<Task> tasks;
   std::vector<Funding> funding;
+  std::vector<FundingTotal> totals;
+  std::vector<BudgetLine> budget;
   std::vector<Participant> participants;
   std::vector<PluginConfig> plugins;
   Narrative narrative;

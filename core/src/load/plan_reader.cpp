@@ -35,6 +35,10 @@ class PlanReader {
   void read_targets(TableReader& reader, Task& task);
   void read_dependencies(TableReader& reader, Task& task);
   Funding read_funding(toml::table& table);
+  FundingTotal read_total(toml::table& table);
+  BudgetLine read_budget(toml::table& table);
+  // A whole, non-negative amount of money; nullopt after reporting a problem (or when absent).
+  std::optional<std::int64_t> read_amount(TableReader& r, SourcePos at);
   Participant read_participant(toml::table& table);
   PluginConfig read_plugin(toml::table& table);
   void read_narrative(toml::table& table, Narrative& narrative);
@@ -46,8 +50,8 @@ class PlanReader {
 Plan PlanReader::read(toml::table& root) {
   Plan plan;
   TableReader reader(root, "the plan file",
-                     {"format", "plan", "objective", "stage", "task", "funding", "participant",
-                      "plugin", "narrative"},
+                     {"format", "plan", "objective", "stage", "task", "funding", "total", "budget",
+                      "participant", "plugin", "narrative"},
                      sink_);
   read_format(reader, plan);
   if (!root.contains("plan")) {
@@ -69,6 +73,8 @@ Plan PlanReader::read(toml::table& root) {
     const_cast<toml::table*>(t)->clear();  // read_plan owns the document: see plan_reader.hpp
   }
   for (toml::table* t : reader.tables("funding")) plan.funding.push_back(read_funding(*t));
+  for (toml::table* t : reader.tables("total")) plan.totals.push_back(read_total(*t));
+  for (toml::table* t : reader.tables("budget")) plan.budget.push_back(read_budget(*t));
   for (toml::table* t : reader.tables("participant")) {
     plan.participants.push_back(read_participant(*t));
   }
@@ -305,24 +311,73 @@ Funding PlanReader::read_funding(toml::table& table) {
   }
   funding.title = r.text("title");
   funding.amount_where = r.where("amount");
+  if (std::optional<std::int64_t> amount = read_amount(r, funding.amount_where)) {
+    funding.amount = *amount;
+  }
+  return funding;
+}
+
+std::optional<std::int64_t> PlanReader::read_amount(TableReader& r, SourcePos at) {
   const toml::node* amount = r.node("amount");
   if (amount && amount->is_floating_point()) {
-    Diagnostic& d = sink_.error("bad-amount", funding.amount_where,
+    Diagnostic& d = sink_.error("bad-amount", at,
                                 "\"amount\" must be a whole number of the plan's currency, got a "
                                 "floating-point number");
     d.why = "VND has no minor unit; money is counted in whole đồng";
     d.fix = "write the amount without decimals, e.g. amount = 123000000";
-    return funding;
+    return std::nullopt;
   }
   std::optional<std::int64_t> value = r.integer("amount", Need::kRequired);
   if (value && *value < 0) {
-    Diagnostic& d = sink_.error("bad-amount", funding.amount_where,
+    Diagnostic& d = sink_.error("bad-amount", at,
                                 "\"amount\" must not be negative, got " + std::to_string(*value));
     d.fix = "write the amount the source provides; 0 is allowed for a source that gave nothing";
-  } else if (value) {
-    funding.amount = *value;
+    return std::nullopt;
   }
-  return funding;
+  return value;
+}
+
+FundingTotal PlanReader::read_total(toml::table& table) {
+  TableReader r(table, "[[total]]", {"id", "title", "sources", "amount"}, sink_);
+  FundingTotal total;
+  total.where = r.where();
+  total.id = read_id(r, "total");
+  total.title = r.text("title");
+  if (toml::array* sources = r.array("sources", Need::kRequired)) {
+    for (toml::node& item : *sources) {
+      if (auto* id = item.as_string()) {
+        total.sources.push_back(Ref{std::move(id->get()), position_of(item)});
+      } else {
+        sink_
+            .error("wrong-type", position_of(item),
+                   "\"sources\" of a total must list funding ids, got " + describe_type(item))
+            .fix = "write sources = [\"central-budget\", \"local-budget\"]";
+      }
+    }
+  }
+  total.amount_where = r.where("amount");
+  if (std::optional<std::int64_t> amount = read_amount(r, total.amount_where)) {
+    total.amount = *amount;
+  }
+  return total;
+}
+
+BudgetLine PlanReader::read_budget(toml::table& table) {
+  TableReader r(table, "[[budget]]", {"task", "source", "year", "amount", "category", "decision"},
+                sink_);
+  BudgetLine line;
+  line.where = r.where();
+  line.task = r.text("task", Need::kRequired);
+  line.task_where = r.where("task");
+  line.source = r.text("source", Need::kRequired);
+  line.source_where = r.where("source");
+  line.year_where = r.where("year");
+  line.year = r.year("year", Need::kRequired).value_or(0);
+  line.amount_where = r.where("amount");
+  if (std::optional<std::int64_t> amount = read_amount(r, line.amount_where)) line.amount = *amount;
+  line.category = r.text("category");
+  line.decision = r.text("decision");
+  return line;
 }
 
 Participant PlanReader::read_participant(toml::table& table) {

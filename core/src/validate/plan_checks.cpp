@@ -8,6 +8,7 @@
 
 #include "plantrack/graph.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/money.hpp"
 
 namespace plantrack {
 namespace {
@@ -16,7 +17,8 @@ using Index = std::unordered_map<std::string_view, std::size_t>;
 
 class PlanChecker {
  public:
-  PlanChecker(const Plan& plan, DiagnosticSink& sink) : plan_(plan), sink_(sink), index_(plan) {}
+  PlanChecker(const Plan& plan, DiagnosticSink& sink)
+      : plan_(plan), sink_(sink), index_(plan), style_(number_style(plan.info.locale)) {}
   void run();
 
  private:
@@ -36,10 +38,13 @@ class PlanChecker {
   /// Participant warnings; returns how many rows name each task.
   std::vector<std::int64_t> check_participants();
   void check_enterprise_rows(const Task& task, std::int64_t rows);
+  void check_budget();
+  void check_totals();
 
   const Plan& plan_;
   DiagnosticSink& sink_;
   const PlanIndex index_;
+  const NumberStyle style_;  // how amounts are written in messages: the plan's language
   Index objectives_, funding_;
   std::optional<std::vector<std::string_view>> task_ids_;  // sorted, built on the first unknown id
 
@@ -75,6 +80,8 @@ void PlanChecker::run() {
   check_thresholds(graph);
   check_cycles(graph);
   check_stage_order(graph);
+  check_budget();
+  check_totals();
 }
 
 template <typename T>
@@ -328,6 +335,66 @@ void PlanChecker::check_enterprise_rows(const Task& task, std::int64_t rows) {
 }
 
 }  // namespace
+
+// Budget lines name a task and a funding source; their year should be one the task runs in.
+// Whether lines fit their sources is the balance check's business (a funding-check plugin).
+void PlanChecker::check_budget() {
+  std::vector<std::string_view> sources = sorted_keys(funding_);
+  for (const BudgetLine& line : plan_.budget) {
+    std::optional<std::size_t> task = line.task.empty() ? std::nullopt : index_.task(line.task);
+    if (!line.task.empty() && !task) {
+      unknown(line.task_where, "task", line.task, task_ids(), "budget line");
+    }
+    if (!line.source.empty() && !funding_.count(line.source)) {
+      unknown(line.source_where, "funding source", line.source, sources, "budget line");
+    }
+    if (!task || line.year == 0) continue;
+    std::vector<int> years = plan_.tasks[*task].active_years();
+    if (years.empty() || std::count(years.begin(), years.end(), line.year)) continue;
+    Diagnostic& d = sink_.warning("budget-year", line.year_where,
+                                  "budget line for task \"" + line.task + "\" is for " +
+                                      std::to_string(line.year) + ", not one of the task's years");
+    d.why = "money allocated for a year the task has no work in is usually a typing mistake";
+    d.fix = "correct the year, or add it to the task's years";
+  }
+}
+
+// A declared total must equal the sum of its sources, every amount added with overflow checks.
+void PlanChecker::check_totals() {
+  std::vector<std::string_view> sources = sorted_keys(funding_);
+  for (const FundingTotal& total : plan_.totals) {
+    std::vector<std::int64_t> amounts;
+    std::string parts;
+    bool known = true;
+    for (const Ref& ref : total.sources) {
+      auto it = funding_.find(ref.id);
+      if (it == funding_.end()) {
+        unknown(ref.where, "funding source", ref.id, sources, "total \"" + total.id + "\"");
+        known = false;
+        continue;
+      }
+      const Funding& f = plan_.funding[it->second];
+      amounts.push_back(f.amount);
+      parts += (parts.empty() ? "" : " + ") + f.id + " " + format_figure(f.amount, style_);
+    }
+    if (!known) continue;
+    std::optional<std::int64_t> sum = sum_amounts(amounts);
+    if (!sum) {
+      sink_
+          .error("overflow", total.amount_where,
+                 "the sources of total \"" + total.id + "\" sum past the 64-bit range")
+          .fix = "check the amounts for extra digits";
+      continue;
+    }
+    if (*sum == total.amount) continue;
+    Diagnostic& d =
+        sink_.error("total-mismatch", total.amount_where,
+                    "total \"" + total.id + "\" is " + format_figure(total.amount, style_) +
+                        " but its sources sum to " + format_figure(*sum, style_));
+    d.why = parts.empty() ? "it lists no sources" : parts;
+    d.fix = "correct the total or the sources' amounts";
+  }
+}
 
 void check_plan(const Plan& plan, DiagnosticSink& sink) {
   PlanChecker(plan, sink).run();

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "../test_plans.hpp"
+#include "plantrack/plan_cache.hpp"
 
 using namespace plantrack;
 using plantrack::test::codes;
@@ -117,4 +118,37 @@ TEST_CASE("the flagship plan carries the seed report's facts", "[load][workflows
   CHECK(codes(r) ==
         "year-outside-period year-outside-period participants-below-target year-outside-period "
         "participants-below-target");
+}
+
+TEST_CASE("budget lines and declared totals load with their positions", "[load]") {
+  LoadResult r = load(task("quick", "training", 15, "years = [2013, 2014]\n") +
+                      "\n[[funding]]\nid = \"central\"\nkind = \"central\"\namount = 123_000_000\n"
+                      "\n[[funding]]\nid = \"local\"\nkind = \"local\"\namount = 900_600_000\n"
+                      "\n[[total]]\nid = \"state\"\ntitle = \"State\"\n"
+                      "sources = [\"central\", \"local\"]\namount = 1_023_600_000\n"
+                      "\n[[budget]]\ntask = \"quick\"\nsource = \"local\"\nyear = 2014\n"
+                      "amount = 150_000_000\ncategory = \"consultancy\"\ndecision = \"QĐ 1\"\n");
+  INFO(codes(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.plan.totals.size() == 1);
+  const FundingTotal& total = r.plan.totals[0];
+  CHECK(total.id == "state");
+  REQUIRE(total.sources.size() == 2);
+  CHECK(total.sources[1].id == "local");
+  CHECK(total.amount == 1'023'600'000);
+  REQUIRE(r.plan.budget.size() == 1);
+  const BudgetLine& line = r.plan.budget[0];
+  CHECK(line.task == "quick");
+  CHECK(line.source == "local");
+  CHECK(line.year == 2014);
+  CHECK(line.amount == 150'000'000);
+  CHECK(line.category == "consultancy");
+  CHECK(line.decision == "QĐ 1");
+  CHECK(line.amount_where.line == line.year_where.line + 1);
+  // The binary cache keeps them whole.
+  std::optional<Plan> back = deserialize_plan(serialize_plan(r.plan));
+  REQUIRE(back);
+  CHECK(back->budget[0].decision == "QĐ 1");
+  CHECK(back->totals[0].sources[0].id == "central");
+  CHECK(back->budget[0].amount_where == line.amount_where);
 }
