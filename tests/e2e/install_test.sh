@@ -40,7 +40,7 @@ pt=$prefix/bin/plantrack
 
 out=$("$pt" plugins list plan.toml 2>&1); code=$?
 expect "plugins list" 0 $code "$out" \
-  "local-share  1.0.0  funding check  ABI 1 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:221:1]" \
+  "local-share  1.0.0  funding check  ABI 1 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:225:1]" \
   "daily-digest  1.0.0  notifier  ABI 1 ok"
 
 out=$("$pt" record plan.toml posters 2500 --date 2014-10-01 2>&1); code=$?
