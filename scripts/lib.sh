@@ -3,7 +3,8 @@
 
 # Everything the build needs (see docs/building.md and ../TOOLCHAIN notes in the README).
 PLANTRACK_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config ccache libboost-dev libspdlog-dev libfmt-dev
-  libtomlplusplus-dev catch2 libsqlite3-dev libcli11-dev nlohmann-json3-dev libssl-dev)
+  libtomlplusplus-dev catch2 libsqlite3-dev libcli11-dev nlohmann-json3-dev libssl-dev
+  libcurl4-openssl-dev)
 
 # Installs the missing packages among "$@" when root; otherwise prints the exact command and exits 1.
 ensure_packages() {

@@ -8,8 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
-
+#include "../common/delivery.hpp"
 #include "plantrack/plugin.hpp"
 
 namespace {
@@ -28,16 +27,7 @@ class Outbox final : public NotifierBase {
 
  protected:
   void on_event(const Event& e, const View&) override {
-    nlohmann::json j = {{"type", std::string(to_string(e.type))},
-                        {"plan", e.plan_id},
-                        {"as_of", e.as_of.to_string()},
-                        {"key", e.key},
-                        {"message", e.message}};
-    if (!e.task.empty()) j["task"] = e.task;
-    if (!e.stage.empty()) j["stage"] = e.stage;
-    if (e.quantity) j["quantity"] = *e.quantity;
-    if (e.event_id) j["event"] = *e.event_id;
-    out_ << j.dump() << '\n' << std::flush;
+    out_ << plantrack::plugins::event_json(e) << '\n' << std::flush;
     if (!out_) throw std::runtime_error("cannot write to " + path_);
   }
 

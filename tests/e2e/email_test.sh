@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The email notifier against a real SMTP server on loopback: delivered (Vietnamese subject encoded),
+# refused (550), server down; what fails is kept and sent on the next run; credentials never shown.
+#   email_test.sh PLANTRACK SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+src=$2
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+cd "$work" || exit 1
+failures=0
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+export PLANTRACK_NOW=2014-10-24T09:00:00Z PLANTRACK_CACHE_DIR=$work/cache
+unset PLANTRACK_DB PLANTRACK_PLUGIN_PATH
+
+sink() {  # sink NAME MODE: starts an SMTP sink; its port is then in NAME.port
+  python3 "$src/tests/e2e/smtp_sink.py" "$1.port" "$1.mail" "$2" >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do [[ -s $1.port ]] && break; sleep 0.05; done
+}
+plan() {
+  cp "$src/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
+  cat >>plan.toml <<TOML
+
+[[plugin]]
+name = "email"
+[plugin.settings]
+server = "127.0.0.1"
+port = $1
+from = "plantrack@sct.binhduong.gov.vn"
+to = ["kehoach@sct.binhduong.gov.vn", "giamdoc@sct.binhduong.gov.vn"]
+retries = 1
+backoff_ms = 10
+timeout_ms = 3000
+TOML
+}
+
+sink good ok
+good=$(cat good.port)
+plan "$good"
+out=$("$bin" done plan.toml posters 2>&1); code=$?
+[[ $code == 0 ]] || fail "delivered: exit $code: $out"
+grep -q "MAIL FROM:plantrack@sct.binhduong.gov.vn RCPT TO:kehoach@sct.binhduong.gov.vn,giamdoc@sct.binhduong.gov.vn" good.mail ||
+  fail "delivered: envelope: $(head -3 good.mail)"
+# "[plantrack] posters completed: 0 of 5000 tờ" in an RFC 2047 encoded word.
+subject=$(grep '^Subject: ' good.mail | head -1 | sed 's/^Subject: =?UTF-8?B?//; s/?=\r\?$//' | base64 -d)
+[[ $subject == "[plantrack] posters completed: 0 of 5000 tờ" ]] || fail "delivered: subject '$subject'"
+grep -q "event: task-completed/posters" good.mail || fail "delivered: body lacks the event key"
+echo "ok   delivered to a real SMTP server, Vietnamese subject intact"
+
+sink bad reject
+plan "$(cat bad.port)"
+out=$("$bin" start plan.toml training-classes 2>&1); code=$?
+[[ $code == 4 ]] || fail "550: exit $code, expected 4"
+grep -q "(SMTP 550); 1 kept in" <<<"$out" || fail "550: message: $out"
+echo "ok   refused with 550: exit 4, kept for retry"
+
+closed=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+plan "$closed"
+out=$(PLANTRACK_SMTP_USER=kehoach PLANTRACK_SMTP_PASSWORD=s3cret-pass "$bin" -v start plan.toml quick-assessments 2>&1); code=$?
+[[ $code == 4 ]] || fail "server down: exit $code, expected 4"
+grep -q "Couldn't connect to server; 2 kept in" <<<"$out" || fail "server down: message: $out"
+grep -q "s3cret-pass" <<<"$out" && fail "server down: the password was shown"
+echo "ok   server down: exit 4, both kept, the password never shown"
+
+plan "$good"
+before=$(grep -c '^\.$' good.mail)
+out=$("$bin" start plan.toml detailed-assessments 2>&1); code=$?
+[[ $code == 0 ]] || fail "retry: exit $code: $out"
+[[ $(($(grep -c '^\.$' good.mail) - before)) == 3 ]] || fail "retry: expected the 2 kept and the new one"
+[[ -f plantrack-email-spool.jsonl ]] && fail "retry: the spool was not emptied"
+echo "ok   the next run sends what was kept"
+
+echo "$failures failure(s)"
+[[ $failures == 0 ]]

@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""A real HTTP server on loopback for the webhook tests.
+
+    http_sink.py PORT_FILE RECEIVED_FILE
+
+Listens on 127.0.0.1 (a free port, written to PORT_FILE). POST /ok appends the body as one line to
+RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200.
+"""
+import http.server
+import sys
+import time
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path == "/fail":
+            self.send_response(500)
+        else:
+            if self.path == "/slow":
+                time.sleep(3)
+            with open(sys.argv[2], "ab") as f:
+                f.write(body + b"\n")
+            self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+with open(sys.argv[1], "w") as f:
+    f.write(str(server.server_address[1]))
+server.serve_forever()

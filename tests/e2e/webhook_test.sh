@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The webhook notifier against a real HTTP server on loopback: delivered, 500, timeout, server
+# down; what fails is kept in the spool and delivered on the next run; what was recorded is kept.
+#   webhook_test.sh PLANTRACK SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+src=$2
+work=$(mktemp -d)
+server=
+trap '[[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+cd "$work" || exit 1
+failures=0
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+export PLANTRACK_NOW=2014-10-24T09:00:00Z PLANTRACK_CACHE_DIR=$work/cache
+unset PLANTRACK_DB PLANTRACK_PLUGIN_PATH
+
+python3 "$src/tests/e2e/http_sink.py" port received.jsonl &
+server=$!
+for _ in $(seq 100); do [[ -s port ]] && break; sleep 0.05; done
+port=$(cat port)
+
+# A plan whose webhook points at PATH on the sink (or at PORT when given).
+plan() {
+  cp "$src/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
+  cat >>plan.toml <<TOML
+
+[[plugin]]
+name = "webhook"
+[plugin.settings]
+url = "http://127.0.0.1:${2:-$port}$1"
+timeout_ms = ${3:-2000}
+retries = 1
+backoff_ms = 10
+TOML
+}
+lines() { [[ -f $1 ]] && wc -l <"$1" || echo 0; }
+events() { "$bin" history plan.toml --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))"; }
+
+plan /ok
+out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+[[ $code == 0 ]] || fail "delivered: exit $code: $out"
+grep -q '"key":"progress-recorded/1"' received.jsonl || fail "delivered: the sink did not get the event"
+grep -q '"task":"posters"' received.jsonl || fail "delivered: the body lacks the task"
+echo "ok   delivered to a real HTTP server"
+
+plan /fail
+out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+[[ $code == 4 ]] || fail "500: exit $code, expected 4"
+grep -qF 'plugin "webhook" failed on event progress-recorded/2: webhook http://127.0.0.1:'"$port"'/fail: the server answered HTTP 500; 1 kept in' <<<"$out" ||
+  fail "500: message: $out"
+[[ $(lines plantrack-webhook-spool.jsonl) == 1 ]] || fail "500: the failed delivery was not kept"
+[[ $(events) == 2 ]] || fail "500: the record itself was not kept"
+echo "ok   HTTP 500: exit 4, kept for retry, the record kept"
+
+plan /slow "" 300
+out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+[[ $code == 4 ]] || fail "timeout: exit $code, expected 4"
+grep -q 'Timeout was reached; 2 kept in' <<<"$out" || fail "timeout: message: $out"
+echo "ok   timeout: exit 4, both kept"
+
+closed=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+plan /ok "$closed"
+out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+[[ $code == 4 ]] || fail "server down: exit $code, expected 4"
+grep -q "Couldn't connect to server; 3 kept in" <<<"$out" || fail "server down: message: $out"
+echo "ok   server down: exit 4, all three kept"
+
+before=$(lines received.jsonl)
+plan /ok
+out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+[[ $code == 0 ]] || fail "retry: exit $code: $out"
+[[ $(($(lines received.jsonl) - before)) -ge 4 ]] || fail "retry: the kept deliveries were not sent"
+[[ -f plantrack-webhook-spool.jsonl ]] && fail "retry: the spool was not emptied"
+for key in 2 3 4 5; do
+  grep -q "\"key\":\"progress-recorded/$key\"" received.jsonl || fail "retry: event $key never arrived"
+done
+echo "ok   the next run delivers what was kept, oldest first"
+
+echo "$failures failure(s)"
+[[ $failures == 0 ]]
