@@ -1,10 +1,14 @@
-// plantrack check FILE: runs the plan's funding-check plugins as of a date and prints their
-// findings at the plan's lines. (Notification triggers and delivery memory come with issue 5.)
+// plantrack check FILE: as of a date, runs the plan's funding-check plugins (findings at the plan's
+// lines) and the alerts (overdue, due soon, behind pace, report due, stages complete), and sends
+// notifiers what they were not sent before (the store remembers).
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "commands.hpp"
+#include "plantrack/alerts.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -64,38 +68,114 @@ Json finding_json(const PluginFinding& p, const std::string& file) {
   return j;
 }
 
-int run_check(const TrackOptions& o) {
+struct CheckOptions {
+  TrackOptions track;
+  bool resend = false;
+};
+
+// A finding as an event for notifiers, keyed by plugin, rule and place.
+sdk::Event finding_event(const Plan& plan, const PluginFinding& p, Date as_of) {
+  sdk::Event e;
+  e.type = sdk::EventType::kFundingFinding;
+  e.plan_id = plan.info.id;
+  e.as_of = as_of;
+  e.key = "funding-finding/" + p.plugin + "/" + p.finding.rule + "/" +
+          std::to_string(p.finding.where.line) + ":" + std::to_string(p.finding.where.column);
+  e.message = p.finding.message;
+  e.event_id = p.finding.event_id;
+  return e;
+}
+
+bool needs_action(const sdk::Event& e) {
+  return e.type != sdk::EventType::kStageCompleted;
+}
+
+// Sends what was not sent before (everything with --resend); remembers what every notifier took.
+struct Delivery {
+  std::size_t sent = 0, already = 0;
+  bool failed = false;
+};
+Delivery deliver(Tracking& t, const std::vector<sdk::Event>& events, const sdk::View& view,
+                 bool resend) {
+  Delivery d;
+  if (!t.plugins || t.plugins->notifier_count() == 0) return d;
+  std::vector<std::string> before =
+      resend ? std::vector<std::string>{} : t.store->delivered(t.plan().info.id);
+  std::vector<std::string> done;
+  for (const sdk::Event& e : events) {
+    if (std::binary_search(before.begin(), before.end(), e.key)) {
+      ++d.already;
+      continue;
+    }
+    int code = dispatch(*t.plugins, {e}, view, "check");
+    if (code != kOk) {
+      d.failed = true;
+      continue;  // not remembered: the next run tries again
+    }
+    done.push_back(e.key);
+    ++d.sent;
+  }
+  t.store->mark_delivered(t.plan().info.id, done, now_utc());
+  return d;
+}
+
+Json event_json(const sdk::Event& e) {
+  Json j = {{"type", sdk::to_string(e.type)}, {"key", e.key}, {"message", e.message}};
+  if (!e.task.empty()) j["task"] = e.task;
+  if (!e.stage.empty()) j["stage"] = e.stage;
+  return j;
+}
+
+int run_check(CheckOptions& o) {
   int code = kOk;
-  std::optional<Tracking> t = open_tracking(o, EventStore::Mode::kReadOnly, code);
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  std::unique_ptr<PluginHost> host = load_plugins(t->plan(), o.file, t->loaded.source, code);
-  if (code != kOk) return code;
+  PluginHost* host = t->plugins.get();
   std::vector<PluginFinding> findings;
   std::vector<PluginFailure> failures;
   PlanStatus status = t->status();
-  if (host) failures = host->check_funding(sdk::View{t->plan(), &status}, findings);
-  if (o.format == "json") {
-    Json list = Json::array();
-    for (const PluginFinding& f : findings) list.push_back(finding_json(f, o.file));
-    std::cout << list.dump(2) << "\n";
+  sdk::View view{t->plan(), &status};
+  if (host) failures = host->check_funding(view, findings);
+  std::vector<sdk::Event> events = alerts(t->plan(), status, t->as_of);
+  for (const PluginFinding& f : findings) events.push_back(finding_event(t->plan(), f, t->as_of));
+  Delivery sent = deliver(*t, events, view, o.resend);
+  std::size_t alerts_count = 0;
+  for (const sdk::Event& e : events) {
+    alerts_count += needs_action(e) && e.type != sdk::EventType::kFundingFinding;
+  }
+  if (o.track.format == "json") {
+    Json out = {{"as_of", t->as_of.to_string()},
+                {"findings", Json::array()},
+                {"alerts", Json::array()},
+                {"notifications", {{"sent", sent.sent}, {"already_sent", sent.already}}}};
+    for (const PluginFinding& f : findings)
+      out["findings"].push_back(finding_json(f, o.track.file));
+    for (const sdk::Event& e : events) {
+      if (e.type != sdk::EventType::kFundingFinding) out["alerts"].push_back(event_json(e));
+    }
+    std::cout << out.dump(2) << "\n";
   } else {
     std::vector<Diagnostic> diagnostics;
-    for (const PluginFinding& f : findings) diagnostics.push_back(as_diagnostic(f, o.file));
+    for (const PluginFinding& f : findings) diagnostics.push_back(as_diagnostic(f, o.track.file));
     std::cerr << render_text(diagnostics, t->loaded.source);
-    std::cout << o.file << " as of " << t->as_of.to_string() << ": " << findings.size()
-              << (findings.size() == 1 ? " funding finding" : " funding findings");
-    std::size_t checks = 0;
-    if (host) {
-      for (const PluginHost::Loaded& p : host->loaded())
-        checks += (p.kinds & sdk::kFundingCheck) != 0;
+    for (const sdk::Event& e : events) {
+      if (e.type == sdk::EventType::kFundingFinding) continue;
+      std::cout << sdk::to_string(e.type) << ": " << e.message << "\n";
     }
-    if (checks == 0) std::cout << " (the plan names no funding-check plugin; see docs/plugins.md)";
+    std::cout << o.track.file << " as of " << t->as_of.to_string() << ": " << findings.size()
+              << (findings.size() == 1 ? " funding finding, " : " funding findings, ")
+              << alerts_count << (alerts_count == 1 ? " alert" : " alerts");
+    if (host && host->notifier_count() > 0) {
+      std::cout << "; " << sent.sent << " notification" << (sent.sent == 1 ? "" : "s") << " sent, "
+                << sent.already << " sent before";
+    }
     std::cout << "\n";
   }
   for (const PluginFailure& f : failures) {
     std::cerr << "plantrack check: plugin \"" << f.plugin << "\" failed: " << f.message << "\n";
   }
-  if (!failures.empty()) return kPluginFailed;
+  if (!failures.empty() || sent.failed) return kPluginFailed;
+  if (alerts_count > 0) return kFindings;
   for (const PluginFinding& f : findings) {
     if (f.finding.severity != sdk::Severity::kInfo) return kFindings;
   }
@@ -105,12 +185,14 @@ int run_check(const TrackOptions& o) {
 }  // namespace
 
 Command add_check_command(CLI::App& app) {
-  auto o = std::make_shared<TrackOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Run the plan's funding checks as of a date");
-  add_track_options(cmd, *o, true, true);
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Run the funding checks and alerts as of a date; notify what is new");
+  add_track_options(cmd, o->track, true, true);
+  cmd->add_flag("--resend", o->resend, "Send every notification again, even those sent before");
   cmd->footer(
-      "Exit status: 0 no findings (or only notes), 1 invalid input, 2 usage error, 3 findings,\n"
-      "4 a funding-check plugin failed.");
+      "Exit status: 0 clean, 1 invalid input, 2 usage error, 3 findings or alerts (overdue, due\n"
+      "soon, behind pace, report due), 4 a plugin failed.");
   return [o] { return run_check(*o); };
 }
 

@@ -36,8 +36,14 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
   if (!notify) return kOk;
   std::cout.flush();
   PlanStatus after = t.status();
-  return dispatch(*t.plugins, events_of(t.plan(), events, ids, *before, after),
-                  sdk::View{t.plan(), &after}, command);
+  std::vector<sdk::Event> sent = events_of(t.plan(), events, ids, *before, after);
+  int code = dispatch(*t.plugins, sent, sdk::View{t.plan(), &after}, command);
+  if (code != kOk) return code;
+  // Remembered, so that 'plantrack check' does not send "stage completed" again.
+  std::vector<std::string> keys;
+  for (const sdk::Event& e : sent) keys.push_back(e.key);
+  t.store->mark_delivered(t.plan().info.id, keys, now_utc());
+  return kOk;
 }
 
 // Prints the diagnostics; true when there were errors (then nothing is written).

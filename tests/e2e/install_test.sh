@@ -53,14 +53,15 @@ out=$("$pt" check plan.toml 2>&1); code=$?
 expect "check" 3 $code "$out" \
   "plan.toml:191:10: error: the local share of the state budget is 88.0%, below 90.0% [local-share; QĐ 1234/QĐ-UBND (ví dụ)]" \
   "  fix: raise the local budget to at least 1107000000 or lower the central share" \
-  "plan.toml as of 2014-10-24: 1 funding finding"
+  "plan.toml as of 2014-10-24: 1 funding finding, "
 
 sed -i 's/min_local_percent = 90/min_local_percent = 80/' plan.toml
-out=$("$pt" check plan.toml 2>&1); code=$?
-expect "check passing" 0 $code "$out" "plan.toml as of 2014-10-24: 0 funding findings"
+# Before any work was due: no finding, no alert.
+out=$("$pt" check plan.toml --date 2011-01-01 2>&1); code=$?
+expect "check passing" 0 $code "$out" "plan.toml as of 2011-01-01: 0 funding findings, 0 alerts"
 
-out=$("$pt" check plan.toml --format json 2>&1); code=$?
-expect "check json" 0 $code "$out" "[]"
+out=$("$pt" check plan.toml --date 2011-01-01 --format json 2>&1); code=$?
+expect "check json" 0 $code "$out" '"findings": []' '"alerts": []'
 
 echo "$failures failure(s)"
 [[ $failures == 0 ]]

@@ -184,6 +184,15 @@ struct PluginConfig {
   SourcePos where;
 };
 
+/// When `plantrack check` warns: how early before a due date, how far behind the straight line,
+/// which report dates to remind of.
+struct Alerts {
+  int due_within_days = 14;
+  int behind_pace_margin_percent = 10;
+  std::vector<Date> report_due;
+  SourcePos where;
+};
+
 /// A titled group of points (a "solution" section of the yearly report).
 struct Section {
   std::string title;
@@ -213,6 +222,7 @@ struct Plan {
   std::vector<BudgetLine> budget;
   std::vector<Participant> participants;
   std::vector<PluginConfig> plugins;
+  Alerts alerts;
   Narrative narrative;
 
   /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.

@@ -104,6 +104,8 @@ enum class EventType : std::uint32_t {
   kTaskBehindPace,
   kFundingFinding,
   kReportGenerated,
+  kTaskDueSoon,  ///< appended: values only ever grow at the end
+  kReportDue,
 };
 PLANTRACK_API std::string_view to_string(EventType type);
 

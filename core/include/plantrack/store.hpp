@@ -39,7 +39,7 @@ class PLANTRACK_API StoreError : public std::runtime_error {
 class PLANTRACK_API EventStore {
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -103,6 +103,12 @@ class PLANTRACK_API EventStore {
     const EventStore& store_;
     bool open_ = false;
   };
+
+  /// Keys of the notifications already sent for the plan (see alerts.hpp), sorted.
+  std::vector<std::string> delivered(const std::string& plan_id) const;
+  /// Remembers that these notifications were sent, at `at` (UTC ISO 8601), in one transaction.
+  void mark_delivered(const std::string& plan_id, const std::vector<std::string>& keys,
+                      const std::string& at);
 
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;

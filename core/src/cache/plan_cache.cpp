@@ -19,7 +19,7 @@ namespace plantrack {
 namespace {
 
 // Bump when the model or this format changes: older cache files are then ignored.
-constexpr std::string_view kMagic = "plantrack-plan-cache-v4\n";
+constexpr std::string_view kMagic = "plantrack-plan-cache-v5\n";
 
 // The model's sizes, so that growing a type without updating fields() below fails to compile.
 static_assert(sizeof(Task) == 360, "Task changed: update fields(Task) and kMagic");
@@ -28,7 +28,8 @@ static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMag
 static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
 static_assert(sizeof(Participant) == 128, "Participant changed: update fields and kMagic");
 static_assert(sizeof(Narrative) == 208, "Narrative changed: update fields(Narrative) and kMagic");
-static_assert(sizeof(Plan) == 648, "Plan changed: update fields(Plan) and kMagic");
+static_assert(sizeof(Alerts) == 40, "Alerts changed: update fields(Alerts) and kMagic");
+static_assert(sizeof(Plan) == 688, "Plan changed: update fields(Plan) and kMagic");
 static_assert(sizeof(BudgetLine) == 184, "BudgetLine changed: update fields and kMagic");
 static_assert(sizeof(FundingTotal) == 112, "FundingTotal changed: update fields and kMagic");
 
@@ -154,6 +155,11 @@ void fields(A& a, Funding& f) {
   field(a, f.amount_where);
 }
 template <typename A>
+void fields(A& a, Alerts& al) {
+  field(a, al.due_within_days), field(a, al.behind_pace_margin_percent), field(a, al.report_due);
+  field(a, al.where);
+}
+template <typename A>
 void fields(A& a, FundingTotal& t) {
   field(a, t.id), field(a, t.title), field(a, t.sources), field(a, t.amount), field(a, t.where);
   field(a, t.amount_where);
@@ -191,7 +197,7 @@ template <typename A>
 void fields(A& a, Plan& p) {
   field(a, p.format), field(a, p.info), field(a, p.objectives), field(a, p.stages);
   field(a, p.tasks), field(a, p.funding), field(a, p.totals), field(a, p.budget);
-  field(a, p.participants), field(a, p.plugins), field(a, p.narrative);
+  field(a, p.participants), field(a, p.plugins), field(a, p.alerts), field(a, p.narrative);
 }
 
 template <typename T>

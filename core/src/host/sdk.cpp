@@ -48,9 +48,9 @@ std::vector<std::string> Settings::list(std::string_view name) const {
 
 std::string_view to_string(EventType type) {
   static constexpr std::string_view kNames[] = {
-      "plan-validated",  "progress-recorded", "task-started", "task-completed",
-      "task-unblocked",  "stage-completed",   "task-overdue", "task-behind-pace",
-      "funding-finding", "report-generated"};
+      "plan-validated",  "progress-recorded", "task-started",  "task-completed",
+      "task-unblocked",  "stage-completed",   "task-overdue",  "task-behind-pace",
+      "funding-finding", "report-generated",  "task-due-soon", "report-due"};
   return kNames[static_cast<std::size_t>(type)];
 }
 

@@ -42,6 +42,7 @@ class PlanReader {
   Participant read_participant(toml::table& table);
   PluginConfig read_plugin(toml::table& table);
   void read_narrative(toml::table& table, Narrative& narrative);
+  void read_alerts(toml::table& table, Alerts& alerts);
   std::optional<std::int64_t> positive(TableReader& reader, std::string_view key, Need need);
 
   DiagnosticSink& sink_;
@@ -51,7 +52,7 @@ Plan PlanReader::read(toml::table& root) {
   Plan plan;
   TableReader reader(root, "the plan file",
                      {"format", "plan", "objective", "stage", "task", "funding", "total", "budget",
-                      "participant", "plugin", "narrative"},
+                      "participant", "plugin", "alerts", "narrative"},
                      sink_);
   read_format(reader, plan);
   if (!root.contains("plan")) {
@@ -79,6 +80,7 @@ Plan PlanReader::read(toml::table& root) {
     plan.participants.push_back(read_participant(*t));
   }
   for (toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
+  if (toml::table* a = reader.table("alerts")) read_alerts(*a, plan.alerts);
   if (toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
   return plan;
 }
@@ -421,6 +423,39 @@ PluginConfig PlanReader::read_plugin(toml::table& table) {
     plugin.settings.push_back(PluginSetting{std::string(key.str()), *setting, where});
   }
   return plugin;
+}
+
+void PlanReader::read_alerts(toml::table& table, Alerts& alerts) {
+  TableReader r(table, "[alerts]", {"due_within_days", "behind_pace_margin_percent", "report_due"},
+                sink_);
+  alerts.where = r.where();
+  auto bounded = [&](std::string_view key, int low, int high, int& out) {
+    std::optional<std::int64_t> v = r.integer(key);
+    if (!v) return;
+    if (*v < low || *v > high) {
+      sink_
+          .error("bad-value", r.where(key),
+                 "\"" + std::string(key) + "\" must be between " + std::to_string(low) + " and " +
+                     std::to_string(high) + ", got " + std::to_string(*v))
+          .fix = "e.g. " + std::string(key) + " = " + std::to_string(out);
+      return;
+    }
+    out = static_cast<int>(*v);
+  };
+  bounded("due_within_days", 0, 366, alerts.due_within_days);
+  bounded("behind_pace_margin_percent", 0, 100, alerts.behind_pace_margin_percent);
+  if (toml::array* dates = r.array("report_due")) {
+    for (toml::node& item : *dates) {
+      if (const auto* d = item.as_date()) {
+        alerts.report_due.push_back(Date{d->get().year, d->get().month, d->get().day});
+      } else {
+        sink_
+            .error("wrong-type", position_of(item),
+                   "\"report_due\" must list dates, got " + describe_type(item))
+            .fix = "write report_due = [2014-10-24, 2015-10-24] (TOML dates, no quotes)";
+      }
+    }
+  }
 }
 
 void PlanReader::read_narrative(toml::table& table, Narrative& n) {

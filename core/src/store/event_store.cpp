@@ -80,6 +80,18 @@ CREATE TABLE IF NOT EXISTS summaries_through (
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5: what notifications were sent (by their stable key), so a daily `check` never sends
+// the same one twice. Not part of the log: `check --resend` sends again.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE IF NOT EXISTS deliveries (
+  plan_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  delivered_at TEXT NOT NULL,
+  PRIMARY KEY (plan_id, key)
+) WITHOUT ROWID;
+PRAGMA user_version = 5;
+)sql";
+
 // Owns a prepared statement.
 class Statement {
  public:
@@ -389,6 +401,7 @@ struct EventStore::Impl {
       if (version < 2) exec(kSchemaV2, "adding the per-task index");
       if (version < 3) exec(kSchemaV3, "adding the status index");
       if (version < 4) exec(kSchemaV4, "adding the task summaries");
+      if (version < 5) exec(kSchemaV5, "adding the delivery memory");
       exec("COMMIT", "finishing the schema migration");
     } catch (...) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -419,6 +432,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     impl->exec(kSchemaV2, "creating the schema");
     impl->exec(kSchemaV3, "creating the schema");
     impl->exec(kSchemaV4, "creating the schema");
+    impl->exec(kSchemaV5, "creating the schema");
     return EventStore(std::move(impl));
   }
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -616,6 +630,39 @@ std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summ
     read();
   }
   return out;
+}
+
+std::vector<std::string> EventStore::delivered(const std::string& plan_id) const {
+  Statement q(impl_->db, "SELECT key FROM deliveries WHERE plan_id = ?1 ORDER BY key");
+  sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  std::vector<std::string> out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) out.push_back(column_text(q.get(), 0));
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the delivery memory");
+  return out;
+}
+
+void EventStore::mark_delivered(const std::string& plan_id, const std::vector<std::string>& keys,
+                                const std::string& at) {
+  if (keys.empty()) return;
+  impl_->exec("BEGIN IMMEDIATE", "remembering deliveries");
+  try {
+    Statement put(
+        impl_->db,
+        "INSERT OR REPLACE INTO deliveries (plan_id, key, delivered_at) VALUES (?1, ?2, ?3)");
+    for (const std::string& key : keys) {
+      sqlite3_bind_text(put.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(put.get(), 2, key.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(put.get(), 3, at.c_str(), -1, SQLITE_STATIC);
+      int rc = sqlite3_step(put.get());
+      if (rc != SQLITE_DONE) impl_->fail(rc, "remembering deliveries");
+      sqlite3_reset(put.get());
+    }
+    impl_->exec("COMMIT", "remembering deliveries");
+  } catch (...) {
+    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 EventStore::Snapshot::Snapshot(const EventStore& store) : store_(store) {

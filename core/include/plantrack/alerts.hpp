@@ -1,0 +1,30 @@
+#pragma once
+/// What `plantrack check` warns of as of a date, as events for notifiers: tasks overdue, due soon,
+/// behind pace; reports due soon; stages complete. Each has a stable key, so a daily run that
+/// remembers what it sent (EventStore::delivered) never sends the same one twice.
+///
+/// Example:
+///   for (const plantrack::sdk::Event& e : plantrack::alerts(plan, status, today)) notify(e);
+#include <vector>
+
+#include "plantrack/export.hpp"
+#include "plantrack/plan.hpp"
+#include "plantrack/plugin.hpp"
+#include "plantrack/status.hpp"
+
+namespace plantrack {
+
+/// Days from a to b (negative when b is earlier).
+PLANTRACK_API int days_between(Date a, Date b);
+
+/// - task-overdue: an open task (not started or in progress) past its due date;
+/// - task-due-soon: an open task due within `alerts.due_within_days`;
+/// - task-behind-pace: an open task whose achieved count is below the straight line from the start
+///   of its first year to its due date (or the end of its last year) by more than
+///   `alerts.behind_pace_margin_percent` of that line; keyed by month, so at most once a month;
+/// - report-due: a date of `alerts.report_due` within `alerts.due_within_days`;
+/// - stage-completed: every stage whose tasks are all done or cancelled.
+PLANTRACK_API std::vector<sdk::Event> alerts(const Plan& plan, const PlanStatus& status,
+                                             Date as_of);
+
+}  // namespace plantrack

@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "../test_plans.hpp"
+#include "plantrack/alerts.hpp"
+
+using namespace plantrack;
+using plantrack::test::load;
+using plantrack::test::task;
+
+namespace {
+
+std::vector<std::string> keys(const Plan& plan, const std::vector<Event>& events, Date as_of) {
+  std::vector<std::string> out;
+  for (const sdk::Event& e : alerts(plan, derive_status(plan, events, as_of), as_of)) {
+    out.push_back(e.key);
+  }
+  return out;
+}
+
+Event progress(const std::string& task, std::int64_t quantity, Date date) {
+  static std::int64_t id = 1;
+  Event e;
+  e.id = id++;
+  e.task = task;
+  e.kind = EventKind::kProgress;
+  e.quantity = quantity;
+  e.year = date.year;
+  e.effective = date;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("days between dates count the calendar", "[track][alerts]") {
+  CHECK(days_between(Date{2014, 1, 1}, Date{2014, 12, 31}) == 364);
+  CHECK(days_between(Date{2012, 2, 28}, Date{2012, 3, 1}) == 2);  // a leap year
+  CHECK(days_between(Date{2013, 2, 28}, Date{2013, 3, 1}) == 1);
+  CHECK(days_between(Date{2014, 10, 24}, Date{2014, 10, 1}) == -23);
+}
+
+TEST_CASE("overdue, due soon and behind pace, each with a stable key", "[track][alerts]") {
+  LoadResult r = load(task("late", "awareness", 10, "years = [2014]\ndue = 2014-06-30\n") +
+                      task("soon", "awareness", 10, "years = [2014]\ndue = 2014-11-10\n") +
+                      task("slow", "awareness", 100, "years = [2014]\n") +
+                      task("fine", "awareness", 100, "years = [2014]\n") +
+                      "\n[alerts]\ndue_within_days = 20\nbehind_pace_margin_percent = 10\n"
+                      "report_due = [2014-11-01, 2015-01-15]\n");
+  REQUIRE(r.ok());
+  // On 2014-10-24 the straight line stands at 297/364 of the target, about 81.6 of 100.
+  std::vector<Event> events = {progress("slow", 70, {2014, 9, 1}),
+                               progress("fine", 78, {2014, 9, 1}),
+                               progress("soon", 2, {2014, 9, 1})};
+  CHECK(keys(r.plan, events, {2014, 10, 24}) ==
+        std::vector<std::string>{"task-overdue/late", "task-due-soon/soon/2014-11-10",
+                                 "task-behind-pace/soon/2014-10", "task-behind-pace/slow/2014-10",
+                                 "report-due/2014-11-01"});
+}
+
+TEST_CASE("done tasks raise nothing; complete stages are reported", "[track][alerts]") {
+  LoadResult r = load(task("late", "awareness", 10, "years = [2014]\ndue = 2014-06-30\n") +
+                      task("other", "training", 10, "years = [2014]\n"));
+  REQUIRE(r.ok());
+  std::vector<std::string> got = keys(r.plan, {progress("late", 10, {2014, 6, 1})}, {2014, 10, 24});
+  CHECK(got ==
+        std::vector<std::string>{"task-behind-pace/other/2014-10", "stage-completed/awareness"});
+}
