@@ -27,7 +27,11 @@ ensure_packages() {
 }
 
 # Configure and build one CMake preset (see CMakePresets.json).
-build_preset() {
+build_preset() {  # build_preset PRESET [TARGET...]: configure, then build all or only TARGETs
   cmake --preset "$1" >/dev/null
-  cmake --build --preset "$1"
+  if [ $# -gt 1 ]; then
+    cmake --build --preset "$1" --target "${@:2}"
+  else
+    cmake --build --preset "$1"
+  fi
 }
