@@ -1,5 +1,7 @@
 #include "plugins.hpp"
 
+#include "plantrack/alerts.hpp"
+
 #include <iostream>
 
 namespace plantrack::cli {
@@ -24,21 +26,6 @@ std::unique_ptr<PluginHost> load_plugins(const Plan& plan, const std::string& pl
   return host;
 }
 
-namespace {
-
-sdk::Event make(const Plan& plan, sdk::EventType type, Date as_of, std::string key,
-                std::string message) {
-  sdk::Event e;
-  e.type = type;
-  e.plan_id = plan.info.id;
-  e.as_of = as_of;
-  e.key = std::string(sdk::to_string(type)) + "/" + key;
-  e.message = std::move(message);
-  return e;
-}
-
-}  // namespace
-
 std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>& appended,
                                   const std::vector<std::int64_t>& ids, const PlanStatus& before,
                                   const PlanStatus& after) {
@@ -48,15 +35,16 @@ std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>&
     const NewEvent& n = appended[i];
     std::string id = std::to_string(ids[i]);
     if (n.kind == EventKind::kProgress) {
-      sdk::Event e = make(plan, sdk::EventType::kProgressRecorded, n.effective, id,
-                          n.task + ": " + std::to_string(n.quantity.value_or(0)) + " recorded");
+      sdk::Event e =
+          make_event(plan, sdk::EventType::kProgressRecorded, n.effective, id,
+                     n.task + ": " + std::to_string(n.quantity.value_or(0)) + " recorded");
       e.task = n.task;
       e.quantity = n.quantity;
       e.event_id = ids[i];
       out.push_back(std::move(e));
     } else if (n.kind == EventKind::kStart) {
       sdk::Event e =
-          make(plan, sdk::EventType::kTaskStarted, n.effective, n.task, n.task + " started");
+          make_event(plan, sdk::EventType::kTaskStarted, n.effective, n.task, n.task + " started");
       e.task = n.task;
       e.event_id = ids[i];
       out.push_back(std::move(e));
@@ -67,17 +55,17 @@ std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>&
     const TaskStatus& a = after.tasks[t];
     const Task& task = plan.tasks[t];
     if (a.state == TaskState::kDone && b.state != TaskState::kDone) {
-      sdk::Event e = make(plan, sdk::EventType::kTaskCompleted, as_of, task.id,
-                          task.id + " completed: " + std::to_string(a.achieved) + " of " +
-                              std::to_string(task.target) + " " + task.unit);
+      sdk::Event e = make_event(plan, sdk::EventType::kTaskCompleted, as_of, task.id,
+                                task.id + " completed: " + std::to_string(a.achieved) + " of " +
+                                    std::to_string(task.target) + " " + task.unit);
       e.task = task.id;
       e.stage = task.stage;
       out.push_back(std::move(e));
     }
     bool was_blocked = !b.blockers.empty() || b.blocked_by_hand;
     if (was_blocked && a.ready) {
-      sdk::Event e = make(plan, sdk::EventType::kTaskUnblocked, as_of,
-                          task.id + "/" + as_of.to_string(), task.id + " can start now");
+      sdk::Event e = make_event(plan, sdk::EventType::kTaskUnblocked, as_of,
+                                task.id + "/" + as_of.to_string(), task.id + " can start now");
       e.task = task.id;
       e.stage = task.stage;
       out.push_back(std::move(e));
@@ -86,8 +74,8 @@ std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>&
   for (std::size_t s = 0; s < after.stages.size() && s < before.stages.size(); ++s) {
     if (after.stages[s].rollup.complete && !before.stages[s].rollup.complete) {
       const Stage& stage = plan.stages[after.stages[s].stage];
-      sdk::Event e = make(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
-                          "stage " + stage.id + " completed");
+      sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
+                                "stage " + stage.id + " completed");
       e.stage = stage.id;
       out.push_back(std::move(e));
     }

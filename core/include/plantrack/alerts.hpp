@@ -5,6 +5,7 @@
 ///
 /// Example:
 ///   for (const plantrack::sdk::Event& e : plantrack::alerts(plan, status, today)) notify(e);
+#include <string>
 #include <vector>
 
 #include "plantrack/export.hpp"
@@ -13,6 +14,10 @@
 #include "plantrack/status.hpp"
 
 namespace plantrack {
+
+/// An event of `type` for the plan, keyed "<type>/<key>" (e.g. "task-completed/posters").
+PLANTRACK_API sdk::Event make_event(const Plan& plan, sdk::EventType type, Date as_of,
+                                    const std::string& key, std::string message);
 
 /// Days from a to b (negative when b is earlier).
 PLANTRACK_API int days_between(Date a, Date b);

@@ -17,17 +17,6 @@ long days_from_civil(Date d) {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
-sdk::Event make(const Plan& plan, sdk::EventType type, Date as_of, const std::string& key,
-                std::string message) {
-  sdk::Event e;
-  e.type = type;
-  e.plan_id = plan.info.id;
-  e.as_of = as_of;
-  e.key = std::string(sdk::to_string(type)) + "/" + key;
-  e.message = std::move(message);
-  return e;
-}
-
 std::string progress_text(const Task& task, const TaskStatus& s) {
   return std::to_string(s.achieved) + " of " + std::to_string(task.target) + " " + task.unit;
 }
@@ -49,6 +38,17 @@ std::optional<double> expected(const Plan& plan, const Task& task, Date as_of) {
 
 }  // namespace
 
+sdk::Event make_event(const Plan& plan, sdk::EventType type, Date as_of, const std::string& key,
+                      std::string message) {
+  sdk::Event e;
+  e.type = type;
+  e.plan_id = plan.info.id;
+  e.as_of = as_of;
+  e.key = std::string(sdk::to_string(type)) + "/" + key;
+  e.message = std::move(message);
+  return e;
+}
+
 int days_between(Date a, Date b) {
   return static_cast<int>(days_from_civil(b) - days_from_civil(a));
 }
@@ -61,7 +61,7 @@ std::vector<sdk::Event> alerts(const Plan& plan, const PlanStatus& status, Date 
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
     if (!open) continue;
     auto add = [&](sdk::EventType type, const std::string& key, std::string message) {
-      sdk::Event e = make(plan, type, as_of, key, std::move(message));
+      sdk::Event e = make_event(plan, type, as_of, key, std::move(message));
       e.task = task.id;
       e.stage = task.stage;
       e.quantity = s.achieved;
@@ -91,15 +91,15 @@ std::vector<sdk::Event> alerts(const Plan& plan, const PlanStatus& status, Date 
   for (const Date& due : config.report_due) {
     int days = days_between(as_of, due);
     if (days < 0 || days > config.due_within_days) continue;
-    out.push_back(
-        make(plan, sdk::EventType::kReportDue, as_of, due.to_string(),
-             "the report is due in " + std::to_string(days) + " days (" + due.to_string() + ")"));
+    out.push_back(make_event(
+        plan, sdk::EventType::kReportDue, as_of, due.to_string(),
+        "the report is due in " + std::to_string(days) + " days (" + due.to_string() + ")"));
   }
   for (const StageStatus& s : status.stages) {
     if (!s.rollup.complete) continue;
     const Stage& stage = plan.stages[s.stage];
-    sdk::Event e = make(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
-                        "stage " + stage.id + " completed");
+    sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
+                              "stage " + stage.id + " completed");
     e.stage = stage.id;
     out.push_back(std::move(e));
   }
