@@ -72,5 +72,11 @@ out=$("$bin" start plan.toml detailed-assessments 2>&1); code=$?
 [[ -f plantrack-email-spool.jsonl ]] && fail "retry: the spool was not emptied"
 echo "ok   the next run sends what was kept"
 
+plan 0
+out=$("$bin" start plan.toml posters 2>&1); code=$?
+[[ $code == 1 ]] || fail "port 0: exit $code, expected 1"
+grep -qF 'error: plugin "email" could not start: port must be 1-65535' <<<"$out" || fail "port 0: message: $out"
+echo "ok   a port out of range is refused before anything is written"
+
 echo "$failures failure(s)"
 [[ $failures == 0 ]]

@@ -225,7 +225,9 @@ struct PluginHost::Impl {
   std::map<std::string, std::shared_ptr<Library>> libraries;  // by path
   std::vector<Instance> instances;
   std::vector<Loaded> loaded;
-  std::optional<std::vector<LibraryInfo>> discovered;
+  std::optional<std::vector<std::string>> files;  // library_files(), listed once
+
+  std::vector<std::string> library_files();
 
   // Loads (once) and checks a library; on failure `info.problem` says why.
   std::shared_ptr<Library> open(const std::string& path, LibraryInfo& info) {
@@ -337,22 +339,28 @@ LibraryInfo PluginHost::inspect(const std::string& path) {
   return info;
 }
 
-std::vector<LibraryInfo> PluginHost::discover() {
-  if (impl_->discovered) return *impl_->discovered;
-  std::vector<LibraryInfo> out;
-  for (const std::string& dir : impl_->search_path) {
+// The libraries on the search path, in search order (each folder's files sorted).
+std::vector<std::string> PluginHost::Impl::library_files() {
+  if (files) return *files;
+  files.emplace();
+  for (const std::string& dir : search_path) {
     std::error_code ec;
-    std::vector<std::string> files;
+    std::vector<std::string> in_dir;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
       std::string name = entry.path().filename().string();
       if (entry.is_regular_file(ec) && name.size() > 3 && name.ends_with(".so")) {
-        files.push_back(entry.path().string());
+        in_dir.push_back(entry.path().string());
       }
     }
-    std::sort(files.begin(), files.end());
-    for (const std::string& file : files) out.push_back(inspect(file));
+    std::sort(in_dir.begin(), in_dir.end());
+    files->insert(files->end(), in_dir.begin(), in_dir.end());
   }
-  impl_->discovered = out;
+  return *files;
+}
+
+std::vector<LibraryInfo> PluginHost::discover() {
+  std::vector<LibraryInfo> out;
+  for (const std::string& file : impl_->library_files()) out.push_back(inspect(file));
   return out;
 }
 
@@ -442,12 +450,17 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
         continue;
       }
     } else {
-      std::vector<std::string_view> names;
-      std::vector<LibraryInfo> found = discover();
-      for (const LibraryInfo& candidate : found) {
-        for (const LibraryInfo::Plugin& p : candidate.plugins) {
-          names.push_back(p.name);
-          if (!lib && p.name == config.name) lib = impl_->open(candidate.path, info);
+      // The first library providing the name wins; libraries after it are not loaded.
+      std::vector<std::string> names;
+      for (const std::string& file : impl_->library_files()) {
+        LibraryInfo candidate;
+        std::shared_ptr<Library> opened = impl_->open(file, candidate);
+        for (const LibraryInfo::Plugin& p : candidate.plugins) names.push_back(p.name);
+        auto provides = [&](const LibraryInfo::Plugin& p) { return p.name == config.name; };
+        if (opened && std::any_of(candidate.plugins.begin(), candidate.plugins.end(), provides)) {
+          lib = std::move(opened);
+          info = std::move(candidate);
+          break;
         }
       }
       if (!lib) {
@@ -457,7 +470,7 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
         Diagnostic& d = sink.error(
             "unknown-plugin", config.where,
             "no plugin named \"" + config.name + "\" on the plugin search path (" + where + ")");
-        std::string hint = suggest(config.name, names);
+        std::string hint = suggest(config.name, {names.begin(), names.end()});
         d.fix = !hint.empty() ? "did you mean \"" + hint + "\"?"
                               : "build or install it, pass --plugin-path DIR, or give its path";
         continue;
