@@ -20,6 +20,7 @@ using Command = std::function<int()>;
 Command add_validate_command(CLI::App& app);
 Command add_graph_command(CLI::App& app);
 Command add_record_command(CLI::App& app);
+Command add_spend_command(CLI::App& app);
 std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& app);
 Command add_revert_command(CLI::App& app);
 Command add_import_command(CLI::App& app);

@@ -79,6 +79,7 @@ int run(int argc, char** argv) {
   commands["why"] = plantrack::cli::add_why_command(app);
   commands["history"] = plantrack::cli::add_history_command(app);
   commands["record"] = plantrack::cli::add_record_command(app);
+  commands["spend"] = plantrack::cli::add_spend_command(app);
   for (auto& [name, command] : plantrack::cli::add_lifecycle_commands(app)) {
     commands[name] = std::move(command);
   }

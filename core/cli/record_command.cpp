@@ -71,6 +71,22 @@ int run_record(RecordOptions& o) {
   return write(*t, {*event}, "record");
 }
 
+struct SpendOptions {
+  TrackOptions track;
+  SpendInput input;
+};
+
+int run_spend(SpendOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+  if (!t) return code;
+  Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
+  DiagnosticSink sink("plantrack spend");
+  std::optional<NewEvent> event = recorder.spend(o.input, sink);
+  if (report(sink, SourceText())) return kInvalidInput;
+  return write(*t, {*event}, "spend");
+}
+
 struct LifecycleOptions {
   TrackOptions track;
   std::string task;
@@ -180,6 +196,26 @@ Command add_record_command(CLI::App& app) {
   cmd->add_option("--evidence", o->input.evidence, "A link or file name proving it");
   cmd->add_flag("--correction", o->input.correction, "Allow a negative quantity (a correction)");
   return [o] { return run_record(*o); };
+}
+
+Command add_spend_command(CLI::App& app) {
+  auto o = std::make_shared<SpendOptions>();
+  CLI::App* cmd = app.add_subcommand("spend", "Record money paid out of a funding source for a task");
+  add_track_options(cmd, o->track, false, false);
+  cmd->add_option("TASK", o->input.task, "Task id")->required();
+  cmd->add_option("AMOUNT", o->input.amount, "Amount paid, e.g. 25000000 or 25.000.000")
+      ->required();
+  cmd->add_option("--source", o->input.source, "The [[funding]] id it was paid from")->required();
+  cmd->add_option("--year", o->input.year, "The budget year it was paid from (default: the date's)");
+  cmd->add_option("--participant", o->input.participant,
+                  "Who was paid or supported (e.g. the enterprise assessed)");
+  cmd->add_option("--cost", o->input.cost,
+                  "The total cost the payment supports (e.g. the consultancy contract)");
+  cmd->add_option("--date", o->input.date, "When it was paid, YYYY-MM-DD (default: today)");
+  cmd->add_option("--by", o->input.by, "Who recorded it (default: your login name)");
+  cmd->add_option("--note", o->input.note, "A note kept with the payment");
+  cmd->add_option("--evidence", o->input.evidence, "A link or file name proving it (e.g. the voucher)");
+  return [o] { return run_spend(*o); };
 }
 
 std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& app) {

@@ -9,6 +9,8 @@
 
 #include "commands.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/money.hpp"
+#include "plantrack/money_status.hpp"
 #include "plantrack/plan_index.hpp"
 #include "tracking.hpp"
 
@@ -86,6 +88,87 @@ Json task_json(const Plan& plan, const TaskStatus& s) {
           {"due", task.due ? Json(task.due->to_string()) : Json(nullptr)}};
 }
 
+Json money_row_json(const MoneyRow& r) {
+  Json j = Json::object();
+  if (!r.key.empty()) j["id"] = r.key;
+  if (r.year) j["year"] = r.year;
+  j["allocated"] = r.allocated;
+  j["spent"] = r.spent;
+  j["remaining"] = r.remaining();
+  return j;
+}
+
+Json money_json(const Plan& plan, const PlanStatus& status) {
+  MoneyStatus m = money_status(plan, status.spending);
+  Json rows[3] = {Json::array(), Json::array(), Json::array()};
+  const std::vector<MoneyRow>* groups[3] = {&m.sources, &m.years, &m.tasks};
+  for (int g = 0; g < 3; ++g) {
+    for (const MoneyRow& r : *groups[g]) rows[g].push_back(money_row_json(r));
+  }
+  Json lines = Json::array();
+  for (const MoneyLine& l : m.lines) {
+    lines.push_back({{"task", l.task},
+                     {"source", l.source},
+                     {"year", l.year},
+                     {"allocated", l.allocated},
+                     {"spent", l.spent},
+                     {"remaining", l.remaining()},
+                     {"budget_line", l.line.has_value()}});
+  }
+  Json spending = Json::array();
+  for (const Spending& p : status.spending) {
+    spending.push_back({{"event", p.event},
+                        {"date", p.date.to_string()},
+                        {"task", p.task},
+                        {"source", p.source},
+                        {"year", p.year},
+                        {"amount", p.amount},
+                        {"cost", p.cost ? Json(*p.cost) : Json(nullptr)},
+                        {"participant", p.participant},
+                        {"note", p.note}});
+  }
+  return {{"currency", plan.info.currency},
+          {"total", money_row_json(m.total)},
+          {"sources", rows[0]},
+          {"years", rows[1]},
+          {"tasks", rows[2]},
+          {"lines", lines},
+          {"spending", spending}};
+}
+
+// Allocated, spent and remaining per source, year and task; nothing when the plan has no budget
+// lines and nothing was spent.
+void print_money(const Plan& plan, const PlanStatus& status) {
+  MoneyStatus m = money_status(plan, status.spending);
+  if (!m.any()) return;
+  NumberStyle style = number_style(plan.info.locale);
+  auto row = [&](const std::string& label, const MoneyRow& r) {
+    std::cout << "  " << pad(label, 22) << ' ' << pad(format_figure(r.allocated, style), 17, true)
+              << ' ' << pad(format_figure(r.spent, style), 17, true) << ' '
+              << pad(format_figure(r.remaining(), style), 17, true)
+              << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
+  };
+  std::cout << "\nmoney (" << (style == NumberStyle::kVietnamese ? "đồng" : plan.info.currency)
+            << ")" << std::string(16, ' ') << pad("allocated", 17, true) << ' '
+            << pad("spent", 17, true) << ' ' << pad("remaining", 17, true) << "\n";
+  for (const MoneyRow& r : m.sources) row(r.key, r);
+  row("all sources", m.total);
+  std::cout << "  by year (budget lines)\n";
+  for (const MoneyRow& r : m.years) row(std::to_string(r.year), r);
+  std::cout << "  by task (budget lines)\n";
+  for (const MoneyRow& r : m.tasks) row(r.key, r);
+  for (const MoneyLine& l : m.lines) {
+    if (!l.line) {
+      std::cout << "  spent without a budget line: " << l.task << " from " << l.source << " in "
+                << l.year << ": " << format_money(l.spent, style) << "\n";
+    } else if (l.remaining() < 0) {
+      std::cout << "  over its budget line: " << l.task << " from " << l.source << " in "
+                << l.year << ": spent " << format_money(l.spent, style) << " of "
+                << format_money(l.allocated, style) << "\n";
+    }
+  }
+}
+
 struct StatusOptions {
   TrackOptions track;
   int year = 0;
@@ -153,7 +236,8 @@ int run_status(StatusOptions& o) {
                 {"as_of", status.as_of.to_string()},
                 {"rollup", rollup_json(status.plan)},
                 {"stages", stages},
-                {"orphans", orphans}};
+                {"orphans", orphans},
+                {"money", money_json(plan, status)}};
     std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return kOk;
   }
@@ -194,6 +278,7 @@ int run_status(StatusOptions& o) {
     }
     std::cout << rows;
   }
+  print_money(plan, status);
   for (const Orphan& orphan : status.orphans) {
     std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << orphan.task
               << "\", a task no longer in the plan (kept; add renamed_from = \"" << orphan.task

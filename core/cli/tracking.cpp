@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "plantrack/money.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plugins.hpp"
@@ -120,6 +121,12 @@ std::string describe_event(const Plan& plan, const PlanIndex& index, const Event
   if (e.quantity) {
     out += (*e.quantity > 0 ? " +" : " ") + std::to_string(*e.quantity) +
            (task ? " " + task->unit : std::string());
+  }
+  if (e.amount) {
+    NumberStyle style = number_style(plan.info.locale);
+    out += " " + format_money(*e.amount, style) + " from " + e.source;
+    if (e.cost) out += " (of a cost of " + format_money(*e.cost, style) + ")";
+    if (!e.participant.empty()) out += " to " + e.participant;
   }
   if (e.year) out += " (" + std::to_string(*e.year) + ")";
   if (e.reverts) out += " reverts #" + std::to_string(*e.reverts);

@@ -21,14 +21,16 @@ enum class EventKind {
   kCancel,
   kReopen,
   kNote,
-  kRevert
+  kRevert,
+  kSpend  ///< money paid out of a funding source for a task
 };
 
 /// "progress", "start", "complete", ... as stored and printed.
 PLANTRACK_API std::string_view to_string(EventKind kind);
 PLANTRACK_API std::optional<EventKind> event_kind_from(std::string_view text);
 
-/// An event to append. `quantity` is set for progress only; `reverts` for revert only.
+/// An event to append. `quantity` is set for progress only; `reverts` for revert only; `source`,
+/// `amount`, `cost` and `participant` for spend only (`year` is the budget year paid from).
 struct NewEvent {
   std::string task;
   EventKind kind = EventKind::kProgress;
@@ -39,6 +41,10 @@ struct NewEvent {
   std::string note;
   std::string evidence;
   std::optional<std::int64_t> reverts;
+  std::string source;                  ///< a [[funding]] id
+  std::optional<std::int64_t> amount;  ///< paid, in the plan's currency
+  std::optional<std::int64_t> cost;    ///< the total cost it supports (e.g. consultancy)
+  std::string participant;             ///< who was paid or supported (an establishment)
 };
 
 /// What status needs of a stored event: no free text. `task` is valid only during a scan callback.

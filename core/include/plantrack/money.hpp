@@ -37,6 +37,11 @@ PLANTRACK_API NumberStyle number_style(std::string_view locale);
 /// An integer with its thousands grouped: -1.234.567 / -1,234,567. INT64_MIN included.
 PLANTRACK_API std::string format_figure(std::int64_t value, NumberStyle style);
 
+/// An amount as a person types it: plain digits ("50000000") or digits grouped by threes with one
+/// separator throughout ("50.000.000", "50,000,000", "50_000_000", "50 000 000"). Non-negative.
+/// nullopt for anything else (a decimal part, mixed separators, a group of two digits, overflow).
+PLANTRACK_API std::optional<std::int64_t> parse_amount(std::string_view text);
+
 /// An amount of money: "1.023.600.000 đồng" (Vietnamese) or "VND 1,023,600,000" (English).
 PLANTRACK_API std::string format_money(std::int64_t value, NumberStyle style);
 

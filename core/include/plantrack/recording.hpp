@@ -34,6 +34,20 @@ struct RecordInput {
   SourcePos task_at, quantity_at, year_at, date_at;
 };
 
+/// One payment as typed (`plantrack spend`): every field a string, checked by Recorder::spend.
+struct SpendInput {
+  std::string task;
+  std::string amount;  ///< "50000000" or grouped: "50.000.000"
+  std::string source;  ///< a [[funding]] id
+  std::string year;    ///< the budget year; empty: the year of the date
+  std::string cost;    ///< optional: the total cost the payment supports
+  std::string participant;
+  std::string date;  ///< empty: today
+  std::string by;    ///< empty: the login name
+  std::string note;
+  std::string evidence;
+};
+
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {
  public:
@@ -46,6 +60,10 @@ class PLANTRACK_API Recorder {
   /// One progress record; the status is updated with it, so a batch is checked as a whole.
   /// Returns the event, or nullopt after reporting errors to `sink`.
   std::optional<NewEvent> record(const RecordInput& input, DiagnosticSink& sink);
+
+  /// One payment out of a funding source for a task. Spending above its budget line, or without
+  /// one, is recorded with a warning (the payment happened; `plantrack check` reports it).
+  std::optional<NewEvent> spend(const SpendInput& input, DiagnosticSink& sink);
 
   /// A lifecycle event (start, complete, block, unblock, cancel, reopen) for a task.
   std::optional<NewEvent> lifecycle(const std::string& task, EventKind kind,

@@ -65,12 +65,26 @@ struct Orphan {
   std::size_t events = 0;
 };
 
+/// Money paid out for a task (a `spend` event that is not reverted).
+struct Spending {
+  std::int64_t event = 0;  ///< the event id
+  std::string task;        ///< the task's current id (its id when paid, if the plan lost it)
+  std::string source;      ///< a [[funding]] id
+  int year = 0;            ///< the budget year it was paid from
+  std::int64_t amount = 0;
+  std::optional<std::int64_t> cost;  ///< the total cost it supports, when recorded
+  std::string participant;           ///< who was paid or supported, when recorded
+  Date date;                         ///< when it was paid
+  std::string note;
+};
+
 struct PlanStatus {
   Date as_of;
   std::vector<TaskStatus> tasks;  ///< indexed like plan.tasks
   std::vector<StageStatus> stages;
   Rollup plan;
   std::vector<Orphan> orphans;
+  std::vector<Spending> spending;  ///< dated on or before `as_of`, oldest first
 };
 
 /// Events dated after `as_of` are ignored; reverted events are ignored.
@@ -90,6 +104,8 @@ class PLANTRACK_API StatusBuilder {
   /// Call for every revert event before add(): the event it names is then ignored.
   void revert(std::int64_t reverted_id, Date effective);
   void add(const EventFact& event);
+  /// A spend event (with its source, amount, ...); ignored when reverted or after the as-of date.
+  void add_spending(const Event& event);
   /// Starts from the per-task summaries the store keeps (task id, bytes from fold_summary) instead
   /// of every event. Returns the task ids whose summary cannot be used (dated after the as-of
   /// date, folded with another `counting`, damaged, or one of several ids of a renamed task): scan

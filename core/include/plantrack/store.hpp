@@ -39,7 +39,7 @@ class PLANTRACK_API StoreError : public std::runtime_error {
 class PLANTRACK_API EventStore {
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -109,6 +109,9 @@ class PLANTRACK_API EventStore {
   /// Remembers that these notifications were sent, at `at` (UTC ISO 8601), in one transaction.
   void mark_delivered(const std::string& plan_id, const std::vector<std::string>& keys,
                       const std::string& at);
+
+  /// The plan's spend events (reverted ones too, see reverts()), oldest first. Throws StoreError.
+  std::vector<Event> spending(const std::string& plan_id) const;
 
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;

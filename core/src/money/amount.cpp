@@ -34,6 +34,35 @@ std::optional<std::int64_t> percent_of(std::int64_t amount, std::int64_t percent
   return add_amounts(*whole, *part / 100);
 }
 
+std::optional<std::int64_t> parse_amount(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  char separator = 0;
+  std::size_t digits_in_group = 0;
+  std::size_t groups = 1;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      std::optional<std::int64_t> next = multiply_amount(value, 10);
+      if (next) next = add_amounts(*next, c - '0');
+      if (!next) return std::nullopt;
+      value = *next;
+      ++digits_in_group;
+      continue;
+    }
+    bool is_separator = c == '.' || c == ',' || c == '_' || c == ' ';
+    if (!is_separator || (separator != 0 && c != separator)) return std::nullopt;
+    // The first group has 1-3 digits; every later one exactly 3.
+    if (digits_in_group == 0 || digits_in_group > 3 || (groups > 1 && digits_in_group != 3)) {
+      return std::nullopt;
+    }
+    separator = c;
+    digits_in_group = 0;
+    ++groups;
+  }
+  if (digits_in_group == 0 || (groups > 1 && digits_in_group != 3)) return std::nullopt;
+  return value;
+}
+
 NumberStyle number_style(std::string_view locale) {
   return locale == "vi" ? NumberStyle::kVietnamese : NumberStyle::kEnglish;
 }

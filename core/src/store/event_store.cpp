@@ -92,6 +92,49 @@ CREATE TABLE IF NOT EXISTS deliveries (
 PRAGMA user_version = 5;
 )sql";
 
+// Version 6: spending is recorded in the same log (kind 'spend', with its funding source, amount,
+// the cost it supports and who was paid). SQLite cannot change a CHECK in place, so the table is
+// rebuilt (ids and the id sequence kept: an id is never reused) and its indexes and triggers made again; a partial index finds the spending.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE events_v6 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id TEXT NOT NULL,
+  task_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('progress', 'start', 'complete', 'block', 'unblock', 'cancel',
+                                     'reopen', 'note', 'revert', 'spend')),
+  quantity INTEGER,
+  year INTEGER,
+  effective_date TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  plan_revision TEXT NOT NULL,
+  reverts INTEGER REFERENCES events (id),
+  source TEXT,
+  amount INTEGER,
+  cost INTEGER,
+  participant TEXT
+);
+INSERT INTO events_v6 (id, plan_id, task_id, kind, quantity, year, effective_date, recorded_at,
+                       actor, note, evidence, plan_revision, reverts)
+  SELECT id, plan_id, task_id, kind, quantity, year, effective_date, recorded_at, actor, note,
+         evidence, plan_revision, reverts FROM events ORDER BY id;
+DELETE FROM sqlite_sequence WHERE name = 'events_v6';
+UPDATE sqlite_sequence SET name = 'events_v6' WHERE name = 'events';
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+CREATE INDEX events_by_plan ON events (plan_id, id);
+CREATE INDEX events_reverts ON events (plan_id, reverts) WHERE reverts IS NOT NULL;
+CREATE INDEX events_blocks ON events (plan_id, id) WHERE kind = 'block';
+CREATE INDEX events_spend ON events (plan_id, id) WHERE kind = 'spend';
+CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
+CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
+PRAGMA user_version = 6;
+)sql";
+
 // Owns a prepared statement.
 class Statement {
  public:
@@ -402,6 +445,7 @@ struct EventStore::Impl {
       if (version < 3) exec(kSchemaV3, "adding the status index");
       if (version < 4) exec(kSchemaV4, "adding the task summaries");
       if (version < 5) exec(kSchemaV5, "adding the delivery memory");
+      if (version < 6) exec(kSchemaV6, "adding spending to the log");
       exec("COMMIT", "finishing the schema migration");
     } catch (...) {
       sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -433,6 +477,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     impl->exec(kSchemaV3, "creating the schema");
     impl->exec(kSchemaV4, "creating the schema");
     impl->exec(kSchemaV5, "creating the schema");
+    impl->exec(kSchemaV6, "creating the schema");
     return EventStore(std::move(impl));
   }
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -476,8 +521,10 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
     std::optional<std::int64_t> through = impl_->summaries_through(plan_id);
     Statement insert(impl_->db,
                      "INSERT INTO events (plan_id, task_id, kind, quantity, year, effective_date, "
-                     "recorded_at, actor, note, evidence, plan_revision, reverts) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+                     "recorded_at, actor, note, evidence, plan_revision, reverts, source, "
+                     "amount, cost, participant) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                     "?16)");
     sqlite3_stmt* s = insert.get();
     for (const NewEvent& e : events) {
       std::string date = e.effective.to_string();
@@ -506,6 +553,12 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
       } else {
         sqlite3_bind_null(s, 12);
       }
+      if (e.kind == EventKind::kSpend) {
+        sqlite3_bind_text(s, 13, e.source.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 14, e.amount.value_or(0));
+        if (e.cost) sqlite3_bind_int64(s, 15, *e.cost);
+        sqlite3_bind_text(s, 16, e.participant.c_str(), -1, SQLITE_STATIC);
+      }
       int rc = sqlite3_step(s);
       if (rc != SQLITE_DONE) impl_->fail(rc, "recording");
       ids.push_back(sqlite3_last_insert_rowid(impl_->db));
@@ -531,7 +584,7 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
 namespace {
 constexpr const char* kEventColumns =
     "SELECT id, task_id, kind, quantity, year, effective_date, recorded_at, actor, note, evidence, "
-    "plan_revision, reverts FROM events ";
+    "plan_revision, reverts, source, amount, cost, participant FROM events ";
 
 Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
   auto text = [&](int column) {
@@ -552,6 +605,10 @@ Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
   e.evidence = text(9);
   e.plan_revision = text(10);
   if (sqlite3_column_type(s, 11) != SQLITE_NULL) e.reverts = sqlite3_column_int64(s, 11);
+  e.source = text(12);
+  if (sqlite3_column_type(s, 13) != SQLITE_NULL) e.amount = sqlite3_column_int64(s, 13);
+  if (sqlite3_column_type(s, 14) != SQLITE_NULL) e.cost = sqlite3_column_int64(s, 14);
+  e.participant = text(15);
   return e;
 }
 }  // namespace
@@ -565,6 +622,20 @@ std::vector<Event> EventStore::events(const std::string& plan_id) const {
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
   if (rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
+  return out;
+}
+
+std::vector<Event> EventStore::spending(const std::string& plan_id) const {
+  Statement query(impl_->db, (std::string(kEventColumns) +
+                              "INDEXED BY events_spend WHERE plan_id = ?1 AND kind = 'spend' "
+                              "ORDER BY id")
+                                 .c_str());
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  std::vector<Event> out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the spending");
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "plantrack/money.hpp"
 #include "plantrack/plan_index.hpp"
 
 namespace plantrack {
@@ -146,6 +147,113 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   e.actor = in.by.empty() ? login_name() : in.by;
   e.note = in.note;
   e.evidence = in.evidence;
+  return e;
+}
+
+std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& sink) {
+  const Plan& plan = plan_;
+  std::size_t before = sink.error_count();
+  std::optional<std::size_t> task = find_task(in.task, {}, sink);
+  const Funding* source = nullptr;
+  for (const Funding& f : plan.funding) source = f.id == in.source ? &f : source;
+  if (!source) {
+    std::vector<std::string_view> ids;
+    for (const Funding& f : plan.funding) ids.push_back(f.id);
+    std::string hint = suggest(in.source, ids);
+    Diagnostic& d = sink.error("unknown-source", {}, "unknown funding source \"" + in.source + "\"");
+    if (!hint.empty()) {
+      d.fix = "did you mean \"" + hint + "\"?";
+    } else if (ids.empty()) {
+      d.fix = "declare the source in the plan first ([[funding]] with an id, kind and amount)";
+    } else {
+      d.fix = "the plan's sources are:";
+      for (std::string_view id : ids) d.fix += " " + std::string(id);
+    }
+  }
+  auto amount_of = [&](const std::string& text, const char* what) -> std::optional<std::int64_t> {
+    std::optional<std::int64_t> value = parse_amount(text);
+    if (!value) {
+      sink.error("bad-amount", {}, std::string(what) + " \"" + text + "\" is not an amount")
+          .fix = "write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000";
+    }
+    return value;
+  };
+  std::optional<std::int64_t> amount = amount_of(in.amount, "amount");
+  if (amount && *amount == 0) {
+    sink.error("bad-amount", {}, "amount is 0: nothing to record").fix =
+        "record the amount actually paid";
+    amount.reset();
+  }
+  std::optional<std::int64_t> cost;
+  if (!in.cost.empty()) cost = amount_of(in.cost, "cost");
+  if (amount && cost && *amount > *cost) {
+    NumberStyle style = number_style(plan.info.locale);
+    sink.error("bad-amount", {},
+               "the payment of " + format_money(*amount, style) + " exceeds the cost it supports (" +
+                   format_money(*cost, style) + ")")
+        .fix = "--cost is the whole cost (e.g. the consultancy contract); check both figures";
+  }
+  std::optional<Date> date = effective_date(in.date, {}, today_, sink);
+  RecordInput year_input;
+  year_input.year = in.year;
+  std::optional<int> year = date ? record_year(year_input, *date, sink) : std::nullopt;
+  if (year && *year == 0) {
+    sink.error("bad-year", {}, "spending needs its budget year").fix =
+        "give --year with the year whose budget paid it, e.g. --year 2014";
+    year.reset();
+  }
+  if (sink.error_count() > before || !task || !source || !amount || !date || !year) {
+    return std::nullopt;
+  }
+  const Task& t = plan.tasks[*task];
+  NumberStyle style = number_style(plan.info.locale);
+  std::int64_t on_source = 0, on_line = 0;
+  for (const Spending& s : status_.spending) {
+    if (s.source != source->id) continue;
+    on_source = add_amounts(on_source, s.amount).value_or(on_source);
+    if (s.task == t.id && s.year == *year) on_line += s.amount;
+  }
+  if (!add_amounts(on_source, *amount)) {
+    sink.error("overflow", {}, "spending from \"" + source->id + "\" would pass the 64-bit range")
+        .fix = "check the amount for extra digits";
+    return std::nullopt;
+  }
+  const BudgetLine* line = nullptr;
+  for (const BudgetLine& b : plan.budget) {
+    if (b.task == t.id && b.source == source->id && b.year == *year) line = &b;
+  }
+  std::int64_t after = on_line + *amount;
+  if (!line) {
+    sink.warning("no-budget-line", {},
+                 "the plan has no budget line for task \"" + t.id + "\" from \"" + source->id +
+                     "\" in " + std::to_string(*year) + "; recorded anyway")
+        .fix = "add a [[budget]] line for it, or revert this payment if the source or year is wrong";
+  } else if (after > line->amount) {
+    sink.warning("above-budget", {},
+                 "spending on task \"" + t.id + "\" from \"" + source->id + "\" in " +
+                     std::to_string(*year) + " reaches " + format_money(after, style) +
+                     ", above its budget line of " + format_money(line->amount, style) +
+                     "; recorded anyway")
+        .fix = "'plantrack check' reports it until the budget is amended or the payment reverted";
+  }
+  Spending recorded;  // later payments of a batch see this one
+  recorded.task = t.id;
+  recorded.source = source->id;
+  recorded.year = *year;
+  recorded.amount = *amount;
+  status_.spending.push_back(recorded);
+  NewEvent e;
+  e.task = t.id;
+  e.kind = EventKind::kSpend;
+  e.year = year;
+  e.effective = *date;
+  e.actor = in.by.empty() ? login_name() : in.by;
+  e.note = in.note;
+  e.evidence = in.evidence;
+  e.source = source->id;
+  e.amount = amount;
+  e.cost = cost;
+  e.participant = in.participant;
   return e;
 }
 

@@ -14,8 +14,9 @@ namespace {
 
 using tally::Tally;
 
-constexpr std::array<std::string_view, 9> kKinds = {
-    "progress", "start", "complete", "block", "unblock", "cancel", "reopen", "note", "revert"};
+constexpr std::array<std::string_view, 10> kKinds = {
+    "progress", "start",  "complete", "block",  "unblock",
+    "cancel",   "reopen", "note",     "revert", "spend"};
 constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress", "done",
                                                      "cancelled"};
 
@@ -102,6 +103,7 @@ struct StatusBuilder::Impl {
   std::map<std::string, std::size_t, std::less<>> orphans;
   std::string last_text;                 // the task id of the previous event
   std::optional<std::size_t> last_task;  // and its index
+  std::vector<Spending> spending;        // before reverts are applied
 
   Impl(const Plan& p, Date date)
       : plan(p),
@@ -176,12 +178,33 @@ std::vector<std::string> StatusBuilder::add_summaries(
   return scan;
 }
 
+void StatusBuilder::add_spending(const Event& e) {
+  if (e.kind != EventKind::kSpend || e.effective > impl_->as_of) return;
+  Spending s;
+  s.event = e.id;
+  std::optional<std::size_t> task = impl_->index.current_task(e.task);
+  s.task = task ? impl_->plan.tasks[*task].id : e.task;
+  s.source = e.source;
+  s.year = e.year.value_or(e.effective.year);
+  s.amount = e.amount.value_or(0);
+  s.cost = e.cost;
+  s.participant = e.participant;
+  s.date = e.effective;
+  s.note = e.note;
+  impl_->spending.push_back(std::move(s));
+}
+
 PlanStatus StatusBuilder::finish(bool readiness_too) {
   const Plan& plan = impl_->plan;
   const PlanIndex& index = impl_->index;
   const Date as_of = impl_->as_of;
   PlanStatus status;
   status.as_of = as_of;
+  for (Spending& s : impl_->spending) {
+    if (!impl_->reverted.count(s.event)) status.spending.push_back(std::move(s));
+  }
+  std::stable_sort(status.spending.begin(), status.spending.end(),
+                   [](const Spending& a, const Spending& b) { return a.event < b.event; });
   status.tasks.reserve(plan.tasks.size());
   Progress progress;
   if (readiness_too) {
@@ -246,6 +269,7 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Dat
   for (const Event& e : events) {
     builder.add(
         EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note});
+    if (e.kind == EventKind::kSpend) builder.add_spending(e);
   }
   return builder.finish();
 }

@@ -16,6 +16,19 @@ void scan_into(const Plan& plan, const EventStore& store, StatusBuilder& builder
 // whole log is as cheap as a pass for those ids (a scan reads the whole log either way).
 constexpr std::size_t kMostScannedIds = 256;
 
+// Spending comes from its own index, not the summaries (few events, each with its amounts).
+void add_spending(const Plan& plan, const EventStore& store, StatusBuilder& builder,
+                  bool reverts_known) {
+  std::vector<Event> spent = store.spending(plan.info.id);
+  if (spent.empty()) return;
+  if (!reverts_known) {
+    for (const EventStore::Revert& r : store.reverts(plan.info.id)) {
+      builder.revert(r.reverted, r.effective);
+    }
+  }
+  for (const Event& e : spent) builder.add_spending(e);
+}
+
 }  // namespace
 
 PlanStatus status_from_store(const Plan& plan, const PlanIndex& index, const EventStore& store,
@@ -26,11 +39,13 @@ PlanStatus status_from_store(const Plan& plan, const PlanIndex& index, const Eve
     std::vector<std::string> rest = builder.add_summaries(*summaries);
     if (rest.size() <= kMostScannedIds) {
       if (!rest.empty()) scan_into(plan, store, builder, rest);
+      add_spending(plan, store, builder, !rest.empty());
       return builder.finish(readiness);
     }
   }
   StatusBuilder builder(plan, index, as_of);
   scan_into(plan, store, builder, tasks);
+  add_spending(plan, store, builder, true);
   return builder.finish(readiness);
 }
 

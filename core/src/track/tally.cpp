@@ -155,6 +155,7 @@ void apply(Tally& t, Counting counting, const EventFact& e) {
       break;
     case EventKind::kNote:
     case EventKind::kRevert:
+    case EventKind::kSpend:  // money: read from the log by status (Spending), not tallied
       break;
   }
 }

@@ -17,7 +17,7 @@ try history plan.toml
 echo "== warnings still record"
 try record plan.toml posters 6000 --year 2014 --date 2014-10-01
 echo "== a store from a newer plantrack"
-python3 -c "import sqlite3; c=sqlite3.connect('plan.toml.plantrack.db'); c.execute('PRAGMA user_version = 7'); c.commit()"
+python3 -c "import sqlite3; c=sqlite3.connect('plan.toml.plantrack.db'); c.execute('PRAGMA user_version = 99'); c.commit()"
 try record plan.toml posters 1
 try status plan.toml
 echo "== a corrupt store"
