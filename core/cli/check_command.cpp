@@ -40,7 +40,9 @@ std::string amounts_text(const std::vector<std::int64_t>& amounts) {
 Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file) {
   const sdk::Finding& f = p.finding;
   Diagnostic d;
-  d.severity = f.severity == sdk::Severity::kError ? Severity::kError : Severity::kWarning;
+  d.severity = f.severity == sdk::Severity::kError     ? Severity::kError
+               : f.severity == sdk::Severity::kWarning ? Severity::kWarning
+                                                       : Severity::kNote;
   d.code = f.rule;
   d.file = file;
   d.where = f.where;
@@ -81,6 +83,7 @@ sdk::Event finding_event(const Plan& plan, const PluginFinding& p, Date as_of) {
   e.as_of = as_of;
   e.key = "funding-finding/" + p.plugin + "/" + p.finding.rule + "/" +
           std::to_string(p.finding.where.line) + ":" + std::to_string(p.finding.where.column);
+  if (p.finding.event_id) e.key += "/#" + std::to_string(*p.finding.event_id);
   e.message = p.finding.message;
   e.event_id = p.finding.event_id;
   return e;

@@ -169,7 +169,9 @@ int run_import(ImportOptions& o) {
   std::vector<NewEvent> events;
   events.reserve(rows.size());
   for (const RecordInput& row : rows) {
-    if (auto event = recorder.record(row, sink)) events.push_back(std::move(*event));
+    std::optional<NewEvent> event =
+        row.is_payment() ? recorder.spend(spend_input(row), sink) : recorder.record(row, sink);
+    if (event) events.push_back(std::move(*event));
   }
   if (report(sink, source)) return kInvalidInput;
   if (events.empty()) {
@@ -260,7 +262,10 @@ Command add_import_command(CLI::App& app) {
   auto o = std::make_shared<ImportOptions>();
   CLI::App* cmd = app.add_subcommand("import", "Record many updates from a CSV file, all or none");
   add_track_options(cmd, o->track, false, false);
-  cmd->add_option("CSV", o->csv, "Updates: task,quantity,year,date,by,note,evidence")->required();
+  cmd->add_option("CSV", o->csv,
+                  "Updates: task,quantity,year,date,by,note,evidence; payments add "
+                  "amount,source,cost,participant")
+      ->required();
   return [o] { return run_import(*o); };
 }
 

@@ -1,6 +1,7 @@
 // funding_balance: does the money in the plan add up?
 // - every source kind a report lists is declared, zero included (reports list every source);
-// - the budget lines drawn on a source do not exceed its amount (sums overflow-checked).
+// - the budget lines drawn on a source do not exceed its amount (sums overflow-checked);
+// - spending never exceeds its budget line (per task, source and year), and has one.
 // Declared totals are checked by the loader itself ([[total]], `total-mismatch`).
 //
 //   [[plugin]]
@@ -8,8 +9,10 @@
 //   [plugin.settings]
 //   source_kinds = ["central", "local", "international", "enterprise"]   # the default
 #include <map>
+#include <tuple>
 
 #include "plantrack/money.hpp"
+#include "plantrack/money_status.hpp"
 #include "plantrack/plugin.hpp"
 
 namespace {
@@ -28,6 +31,7 @@ class Balance final : public FundingCheckBase {
     NumberStyle style = number_style(view.plan.info.locale);
     check_kinds(view.plan, findings);
     check_lines(view.plan, style, findings);
+    if (view.status) check_spending(view.plan, *view.status, style, findings);
   }
 
  private:
@@ -71,6 +75,58 @@ class Balance final : public FundingCheckBase {
                 " or raise the source's amount";
       } else {
         continue;
+      }
+      findings.push_back(std::move(f));
+    }
+  }
+
+  // Per budget line: the payment that took its spending past the line (or the first payment
+  // without a line) is the event the finding points at.
+  static void check_spending(const Plan& plan, const PlanStatus& status, NumberStyle style,
+                             std::vector<Finding>& findings) {
+    using Key = std::tuple<std::string, std::string, int>;
+    std::map<Key, std::int64_t> running;
+    std::map<Key, std::int64_t> first_over;
+    for (const Spending& s : status.spending) {
+      Key key{s.task, s.source, s.year};
+      std::int64_t& sum = running[key];
+      sum = add_amounts(sum, s.amount).value_or(sum);
+      std::int64_t allocated = 0;
+      bool has_line = false;
+      for (const BudgetLine& b : plan.budget) {
+        if (Key{b.task, b.source, b.year} != key) continue;
+        allocated += b.amount;
+        has_line = true;
+      }
+      if ((!has_line || sum > allocated) && !first_over.count(key)) first_over[key] = s.event;
+    }
+    for (const MoneyLine& line : money_status(plan, status.spending).lines) {
+      auto over = first_over.find(Key{line.task, line.source, line.year});
+      if (over == first_over.end()) continue;
+      Finding f;
+      f.rule = "spending-within-line";
+      f.basis = "the plan's [[budget]] lines";
+      f.event_id = over->second;
+      std::string what = "task \"" + line.task + "\" from \"" + line.source + "\" in " +
+                         std::to_string(line.year);
+      if (!line.line) {
+        f.severity = Severity::kWarning;
+        if (const Task* task = plan.find_task(line.task)) f.where = task->where;
+        f.message = "spending on " + what + " (" + format_money(line.spent, style) +
+                    ") has no budget line";
+        f.amounts = {line.spent};
+        f.fix = "add a [[budget]] line for it (task, source, year), or revert the payment (#" +
+                std::to_string(over->second) + ") if its source or year is wrong";
+      } else {
+        const BudgetLine& b = plan.budget[*line.line];
+        f.severity = Severity::kError;
+        f.where = b.amount_where;
+        f.message = "spending on " + what + " reaches " + format_money(line.spent, style) +
+                    ", above its budget line of " + format_money(line.allocated, style) +
+                    " (from payment #" + std::to_string(over->second) + ")";
+        f.amounts = {line.spent, line.allocated};
+        f.fix = "amend the budget line by " + format_money(line.spent - line.allocated, style) +
+                " (with its decision), or revert the payment that went over";
       }
       findings.push_back(std::move(f));
     }

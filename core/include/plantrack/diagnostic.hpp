@@ -17,7 +17,8 @@
 
 namespace plantrack {
 
-enum class Severity { kError, kWarning };
+/// kNote: information that needs no action (e.g. a rule not in force for an old payment).
+enum class Severity { kError, kWarning, kNote };
 
 /// A secondary location explaining a diagnostic, e.g. "first defined here".
 struct Note {

@@ -29,9 +29,12 @@ struct RecordInput {
   std::string note;
   std::string evidence;
   bool correction = false;  ///< allows a negative quantity
+  /// A CSV row with an amount is a payment (Recorder::spend), not progress.
+  std::string amount, source, cost, participant;
   /// Where each field was written, for CSV rows (line = row, column = field number); unknown for
   /// command-line arguments.
-  SourcePos task_at, quantity_at, year_at, date_at;
+  SourcePos task_at, quantity_at, year_at, date_at, amount_at, source_at, cost_at;
+  bool is_payment() const { return !amount.empty(); }
 };
 
 /// One payment as typed (`plantrack spend`): every field a string, checked by Recorder::spend.
@@ -46,7 +49,12 @@ struct SpendInput {
   std::string by;    ///< empty: the login name
   std::string note;
   std::string evidence;
+  /// Where each field was written, for CSV rows; unknown for command-line arguments.
+  SourcePos task_at, amount_at, source_at, year_at, cost_at, date_at;
 };
+
+/// The payment a CSV row with an amount stands for.
+PLANTRACK_API SpendInput spend_input(const RecordInput& row);
 
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {
@@ -80,8 +88,9 @@ class PLANTRACK_API Recorder {
   Date today_;
 };
 
-/// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence; RFC 4180
-/// quoting; UTF-8, an optional BOM). Problems are reported as FILE:ROW:COL.
+/// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence, and for
+/// payments amount, source, cost, participant; RFC 4180 quoting; UTF-8, an optional BOM). A row
+/// has a quantity (progress) or an amount (a payment). Problems are reported as FILE:ROW:COL.
 PLANTRACK_API std::vector<RecordInput> parse_records_csv(const std::string& text,
                                                          DiagnosticSink& sink);
 

@@ -77,7 +77,9 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Source
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     render_location(out, d.file, d.where);
-    out += d.severity == Severity::kError ? "error: " : "warning: ";
+    out += d.severity == Severity::kError     ? "error: "
+           : d.severity == Severity::kWarning ? "warning: "
+                                              : "note: ";
     out += d.message + "\n";
     if (d.where.known()) render_excerpt(out, source, d.where);
     if (!d.why.empty()) out += "  why: " + d.why + "\n";
@@ -102,7 +104,9 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics) {
     array.push_back({{"file", d.file},
                      {"line", d.where.line},
                      {"column", d.where.column},
-                     {"severity", d.severity == Severity::kError ? "error" : "warning"},
+                     {"severity", d.severity == Severity::kError     ? "error"
+                                  : d.severity == Severity::kWarning ? "warning"
+                                                                     : "note"},
                      {"code", d.code},
                      {"message", d.message},
                      {"why", d.why},

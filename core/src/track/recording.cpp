@@ -150,17 +150,39 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   return e;
 }
 
+SpendInput spend_input(const RecordInput& row) {
+  SpendInput in;
+  in.task = row.task;
+  in.amount = row.amount;
+  in.source = row.source;
+  in.year = row.year;
+  in.cost = row.cost;
+  in.participant = row.participant;
+  in.date = row.date;
+  in.by = row.by;
+  in.note = row.note;
+  in.evidence = row.evidence;
+  in.task_at = row.task_at;
+  in.amount_at = row.amount_at;
+  in.source_at = row.source_at.known() ? row.source_at : row.task_at;
+  in.year_at = row.year_at;
+  in.cost_at = row.cost_at;
+  in.date_at = row.date_at;
+  return in;
+}
+
 std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& sink) {
   const Plan& plan = plan_;
   std::size_t before = sink.error_count();
-  std::optional<std::size_t> task = find_task(in.task, {}, sink);
+  std::optional<std::size_t> task = find_task(in.task, in.task_at, sink);
   const Funding* source = nullptr;
   for (const Funding& f : plan.funding) source = f.id == in.source ? &f : source;
   if (!source) {
     std::vector<std::string_view> ids;
     for (const Funding& f : plan.funding) ids.push_back(f.id);
     std::string hint = suggest(in.source, ids);
-    Diagnostic& d = sink.error("unknown-source", {}, "unknown funding source \"" + in.source + "\"");
+    Diagnostic& d =
+        sink.error("unknown-source", in.source_at, "unknown funding source \"" + in.source + "\"");
     if (!hint.empty()) {
       d.fix = "did you mean \"" + hint + "\"?";
     } else if (ids.empty()) {
@@ -170,35 +192,37 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
       for (std::string_view id : ids) d.fix += " " + std::string(id);
     }
   }
-  auto amount_of = [&](const std::string& text, const char* what) -> std::optional<std::int64_t> {
+  auto amount_of = [&](const std::string& text, const char* what,
+                       SourcePos at) -> std::optional<std::int64_t> {
     std::optional<std::int64_t> value = parse_amount(text);
     if (!value) {
-      sink.error("bad-amount", {}, std::string(what) + " \"" + text + "\" is not an amount")
+      sink.error("bad-amount", at, std::string(what) + " \"" + text + "\" is not an amount")
           .fix = "write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000";
     }
     return value;
   };
-  std::optional<std::int64_t> amount = amount_of(in.amount, "amount");
+  std::optional<std::int64_t> amount = amount_of(in.amount, "amount", in.amount_at);
   if (amount && *amount == 0) {
-    sink.error("bad-amount", {}, "amount is 0: nothing to record").fix =
+    sink.error("bad-amount", in.amount_at, "amount is 0: nothing to record").fix =
         "record the amount actually paid";
     amount.reset();
   }
   std::optional<std::int64_t> cost;
-  if (!in.cost.empty()) cost = amount_of(in.cost, "cost");
+  if (!in.cost.empty()) cost = amount_of(in.cost, "cost", in.cost_at);
   if (amount && cost && *amount > *cost) {
     NumberStyle style = number_style(plan.info.locale);
-    sink.error("bad-amount", {},
+    sink.error("bad-amount", in.cost_at,
                "the payment of " + format_money(*amount, style) + " exceeds the cost it supports (" +
                    format_money(*cost, style) + ")")
         .fix = "--cost is the whole cost (e.g. the consultancy contract); check both figures";
   }
-  std::optional<Date> date = effective_date(in.date, {}, today_, sink);
+  std::optional<Date> date = effective_date(in.date, in.date_at, today_, sink);
   RecordInput year_input;
   year_input.year = in.year;
+  year_input.year_at = in.year_at;
   std::optional<int> year = date ? record_year(year_input, *date, sink) : std::nullopt;
   if (year && *year == 0) {
-    sink.error("bad-year", {}, "spending needs its budget year").fix =
+    sink.error("bad-year", in.year_at, "spending needs its budget year").fix =
         "give --year with the year whose budget paid it, e.g. --year 2014";
     year.reset();
   }
@@ -214,7 +238,7 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
     if (s.task == t.id && s.year == *year) on_line += s.amount;
   }
   if (!add_amounts(on_source, *amount)) {
-    sink.error("overflow", {}, "spending from \"" + source->id + "\" would pass the 64-bit range")
+    sink.error("overflow", in.amount_at, "spending from \"" + source->id + "\" would pass the 64-bit range")
         .fix = "check the amount for extra digits";
     return std::nullopt;
   }
@@ -224,12 +248,12 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   }
   std::int64_t after = on_line + *amount;
   if (!line) {
-    sink.warning("no-budget-line", {},
+    sink.warning("no-budget-line", in.task_at,
                  "the plan has no budget line for task \"" + t.id + "\" from \"" + source->id +
                      "\" in " + std::to_string(*year) + "; recorded anyway")
         .fix = "add a [[budget]] line for it, or revert this payment if the source or year is wrong";
   } else if (after > line->amount) {
-    sink.warning("above-budget", {},
+    sink.warning("above-budget", in.amount_at,
                  "spending on task \"" + t.id + "\" from \"" + source->id + "\" in " +
                      std::to_string(*year) + " reaches " + format_money(after, style) +
                      ", above its budget line of " + format_money(line->amount, style) +

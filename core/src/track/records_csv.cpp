@@ -94,8 +94,10 @@ class CsvReader {
   std::uint32_t column_ = 1;
 };
 
-constexpr std::array<std::string_view, 7> kColumns = {"task", "quantity", "year",    "date",
-                                                      "by",   "note",     "evidence"};
+constexpr std::array<std::string_view, 11> kColumns = {
+    "task", "quantity", "year",   "date", "by",         "note",
+    "evidence", "amount", "source", "cost", "participant"};
+constexpr const char* kHeader = "task,quantity,year,date,by,note,evidence (payments: amount,source,cost,participant)";
 
 }  // namespace
 
@@ -105,7 +107,7 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
   std::vector<Field> record;
   if (!reader.next(record, sink)) {
     sink.error("csv-header", SourcePos{1, 1}, "the file is empty: no header row").fix =
-        "start with the header: task,quantity,year,date,by,note,evidence";
+        std::string("start with the header: ") + kHeader;
     return out;
   }
   std::array<int, kColumns.size()> column_of{};
@@ -116,17 +118,20 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
     if (it == kColumns.end()) {
       Diagnostic& d = sink.error("csv-header", record[c].at, "unknown column \"" + name + "\"");
       std::string hint = suggest(name, {kColumns.begin(), kColumns.end()});
-      d.fix = hint.empty() ? "the columns are: task, quantity, year, date, by, note, evidence"
+      d.fix = hint.empty() ? std::string("the columns are: ") + kHeader
                            : "did you mean \"" + hint + "\"?";
       continue;
     }
     column_of[static_cast<std::size_t>(it - kColumns.begin())] = static_cast<int>(c);
   }
-  for (std::size_t k = 0; k < 2; ++k) {
-    if (column_of[k] >= 0) continue;
+  if (column_of[0] < 0) {
+    sink.error("csv-header", SourcePos{1, 1}, "the header has no \"task\" column").fix =
+        std::string("start with the header: ") + kHeader;
+  }
+  if (column_of[1] < 0 && column_of[7] < 0) {
     sink.error("csv-header", SourcePos{1, 1},
-               "the header has no \"" + std::string(kColumns[k]) + "\" column")
-        .fix = "start with the header: task,quantity,year,date,by,note,evidence";
+               "the header has neither a \"quantity\" nor an \"amount\" column")
+        .fix = "progress rows need quantity; payments need amount and source";
   }
   if (sink.error_count() > 0) return out;
   while (reader.next(record, sink)) {
@@ -155,6 +160,22 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
     get(4, in.by, nullptr);
     get(5, in.note, nullptr);
     get(6, in.evidence, nullptr);
+    get(7, in.amount, &in.amount_at);
+    get(8, in.source, &in.source_at);
+    get(9, in.cost, &in.cost_at);
+    get(10, in.participant, nullptr);
+    if (!in.amount.empty() && !in.quantity.empty()) {
+      sink.error("csv-row", in.amount_at, "this row has both a quantity and an amount").fix =
+          "write progress and payments on separate rows";
+      continue;
+    }
+    if (in.amount.empty() && (!in.source.empty() || !in.cost.empty() || !in.participant.empty())) {
+      SourcePos at = !in.source.empty() ? in.source_at : !in.cost.empty() ? in.cost_at : row_start;
+      sink.error("csv-row", at, "source, cost and participant belong to payments, and this row has "
+                                "no amount")
+          .fix = "give the amount paid, or leave those fields empty on a progress row";
+      continue;
+    }
     out.push_back(std::move(in));
   }
   return out;

@@ -47,3 +47,19 @@ TEST_CASE("figures are grouped the way each language writes them", "[money]") {
   CHECK(number_style("vi") == NumberStyle::kVietnamese);
   CHECK(number_style("en") == NumberStyle::kEnglish);
 }
+
+TEST_CASE("amounts are read as people type them, and nothing else", "[money]") {
+  CHECK(parse_amount("50000000") == 50'000'000);
+  CHECK(parse_amount("50.000.000") == 50'000'000);
+  CHECK(parse_amount("50,000,000") == 50'000'000);
+  CHECK(parse_amount("50_000_000") == 50'000'000);
+  CHECK(parse_amount("50 000 000") == 50'000'000);
+  CHECK(parse_amount("1.023.600.000") == 1'023'600'000);
+  CHECK(parse_amount("0") == 0);
+  CHECK(parse_amount("9223372036854775807") == INT64_MAX);
+  for (const char* bad : {"", "-5", "12.5", "1.5.000", "1.000,000", "50.00.000", "1.0000",
+                          ".000", "1.", "50000000đ", "9223372036854775808", "1,5", " 1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_amount(bad));
+  }
+}
