@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "plantrack/alerts.hpp"
+#include "plantrack/money.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -31,13 +32,13 @@ std::string_view severity_name(sdk::Severity s) {
   return "?";
 }
 
-std::string amounts_text(const std::vector<std::int64_t>& amounts) {
+std::string amounts_text(const std::vector<std::int64_t>& amounts, NumberStyle style) {
   std::string out;
-  for (std::int64_t a : amounts) out += (out.empty() ? "" : ", ") + std::to_string(a);
+  for (std::int64_t a : amounts) out += (out.empty() ? "" : ", ") + format_figure(a, style);
   return out;
 }
 
-Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file) {
+Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file, NumberStyle style) {
   const sdk::Finding& f = p.finding;
   Diagnostic d;
   d.severity = f.severity == sdk::Severity::kError     ? Severity::kError
@@ -48,7 +49,7 @@ Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file) {
   d.where = f.where;
   std::string rule = p.plugin == f.rule ? f.rule : p.plugin + ": " + f.rule;
   d.message = f.message + " [" + rule + (f.basis.empty() ? "" : "; " + f.basis) + "]";
-  if (!f.amounts.empty()) d.why = "amounts: " + amounts_text(f.amounts);
+  if (!f.amounts.empty()) d.why = "amounts: " + amounts_text(f.amounts, style);
   if (f.event_id)
     d.why += (d.why.empty() ? "" : "; ") + std::string("event #") + std::to_string(*f.event_id);
   d.fix = f.fix;
@@ -159,7 +160,10 @@ int run_check(CheckOptions& o) {
     std::cout << out.dump(2) << "\n";
   } else {
     std::vector<Diagnostic> diagnostics;
-    for (const PluginFinding& f : findings) diagnostics.push_back(as_diagnostic(f, o.track.file));
+    NumberStyle style = number_style(t->plan().info.locale);
+    for (const PluginFinding& f : findings) {
+      diagnostics.push_back(as_diagnostic(f, o.track.file, style));
+    }
     std::cerr << render_text(diagnostics, t->loaded.source);
     for (const sdk::Event& e : events) {
       if (e.type == sdk::EventType::kFundingFinding) continue;

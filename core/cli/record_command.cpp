@@ -202,13 +202,15 @@ Command add_record_command(CLI::App& app) {
 
 Command add_spend_command(CLI::App& app) {
   auto o = std::make_shared<SpendOptions>();
-  CLI::App* cmd = app.add_subcommand("spend", "Record money paid out of a funding source for a task");
+  CLI::App* cmd =
+      app.add_subcommand("spend", "Record money paid out of a funding source for a task");
   add_track_options(cmd, o->track, false, false);
   cmd->add_option("TASK", o->input.task, "Task id")->required();
   cmd->add_option("AMOUNT", o->input.amount, "Amount paid, e.g. 25000000 or 25.000.000")
       ->required();
   cmd->add_option("--source", o->input.source, "The [[funding]] id it was paid from")->required();
-  cmd->add_option("--year", o->input.year, "The budget year it was paid from (default: the date's)");
+  cmd->add_option("--year", o->input.year,
+                  "The budget year it was paid from (default: the date's)");
   cmd->add_option("--participant", o->input.participant,
                   "Who was paid or supported (e.g. the enterprise assessed)");
   cmd->add_option("--cost", o->input.cost,
@@ -216,7 +218,8 @@ Command add_spend_command(CLI::App& app) {
   cmd->add_option("--date", o->input.date, "When it was paid, YYYY-MM-DD (default: today)");
   cmd->add_option("--by", o->input.by, "Who recorded it (default: your login name)");
   cmd->add_option("--note", o->input.note, "A note kept with the payment");
-  cmd->add_option("--evidence", o->input.evidence, "A link or file name proving it (e.g. the voucher)");
+  cmd->add_option("--evidence", o->input.evidence,
+                  "A link or file name proving it (e.g. the voucher)");
   return [o] { return run_spend(*o); };
 }
 

@@ -162,8 +162,8 @@ void print_money(const Plan& plan, const PlanStatus& status) {
       std::cout << "  spent without a budget line: " << l.task << " from " << l.source << " in "
                 << l.year << ": " << format_money(l.spent, style) << "\n";
     } else if (l.remaining() < 0) {
-      std::cout << "  over its budget line: " << l.task << " from " << l.source << " in "
-                << l.year << ": spent " << format_money(l.spent, style) << " of "
+      std::cout << "  over its budget line: " << l.task << " from " << l.source << " in " << l.year
+                << ": spent " << format_money(l.spent, style) << " of "
                 << format_money(l.allocated, style) << "\n";
     }
   }

@@ -107,13 +107,13 @@ class Balance final : public FundingCheckBase {
       f.rule = "spending-within-line";
       f.basis = "the plan's [[budget]] lines";
       f.event_id = over->second;
-      std::string what = "task \"" + line.task + "\" from \"" + line.source + "\" in " +
-                         std::to_string(line.year);
+      std::string what =
+          "task \"" + line.task + "\" from \"" + line.source + "\" in " + std::to_string(line.year);
       if (!line.line) {
         f.severity = Severity::kWarning;
         if (const Task* task = plan.find_task(line.task)) f.where = task->where;
-        f.message = "spending on " + what + " (" + format_money(line.spent, style) +
-                    ") has no budget line";
+        f.message =
+            "spending on " + what + " (" + format_money(line.spent, style) + ") has no budget line";
         f.amounts = {line.spent};
         f.fix = "add a [[budget]] line for it (task, source, year), or revert the payment (#" +
                 std::to_string(over->second) + ") if its source or year is wrong";

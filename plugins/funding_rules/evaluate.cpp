@@ -92,8 +92,9 @@ std::vector<const Spending*> in_force(const Rule& rule, Context& c,
                         : " ceased to apply (" + c.table.valid_to->to_string() + ")") +
                 ": rule not in force, not checked against " + c.table.id;
     f.amounts = {s.amount};
-    f.fix = "nothing to fix if it followed the rules of its time; add the rule table that was in "
-            "force then to check it";
+    f.fix =
+        "nothing to fix if it followed the rules of its time; add the rule table that was in "
+        "force then to check it";
     c.findings.push_back(std::move(f));
   }
   return out;
@@ -132,10 +133,10 @@ void support_cap(const Rule& rule, const Context& c, const std::vector<const Spe
       if (support <= allowed) continue;
       Finding f = c.finding(rule, rule.severity, last);
       f.rule = rule.id + "/percent";
-      std::string who = last.participant.empty() ? payment(c, last)
-                                                 : "support to " + last.participant + " for \"" +
-                                                       last.task + "\" in " +
-                                                       std::to_string(last.year);
+      std::string who = last.participant.empty()
+                            ? payment(c, last)
+                            : "support to " + last.participant + " for \"" + last.task + "\" in " +
+                                  std::to_string(last.year);
       f.message = who + " is " + c.money(support) + ", above " + std::to_string(*rule.percent) +
                   "% of the cost of " + c.money(*cost) + " (at most " + c.money(allowed) + ")";
       f.amounts = {support, *cost, allowed};
@@ -173,8 +174,8 @@ void support_cap(const Rule& rule, const Context& c, const std::vector<const Spe
                         : rule.scope == CapScope::kYear  ? "in " + std::to_string(s->year)
                                                          : "within the programme";
     f.message = "support to " + (s->participant.empty() ? payment(c, *s) : s->participant) + " " +
-                scope + " reaches " + c.money(sum) + " with " + payment(c, *s) + ", above the cap of " +
-                c.money(*rule.cap);
+                scope + " reaches " + c.money(sum) + " with " + payment(c, *s) +
+                ", above the cap of " + c.money(*rule.cap);
     f.amounts = {sum, *rule.cap};
     f.fix = "revert payment #" + std::to_string(s->event) + " and record at most " +
             c.money(std::max<std::int64_t>(0, *rule.cap - before)) +
@@ -214,8 +215,8 @@ void no_double_funding(const Rule& rule, const Context& c,
                 std::to_string(std::get<2>(key)) + " from " + std::to_string(sources.size()) +
                 " state sources: " + list;
     f.amounts = amounts;
-    f.fix = "pay one cost from one state source: revert payment #" +
-            std::to_string(second->event) + " (from \"" + second->source +
+    f.fix = "pay one cost from one state source: revert payment #" + std::to_string(second->event) +
+            " (from \"" + second->source +
             "\") unless it pays a different cost, then record that under its own task";
     c.findings.push_back(std::move(f));
   }

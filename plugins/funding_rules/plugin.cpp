@@ -4,7 +4,8 @@
 //   [[plugin]]
 //   name = "rules"
 //   [plugin.settings]
-//   tables = ["vn-ttlt-221-2012"]        # names (rules/NAME.toml, then the installed tables) or paths
+//   tables = ["vn-ttlt-221-2012"]        # names (rules/NAME.toml, then the installed tables) or
+//   paths
 #include "plantrack/read_file.hpp"
 #include "rule_table.hpp"
 

@@ -2,12 +2,12 @@
 
 #include <toml++/toml.h>
 
-#include <boost/dll/runtime_symbol_info.hpp>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+
+#include "plantrack/plugin_host.hpp"
 
 namespace plantrack::rules {
 namespace {
@@ -62,18 +62,18 @@ class Reader {
   const toml::node* find(std::string_view key, bool required, std::string_view example) {
     const toml::node* node = table_.get(key);
     if (!node && required) {
-      sink_.error("missing-key", where(),
-                  context_ + " has no \"" + std::string(key) + "\"")
-          .fix = "add " + std::string(key) + " = " + std::string(example);
+      sink_.error("missing-key", where(), context_ + " has no \"" + std::string(key) + "\"").fix =
+          "add " + std::string(key) + " = " + std::string(example);
     }
     return node;
   }
 
   void wrong(std::string_view key, const toml::node& node, std::string_view expected,
              std::string_view example) {
-    sink_.error("wrong-type", position_of(node.source()),
-                "\"" + std::string(key) + "\" in " + context_ + " must be " +
-                    std::string(expected) + ", not " + type_name(node))
+    sink_
+        .error("wrong-type", position_of(node.source()),
+               "\"" + std::string(key) + "\" in " + context_ + " must be " + std::string(expected) +
+                   ", not " + type_name(node))
         .fix = "write it like " + std::string(key) + " = " + std::string(example);
   }
 
@@ -95,9 +95,10 @@ class Reader {
       return std::nullopt;
     }
     if (*value < 0 || *value > max) {
-      sink_.error("out-of-range", position_of(node->source()),
-                  "\"" + std::string(key) + "\" is " + std::to_string(*value) + "; it must be 0 to " +
-                      std::to_string(max))
+      sink_
+          .error("out-of-range", position_of(node->source()),
+                 "\"" + std::string(key) + "\" is " + std::to_string(*value) +
+                     "; it must be 0 to " + std::to_string(max))
           .fix = "write it like " + std::string(key) + " = " + std::string(example);
       return std::nullopt;
     }
@@ -138,8 +139,9 @@ class Reader {
     std::string hint = suggest(value, allowed);
     std::string all;
     for (std::string_view a : allowed) all += (all.empty() ? "" : ", ") + std::string(a);
-    sink_.error("unknown-value", where(key),
-                "\"" + std::string(key) + "\" is \"" + value + "\"; it must be one of " + all)
+    sink_
+        .error("unknown-value", where(key),
+               "\"" + std::string(key) + "\" is \"" + value + "\"; it must be one of " + all)
         .fix = hint.empty() ? "use one of: " + all : "did you mean \"" + hint + "\"?";
   }
 
@@ -197,8 +199,10 @@ Rule read_rule(const toml::table& t, const RuleTable& table, DiagnosticSink& sin
     r.one_of("severity", severity, {"error", "warning"});
   }
   if (kind == "support-cap" && !t.contains("percent") && !t.contains("cap")) {
-    sink.error("missing-key", rule.where, "support-cap rule \"" + rule.id + "\" has neither "
-                                          "\"percent\" nor \"cap\"")
+    sink.error("missing-key", rule.where,
+               "support-cap rule \"" + rule.id +
+                   "\" has neither "
+                   "\"percent\" nor \"cap\"")
         .fix = "add percent = 50 (of the cost) and/or cap = 50_000_000 (per participant)";
   }
   return rule;
@@ -244,16 +248,16 @@ std::optional<RuleTable> parse_rule_table(const SourceText& source, DiagnosticSi
   const toml::node* rules = document.get("rule");
   const toml::array* list = rules ? rules->as_array() : nullptr;
   if (rules && (!list || !list->is_array_of_tables())) {
-    sink.error("wrong-type", position_of(rules->source()), "\"rule\" must be [[rule]] tables")
-        .fix = "write each rule as a [[rule]] section";
+    sink.error("wrong-type", position_of(rules->source()), "\"rule\" must be [[rule]] tables").fix =
+        "write each rule as a [[rule]] section";
   } else if (list) {
     for (const toml::node& item : *list) {
       table.rules.push_back(read_rule(*item.as_table(), table, sink));
       const Rule& added = table.rules.back();
       for (std::size_t i = 0; i + 1 < table.rules.size(); ++i) {
         if (table.rules[i].id != added.id || added.id.empty()) continue;
-        Diagnostic& d = sink.error("duplicate-id", added.where,
-                                   "rule \"" + added.id + "\" is defined twice");
+        Diagnostic& d =
+            sink.error("duplicate-id", added.where, "rule \"" + added.id + "\" is defined twice");
         d.fix = "give each rule its own id";
         d.notes.push_back(Note{table.rules[i].where, "first defined here"});
       }
@@ -285,9 +289,9 @@ std::string find_rule_table(const std::string& entry, const std::string& plan_pa
         if (!dir.empty()) candidates.push_back(fs::path(dir) / file);
       }
     }
-    std::error_code ec;
-    fs::path self = boost::dll::this_line_location(ec);
-    if (!ec) candidates.push_back(self.parent_path() / PLANTRACK_RULES_FROM_PLUGINS / file);
+    if (std::string installed = installed_rules_dir(); !installed.empty()) {
+      candidates.push_back(fs::path(installed) / file);
+    }
   }
   for (const fs::path& p : candidates) {
     std::string shown = p.lexically_normal().string();

@@ -27,6 +27,9 @@ PLANTRACK_API std::vector<std::string> plugin_search_path(const std::vector<std:
 
 /// The installed (or build-tree) plugin folder.
 PLANTRACK_API std::string installed_plugin_dir();
+/// The rule tables installed with plantrack (`<datadir>/plantrack/rules`, found from the core
+/// library's place; in a build tree `build/<preset>/share/plantrack/rules`).
+PLANTRACK_API std::string installed_rules_dir();
 
 /// What `plugins list` and `plugins check` show of one library.
 struct LibraryInfo {

@@ -206,6 +206,13 @@ std::string installed_plugin_dir() {
   return (lib.parent_path() / "plantrack" / "plugins").lexically_normal().string();
 }
 
+std::string installed_rules_dir() {
+  std::error_code ec;
+  fs::path lib = dll::this_line_location(ec);
+  if (ec) return {};
+  return (lib.parent_path() / PLANTRACK_RULES_FROM_LIBDIR).lexically_normal().string();
+}
+
 std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra) {
   std::vector<std::string> out = extra;
   if (const char* env = std::getenv("PLANTRACK_PLUGIN_PATH"); env && *env) {

@@ -94,7 +94,8 @@ PRAGMA user_version = 5;
 
 // Version 6: spending is recorded in the same log (kind 'spend', with its funding source, amount,
 // the cost it supports and who was paid). SQLite cannot change a CHECK in place, so the table is
-// rebuilt (ids and the id sequence kept: an id is never reused) and its indexes and triggers made again; a partial index finds the spending.
+// rebuilt (ids and the id sequence kept: an id is never reused) and its indexes and triggers made
+// again; a partial index finds the spending.
 constexpr const char* kSchemaV6 = R"sql(
 CREATE TABLE events_v6 (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -196,8 +196,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
                        SourcePos at) -> std::optional<std::int64_t> {
     std::optional<std::int64_t> value = parse_amount(text);
     if (!value) {
-      sink.error("bad-amount", at, std::string(what) + " \"" + text + "\" is not an amount")
-          .fix = "write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000";
+      sink.error("bad-amount", at, std::string(what) + " \"" + text + "\" is not an amount").fix =
+          "write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000";
     }
     return value;
   };
@@ -212,8 +212,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   if (amount && cost && *amount > *cost) {
     NumberStyle style = number_style(plan.info.locale);
     sink.error("bad-amount", in.cost_at,
-               "the payment of " + format_money(*amount, style) + " exceeds the cost it supports (" +
-                   format_money(*cost, style) + ")")
+               "the payment of " + format_money(*amount, style) +
+                   " exceeds the cost it supports (" + format_money(*cost, style) + ")")
         .fix = "--cost is the whole cost (e.g. the consultancy contract); check both figures";
   }
   std::optional<Date> date = effective_date(in.date, in.date_at, today_, sink);
@@ -238,7 +238,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
     if (s.task == t.id && s.year == *year) on_line += s.amount;
   }
   if (!add_amounts(on_source, *amount)) {
-    sink.error("overflow", in.amount_at, "spending from \"" + source->id + "\" would pass the 64-bit range")
+    sink.error("overflow", in.amount_at,
+               "spending from \"" + source->id + "\" would pass the 64-bit range")
         .fix = "check the amount for extra digits";
     return std::nullopt;
   }
@@ -251,7 +252,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
     sink.warning("no-budget-line", in.task_at,
                  "the plan has no budget line for task \"" + t.id + "\" from \"" + source->id +
                      "\" in " + std::to_string(*year) + "; recorded anyway")
-        .fix = "add a [[budget]] line for it, or revert this payment if the source or year is wrong";
+        .fix =
+        "add a [[budget]] line for it, or revert this payment if the source or year is wrong";
   } else if (after > line->amount) {
     sink.warning("above-budget", in.amount_at,
                  "spending on task \"" + t.id + "\" from \"" + source->id + "\" in " +

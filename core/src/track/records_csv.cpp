@@ -94,10 +94,11 @@ class CsvReader {
   std::uint32_t column_ = 1;
 };
 
-constexpr std::array<std::string_view, 11> kColumns = {
-    "task", "quantity", "year",   "date", "by",         "note",
-    "evidence", "amount", "source", "cost", "participant"};
-constexpr const char* kHeader = "task,quantity,year,date,by,note,evidence (payments: amount,source,cost,participant)";
+constexpr std::array<std::string_view, 11> kColumns = {"task",   "quantity", "year",       "date",
+                                                       "by",     "note",     "evidence",   "amount",
+                                                       "source", "cost",     "participant"};
+constexpr const char* kHeader =
+    "task,quantity,year,date,by,note,evidence (payments: amount,source,cost,participant)";
 
 }  // namespace
 
@@ -171,8 +172,9 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
     }
     if (in.amount.empty() && (!in.source.empty() || !in.cost.empty() || !in.participant.empty())) {
       SourcePos at = !in.source.empty() ? in.source_at : !in.cost.empty() ? in.cost_at : row_start;
-      sink.error("csv-row", at, "source, cost and participant belong to payments, and this row has "
-                                "no amount")
+      sink.error("csv-row", at,
+                 "source, cost and participant belong to payments, and this row has "
+                 "no amount")
           .fix = "give the amount paid, or leave those fields empty on a progress row";
       continue;
     }

@@ -14,9 +14,9 @@ namespace {
 
 using tally::Tally;
 
-constexpr std::array<std::string_view, 10> kKinds = {
-    "progress", "start",  "complete", "block",  "unblock",
-    "cancel",   "reopen", "note",     "revert", "spend"};
+constexpr std::array<std::string_view, 10> kKinds = {"progress", "start",  "complete", "block",
+                                                     "unblock",  "cancel", "reopen",   "note",
+                                                     "revert",   "spend"};
 constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress", "done",
                                                      "cancelled"};
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "rule_table.hpp"
 #include "../test_plans.hpp"
+#include "rule_table.hpp"
 
 using namespace plantrack;
 
@@ -28,7 +28,8 @@ const std::string kAssessment =
 // A plan with state and enterprise sources and an assessment budget line per year.
 LoadResult money_plan() {
   std::string body = test::task("qa", "awareness", 10);
-  for (auto [id, kind] : {std::pair{"local", "local"}, {"central", "central"}, {"ent", "enterprise"}}) {
+  for (auto [id, kind] :
+       {std::pair{"local", "local"}, {"central", "central"}, {"ent", "enterprise"}}) {
     body += "\n[[funding]]\nid = \"" + std::string(id) + "\"\nkind = \"" + kind +
             "\"\ntitle = \"x\"\namount = 1_000_000_000\n";
   }
@@ -88,9 +89,10 @@ TEST_CASE("the shipped 221/2012 table reads, with its dates and figures", "[rule
 
 TEST_CASE("rule table mistakes are reported at their lines, all of them", "[rules]") {
   std::vector<Diagnostic> problems;
-  CHECK_FALSE(table("[[rule]]\nid = \"a\"\nkind = \"support-cap\"\npercent = 101\nscope = 1\n"
-                    "[[rule]]\nid = \"a\"\nkind = \"cap\"\n",
-                    "valid_from = \"2013-02-10\"\n", &problems));
+  CHECK_FALSE(
+      table("[[rule]]\nid = \"a\"\nkind = \"support-cap\"\npercent = 101\nscope = 1\n"
+            "[[rule]]\nid = \"a\"\nkind = \"cap\"\n",
+            "valid_from = \"2013-02-10\"\n", &problems));
   std::vector<std::string> codes;
   for (const Diagnostic& d : problems) codes.push_back(d.code + "@" + std::to_string(d.where.line));
   CHECK(codes == std::vector<std::string>{"wrong-type@5", "out-of-range@9", "unknown-key@10",
@@ -112,9 +114,10 @@ TEST_CASE("the percent ceiling: exactly 50% passes, one đồng more does not", 
   CHECK(rules_of(*t, r.plan, {pay(1, "A", 20'000'001, 40'000'000, d)}) ==
         std::vector<std::string>{"cp/percent#1"});
   // An advance and its settlement support one cost: together they are checked.
-  CHECK(rules_of(*t, r.plan,
-                 {pay(1, "A", 10'000'000, 40'000'000, d), pay(2, "A", 15'000'000, 40'000'000, d)}) ==
-        std::vector<std::string>{"cp/percent#2"});
+  CHECK(
+      rules_of(*t, r.plan,
+               {pay(1, "A", 10'000'000, 40'000'000, d), pay(2, "A", 15'000'000, 40'000'000, d)}) ==
+      std::vector<std::string>{"cp/percent#2"});
   CHECK(rules_of(*t, r.plan, {pay(1, "A", 10'000'000, std::nullopt, d)}) ==
         std::vector<std::string>{"cp/cost-missing#1"});
   // Enterprise money is not state support.
@@ -167,7 +170,6 @@ TEST_CASE("no double funding: two state sources for one participant, task and ye
         std::vector<std::string>{"once#2"});
   CHECK(rules_of(*t, r.plan, {pay(1, "A", 1, 2, d), pay(2, "A", 1, 2, d, "ent")}).empty());
   CHECK(rules_of(*t, r.plan, {pay(1, "A", 1, 2, d), pay(2, "B", 1, 2, d, "central")}).empty());
-  CHECK(rules_of(*t, r.plan,
-                 {pay(1, "A", 1, 2, d), pay(2, "A", 1, 2, Date{2013, 3, 1}, "central")})
+  CHECK(rules_of(*t, r.plan, {pay(1, "A", 1, 2, d), pay(2, "A", 1, 2, Date{2013, 3, 1}, "central")})
             .empty());
 }

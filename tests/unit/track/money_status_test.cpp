@@ -1,17 +1,17 @@
 #include <catch2/catch.hpp>
 
-#include "plantrack/money_status.hpp"
 #include "../test_plans.hpp"
+#include "plantrack/money_status.hpp"
 
 using namespace plantrack;
 
 TEST_CASE("allocated, spent and remaining per source, year, task and line", "[money][track]") {
-  LoadResult r = test::load(
-      test::task("a", "awareness", 1) + test::task("b", "awareness", 1) +
-      "\n[[funding]]\nid = \"s1\"\nkind = \"local\"\ntitle = \"x\"\namount = 100\n"
-      "\n[[funding]]\nid = \"s2\"\nkind = \"central\"\ntitle = \"y\"\namount = 50\n"
-      "\n[[budget]]\ntask = \"a\"\nsource = \"s1\"\nyear = 2013\namount = 60\n"
-      "\n[[budget]]\ntask = \"b\"\nsource = \"s1\"\nyear = 2014\namount = 40\n");
+  LoadResult r =
+      test::load(test::task("a", "awareness", 1) + test::task("b", "awareness", 1) +
+                 "\n[[funding]]\nid = \"s1\"\nkind = \"local\"\ntitle = \"x\"\namount = 100\n"
+                 "\n[[funding]]\nid = \"s2\"\nkind = \"central\"\ntitle = \"y\"\namount = 50\n"
+                 "\n[[budget]]\ntask = \"a\"\nsource = \"s1\"\nyear = 2013\namount = 60\n"
+                 "\n[[budget]]\ntask = \"b\"\nsource = \"s1\"\nyear = 2014\namount = 40\n");
   REQUIRE(r.ok());
   auto spend = [](std::int64_t id, const char* task, const char* source, int year,
                   std::int64_t amount) {
@@ -23,8 +23,8 @@ TEST_CASE("allocated, spent and remaining per source, year, task and line", "[mo
     s.amount = amount;
     return s;
   };
-  MoneyStatus m = money_status(
-      r.plan, {spend(1, "a", "s1", 2013, 70), spend(2, "b", "s2", 2014, 5), spend(3, "a", "gone", 2013, 1)});
+  MoneyStatus m = money_status(r.plan, {spend(1, "a", "s1", 2013, 70), spend(2, "b", "s2", 2014, 5),
+                                        spend(3, "a", "gone", 2013, 1)});
   REQUIRE(m.sources.size() == 3);
   CHECK(m.sources[0].key == "s1");
   CHECK(m.sources[0].allocated == 100);

@@ -135,8 +135,10 @@ TEST_CASE("summaries out of date are rebuilt from the log on the next append", "
   PlanIndex index(plan);
   TempDb tmp;
   EventStore store = EventStore::open(tmp.path, EventStore::Mode::kReadWrite);
-  NewEvent a{"a", EventKind::kProgress, 3, 2014, Date{2014, 3, 1}, "x", "", "", std::nullopt, "", std::nullopt, std::nullopt, ""};
-  NewEvent b{"b", EventKind::kProgress, 7, 2014, Date{2014, 3, 1}, "x", "", "", std::nullopt, "", std::nullopt, std::nullopt, ""};
+  NewEvent a{"a", EventKind::kProgress, 3,  2014,         Date{2014, 3, 1}, "x", "",
+             "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
+  NewEvent b{"b", EventKind::kProgress, 7,  2014,         Date{2014, 3, 1}, "x", "",
+             "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
   store.append(plan.info.id, "rev", "t", {a, b});  // no fold: the summaries are out of date
   CHECK_FALSE(store.summaries(plan.info.id));
   PlanStatus from_log = status_from_store(plan, index, store, Date{2015, 1, 1});
@@ -159,7 +161,8 @@ TEST_CASE("a plan that changes a task's counting is still read right", "[track][
   PlanIndex index_before(before.plan), index_after(after.plan);
   TempDb tmp;
   EventStore store = EventStore::open(tmp.path, EventStore::Mode::kReadWrite);
-  NewEvent e{"a", EventKind::kProgress, 10, 2014, Date{2014, 3, 1}, "x", "", "", std::nullopt, "", std::nullopt, std::nullopt, ""};
+  NewEvent e{"a", EventKind::kProgress, 10, 2014,         Date{2014, 3, 1}, "x", "",
+             "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
   store.append(before.plan.info.id, "r1", "t", {e}, summary_fold(before.plan, index_before));
   e.quantity = 25;
   e.effective = Date{2014, 4, 1};
