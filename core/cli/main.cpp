@@ -87,6 +87,7 @@ int run(int argc, char** argv) {
   commands["import"] = plantrack::cli::add_import_command(app);
   commands["plugins"] = plantrack::cli::add_plugins_command(app);
   commands["check"] = plantrack::cli::add_check_command(app);
+  commands["report"] = plantrack::cli::add_report_command(app);
   std::string topic;
   CLI::App* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", topic, "The command to explain");

@@ -85,20 +85,21 @@ class Balance final : public FundingCheckBase {
   static void check_spending(const Plan& plan, const PlanStatus& status, NumberStyle style,
                              std::vector<Finding>& findings) {
     using Key = std::tuple<std::string, std::string, int>;
+    std::map<Key, std::int64_t> allocated;  // budget lines per key (a key may have several)
+    for (const BudgetLine& b : plan.budget) {
+      std::int64_t& sum = allocated[Key{b.task, b.source, b.year}];
+      sum = add_amounts(sum, b.amount).value_or(sum);
+    }
     std::map<Key, std::int64_t> running;
     std::map<Key, std::int64_t> first_over;
     for (const Spending& s : status.spending) {
       Key key{s.task, s.source, s.year};
       std::int64_t& sum = running[key];
       sum = add_amounts(sum, s.amount).value_or(sum);
-      std::int64_t allocated = 0;
-      bool has_line = false;
-      for (const BudgetLine& b : plan.budget) {
-        if (Key{b.task, b.source, b.year} != key) continue;
-        allocated += b.amount;
-        has_line = true;
+      auto line = allocated.find(key);
+      if ((line == allocated.end() || sum > line->second) && !first_over.count(key)) {
+        first_over[key] = s.event;
       }
-      if ((!has_line || sum > allocated) && !first_over.count(key)) first_over[key] = s.event;
     }
     for (const MoneyLine& line : money_status(plan, status.spending).lines) {
       auto over = first_over.find(Key{line.task, line.source, line.year});

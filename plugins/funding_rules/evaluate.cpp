@@ -13,12 +13,20 @@ namespace {
 using sdk::Finding;
 using sdk::Severity;
 
+using LineKey = std::tuple<std::string_view, std::string_view, int>;  // task, source, year
+
 struct Context {
   const RuleTable& table;
   const Plan& plan;
   NumberStyle style;
   std::vector<Finding>& findings;
   std::set<std::int64_t> not_in_force = {};  // payments already reported as outside the table
+  std::map<LineKey, const BudgetLine*> lines = {};  // the first line of each key
+
+  Context(const RuleTable& t, const Plan& p, std::vector<Finding>& f)
+      : table(t), plan(p), style(number_style(p.info.locale)), findings(f) {
+    for (const BudgetLine& b : plan.budget) lines.emplace(LineKey{b.task, b.source, b.year}, &b);
+  }
 
   std::string money(std::int64_t amount) const { return format_money(amount, style); }
 
@@ -29,10 +37,8 @@ struct Context {
     return nullptr;
   }
   const BudgetLine* line(const Spending& s) const {
-    for (const BudgetLine& b : plan.budget) {
-      if (b.task == s.task && b.source == s.source && b.year == s.year) return &b;
-    }
-    return nullptr;
+    auto it = lines.find(LineKey{s.task, s.source, s.year});
+    return it == lines.end() ? nullptr : it->second;
   }
   // The plan location a payment's finding points at: its budget line, else its task.
   SourcePos where(const Spending& s) const {
@@ -226,7 +232,7 @@ void no_double_funding(const Rule& rule, const Context& c,
 
 void evaluate(const RuleTable& table, const Plan& plan, const PlanStatus& status,
               std::vector<sdk::Finding>& findings) {
-  Context c{table, plan, number_style(plan.info.locale), findings};
+  Context c(table, plan, findings);
   for (const Rule& rule : table.rules) {
     std::vector<const Spending*> paid = in_force(rule, c, status.spending);
     if (rule.kind == RuleKind::kSupportCap) {

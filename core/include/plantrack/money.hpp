@@ -45,4 +45,30 @@ PLANTRACK_API std::optional<std::int64_t> parse_amount(std::string_view text);
 /// An amount of money: "1.023.600.000 đồng" (Vietnamese) or "VND 1,023,600,000" (English).
 PLANTRACK_API std::string format_money(std::int64_t value, NumberStyle style);
 
+/// Regional variants of Vietnamese number words (set in the plan's [report] table).
+struct VietnameseWords {
+  bool linh_le = false;        ///< "lẻ" instead of "linh" for a zero tens digit (Southern)
+  bool ngan = false;           ///< "ngàn" instead of "nghìn"
+  bool tu_after_muoi = false;  ///< "tư" instead of "bốn" after "mươi" (hai mươi tư)
+  bool ti = false;             ///< "tỉ" instead of "tỷ"
+};
+
+/// An integer read in Vietnamese, standard written form: 15 "mười lăm", 21 "hai mươi mốt",
+/// 105 "một trăm linh năm", 1.005 "một nghìn không trăm linh năm", 10^12 "một nghìn tỷ",
+/// 10^18 "một tỷ tỷ". `number` is decimal digits, optionally with a leading '-', of any length;
+/// nullopt if it is not.
+PLANTRACK_API std::optional<std::string> vietnamese_words(std::string_view number,
+                                                          const VietnameseWords& options = {});
+PLANTRACK_API std::string vietnamese_words(std::int64_t value, const VietnameseWords& options = {});
+
+/// An integer in English words (short scale): 1023600000 "one billion twenty-three million six
+/// hundred thousand". Up to 39 digits; nullopt beyond, or if `number` is not an integer.
+PLANTRACK_API std::optional<std::string> english_words(std::string_view number);
+PLANTRACK_API std::string english_words(std::int64_t value);
+
+/// An amount in words as reports write it, capitalised: "Một tỷ không trăm hai mươi ba triệu sáu
+/// trăm nghìn đồng" (lang "vi"), "One billion twenty-three million six hundred thousand dong".
+PLANTRACK_API std::string money_in_words(std::int64_t amount, std::string_view lang,
+                                         const VietnameseWords& options = {});
+
 }  // namespace plantrack

@@ -110,6 +110,7 @@ struct Task {
   std::string owner;
   std::string objective;
   Counting counting = Counting::kIncrement;
+  int report_digits = 0;  ///< reports write the quantity with at least this many digits ("02")
   std::vector<Dependency> depends_on;
   /// Ids this task had before: recorded progress under them counts for this task.
   std::vector<std::string> renamed_from;
@@ -162,6 +163,7 @@ struct Participant {
   std::string sector;
   std::string task;
   int year = 0;
+  std::string activity;  ///< what it took part in, as the report's appendix says ("Đánh giá nhanh")
   SourcePos where;
   SourcePos task_where;
   SourcePos year_where;
@@ -190,6 +192,15 @@ struct Alerts {
   int due_within_days = 14;
   int behind_pace_margin_percent = 10;
   std::vector<Date> report_due;
+  SourcePos where;
+};
+
+/// How reports write numbers in words: the regional variants of Vietnamese ([report] table).
+struct ReportStyle {
+  bool linh_le = false;        ///< "lẻ" instead of "linh"
+  bool ngan = false;           ///< "ngàn" instead of "nghìn"
+  bool tu_after_muoi = false;  ///< "tư" instead of "bốn" after "mươi"
+  bool ti = false;             ///< "tỉ" instead of "tỷ"
   SourcePos where;
 };
 
@@ -223,6 +234,7 @@ struct Plan {
   std::vector<Participant> participants;
   std::vector<PluginConfig> plugins;
   Alerts alerts;
+  ReportStyle report;
   Narrative narrative;
 
   /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.

@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -122,10 +123,26 @@ struct Event {
   std::optional<std::int64_t> event_id;  ///< the stored event behind it, if any
 };
 
+enum class Severity : std::uint32_t { kInfo, kWarning, kError };
+
+/// A funding finding: what, under which rule, the amounts, where, and the fix.
+struct Finding {
+  Severity severity = Severity::kWarning;
+  std::string rule;   ///< rule id
+  std::string basis;  ///< legal basis, e.g. "TTLT 221/2012/TTLT-BTC-BCT, art. 5"
+  std::string message;
+  std::vector<std::int64_t> amounts;
+  SourcePos where;                       ///< the plan location concerned, if any
+  std::optional<std::int64_t> event_id;  ///< or the event
+  std::string fix;
+};
+
 /// Read-only: the plan and its status as of the event's date.
 struct View {
   const Plan& plan;
   const PlanStatus* status = nullptr;  ///< nullptr when no store was read (validate)
+  /// The funding checks' findings, for reporters (nullptr for notifiers and funding checks).
+  const std::vector<Finding>* findings = nullptr;
 };
 
 /// The host's side of a plugin: logging, and where the plan file is.
@@ -145,25 +162,16 @@ struct Outcome {
   static Outcome failure(std::string message) { return Outcome{false, std::move(message)}; }
 };
 
-enum class Severity : std::uint32_t { kInfo, kWarning, kError };
-
-/// A funding finding: what, under which rule, the amounts, where, and the fix.
-struct Finding {
-  Severity severity = Severity::kWarning;
-  std::string rule;   ///< rule id
-  std::string basis;  ///< legal basis, e.g. "TTLT 221/2012/TTLT-BTC-BCT, art. 5"
-  std::string message;
-  std::vector<std::int64_t> amounts;
-  SourcePos where;                       ///< the plan location concerned, if any
-  std::optional<std::int64_t> event_id;  ///< or the event
-  std::string fix;
-};
-
 /// What a reporter is asked for.
 struct ReportRequest {
   std::string format;  ///< the reporter's name, e.g. "md"
   std::string lang;    ///< "vi" or "en"
   std::optional<int> from_year, to_year;
+  std::string table;  ///< one table only (e.g. "workload"), for table formats; empty: all
+  /// For a format that writes several files (CSV, one per table): opens `name` (e.g.
+  /// "workload.csv") in the output folder. nullptr when writing to one stream (then such a format
+  /// needs `table`).
+  std::function<std::ostream&(const std::string& name)> open_file;
 };
 
 /// Every plugin object; the host deletes it through this (its code is in the plugin library,

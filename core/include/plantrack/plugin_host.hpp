@@ -93,6 +93,14 @@ class PLANTRACK_API PluginHost {
   std::vector<PluginFailure> check_funding(const sdk::View& view,
                                            std::vector<PluginFinding>& findings);
 
+  /// Makes the reporter `name` ready: the plan's, if it configures one by that name, else the
+  /// first on the search path, with its default settings. Problems go to `sink` (an unknown
+  /// format with "did you mean"). Returns false on errors.
+  bool load_reporter(const std::string& name, const std::string& plan_path, DiagnosticSink& sink);
+  /// Renders with a reporter made ready by load_reporter (or named in the plan).
+  sdk::Outcome render(const std::string& name, const sdk::View& view,
+                      const sdk::ReportRequest& request, std::ostream& out);
+
   /// Loaded plugins: (name, library path, version).
   struct Loaded {
     std::string name, path, version, sha256;

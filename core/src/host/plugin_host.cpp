@@ -166,6 +166,7 @@ struct Instance {
   std::unique_ptr<HostContext> context;
   std::unique_ptr<sdk::Notifier> notifier;
   std::unique_ptr<sdk::FundingCheck> funding_check;
+  std::unique_ptr<sdk::Reporter> reporter;
   std::string name;
 };
 
@@ -235,6 +236,26 @@ struct PluginHost::Impl {
   std::optional<std::vector<std::string>> files;  // library_files(), listed once
 
   std::vector<std::string> library_files();
+
+  // The first library on the search path providing a plugin named `name` (of one of `kinds`);
+  // `names` collects every plugin name seen, for "did you mean". nullptr when none.
+  std::shared_ptr<Library> provider(const std::string& name, std::uint32_t kinds, LibraryInfo& info,
+                                    std::vector<std::string>& names) {
+    for (const std::string& file : library_files()) {
+      LibraryInfo candidate;
+      std::shared_ptr<Library> opened = open(file, candidate);
+      bool found = false;
+      for (const LibraryInfo::Plugin& p : candidate.plugins) {
+        if (p.kinds & kinds) names.push_back(p.name);
+        found = found || (p.name == name && (p.kinds & kinds));
+      }
+      if (opened && found) {
+        info = std::move(candidate);
+        return opened;
+      }
+    }
+    return nullptr;
+  }
 
   // Loads (once) and checks a library; on failure `info.problem` says why.
   std::shared_ptr<Library> open(const std::string& path, LibraryInfo& info) {
@@ -459,17 +480,8 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
     } else {
       // The first library providing the name wins; libraries after it are not loaded.
       std::vector<std::string> names;
-      for (const std::string& file : impl_->library_files()) {
-        LibraryInfo candidate;
-        std::shared_ptr<Library> opened = impl_->open(file, candidate);
-        for (const LibraryInfo::Plugin& p : candidate.plugins) names.push_back(p.name);
-        auto provides = [&](const LibraryInfo::Plugin& p) { return p.name == config.name; };
-        if (opened && std::any_of(candidate.plugins.begin(), candidate.plugins.end(), provides)) {
-          lib = std::move(opened);
-          info = std::move(candidate);
-          break;
-        }
-      }
+      lib = impl_->provider(config.name, sdk::kNotifier | sdk::kReporter | sdk::kFundingCheck, info,
+                            names);
       if (!lib) {
         std::string where;
         for (const std::string& dir : impl_->search_path)
@@ -508,6 +520,10 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
     if (error.empty() && (spec.kinds & sdk::kFundingCheck)) {
       instance.funding_check.reset(spec.make_funding_check(values, *instance.context, error));
       if (!instance.funding_check) error = error.empty() ? "its factory returned nothing" : error;
+    }
+    if (error.empty() && (spec.kinds & sdk::kReporter)) {
+      instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
+      if (!instance.reporter) error = error.empty() ? "its factory returned nothing" : error;
     }
     if (!error.empty()) {
       sink.error("plugin-failed", config.where,
@@ -550,6 +566,60 @@ std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,
     for (sdk::Finding& f : found) findings.push_back(PluginFinding{instance.name, std::move(f)});
   }
   return failures;
+}
+
+bool PluginHost::load_reporter(const std::string& name, const std::string& plan_path,
+                               DiagnosticSink& sink) {
+  for (const Instance& i : impl_->instances) {
+    if (i.name == name && i.reporter) return true;
+  }
+  LibraryInfo info;
+  std::vector<std::string> names;
+  std::shared_ptr<Library> lib = impl_->provider(name, sdk::kReporter, info, names);
+  if (!lib) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string all;
+    for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+    Diagnostic& d = sink.error("unknown-format", {}, "no reporter for the format \"" + name + "\"");
+    std::string hint = suggest(name, {names.begin(), names.end()});
+    d.fix = !hint.empty() ? "did you mean \"" + hint + "\"?"
+                          : "the formats on the plugin search path are: " + all;
+    return false;
+  }
+  auto plugin = std::find_if(info.plugins.begin(), info.plugins.end(),
+                             [&](const LibraryInfo::Plugin& p) { return p.name == name; });
+  PluginConfig config;
+  config.name = name;
+  std::optional<std::vector<PluginSetting>> settings = check_settings(config, *plugin, sink);
+  if (!settings) return false;
+  const sdk::PluginSpec& spec =
+      lib->descriptor->plugins[static_cast<std::size_t>(plugin - info.plugins.begin())];
+  Instance instance;
+  instance.library = lib;
+  instance.name = name;
+  instance.context = std::make_unique<HostContext>(name, plan_path);
+  sdk::Settings values(std::move(*settings));
+  std::string error;
+  instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
+  if (!instance.reporter) {
+    sink.error("plugin-failed", {},
+               "reporter \"" + name + "\" could not start: " +
+                   (error.empty() ? "its factory returned nothing" : error))
+        .fix = "run 'plantrack plugins check " + lib->path + "'";
+    return false;
+  }
+  impl_->loaded.push_back(Loaded{name, lib->path, info.version, lib->sha256, spec.kinds});
+  impl_->instances.push_back(std::move(instance));
+  return true;
+}
+
+sdk::Outcome PluginHost::render(const std::string& name, const sdk::View& view,
+                                const sdk::ReportRequest& request, std::ostream& out) {
+  for (Instance& i : impl_->instances) {
+    if (i.name == name && i.reporter) return i.reporter->render(view, request, out);
+  }
+  return sdk::Outcome::failure("no reporter \"" + name + "\" is loaded");
 }
 
 std::vector<PluginHost::Loaded> PluginHost::loaded() const {

@@ -43,6 +43,7 @@ class PlanReader {
   PluginConfig read_plugin(toml::table& table);
   void read_narrative(toml::table& table, Narrative& narrative);
   void read_alerts(toml::table& table, Alerts& alerts);
+  void read_report(toml::table& table, ReportStyle& report);
   std::optional<std::int64_t> positive(TableReader& reader, std::string_view key, Need need);
 
   DiagnosticSink& sink_;
@@ -52,7 +53,7 @@ Plan PlanReader::read(toml::table& root) {
   Plan plan;
   TableReader reader(root, "the plan file",
                      {"format", "plan", "objective", "stage", "task", "funding", "total", "budget",
-                      "participant", "plugin", "alerts", "narrative"},
+                      "participant", "plugin", "alerts", "report", "narrative"},
                      sink_);
   read_format(reader, plan);
   if (!root.contains("plan")) {
@@ -81,6 +82,7 @@ Plan PlanReader::read(toml::table& root) {
   }
   for (toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
   if (toml::table* a = reader.table("alerts")) read_alerts(*a, plan.alerts);
+  if (toml::table* t = reader.table("report")) read_report(*t, plan.report);
   if (toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
   return plan;
 }
@@ -183,7 +185,7 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
 Task PlanReader::read_task(toml::table& table) {
   TableReader r(table, "[[task]]",
                 {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
-                 "objective", "counting", "depends_on", "renamed_from"},
+                 "objective", "counting", "depends_on", "renamed_from", "report_digits"},
                 sink_);
   Task task;
   task.where = r.where();
@@ -206,6 +208,16 @@ Task PlanReader::read_task(toml::table& table) {
       task.counting = Counting::kCumulative;
     } else if (counting != "increment" && r.node("counting")->is_string()) {
       r.not_one_of("counting", counting, r.where("counting"), {"increment", "cumulative"});
+    }
+  }
+  if (std::optional<std::int64_t> digits = r.integer("report_digits")) {
+    if (*digits < 1 || *digits > 9) {
+      sink_
+          .error("bad-value", r.where("report_digits"),
+                 "\"report_digits\" must be between 1 and 9, got " + std::to_string(*digits))
+          .fix = "e.g. report_digits = 2 writes 2 as 02";
+    } else {
+      task.report_digits = static_cast<int>(*digits);
     }
   }
   read_dependencies(r, task);
@@ -383,7 +395,7 @@ BudgetLine PlanReader::read_budget(toml::table& table) {
 }
 
 Participant PlanReader::read_participant(toml::table& table) {
-  TableReader r(table, "[[participant]]", {"name", "sector", "task", "year"}, sink_);
+  TableReader r(table, "[[participant]]", {"name", "sector", "task", "year", "activity"}, sink_);
   Participant p;
   p.where = r.where();
   p.name = r.text("name", Need::kRequired);
@@ -392,6 +404,7 @@ Participant PlanReader::read_participant(toml::table& table) {
   p.task_where = r.where("task");
   p.year = r.year("year", Need::kRequired).value_or(0);
   p.year_where = r.where("year");
+  p.activity = r.text("activity");
   return p;
 }
 
@@ -423,6 +436,29 @@ PluginConfig PlanReader::read_plugin(toml::table& table) {
     plugin.settings.push_back(PluginSetting{std::string(key.str()), *setting, where});
   }
   return plugin;
+}
+
+void PlanReader::read_report(toml::table& table, ReportStyle& report) {
+  TableReader r(table, "[report]", {"linh", "nghin", "bon", "ty"}, sink_);
+  report.where = r.where();
+  // Each key names a word and takes one of its two written forms.
+  auto choice = [&](std::string_view key, std::string_view standard, std::string_view variant,
+                    bool& out) {
+    if (!r.node(key) || !r.node(key)->is_string()) {
+      r.text(key);  // reports a wrong type
+      return;
+    }
+    std::string value = r.text(key);
+    if (value == variant) {
+      out = true;
+    } else if (value != standard) {
+      r.not_one_of(key, value, r.where(key), {standard, variant});
+    }
+  };
+  choice("linh", "linh", "lẻ", report.linh_le);
+  choice("nghin", "nghìn", "ngàn", report.ngan);
+  choice("bon", "bốn", "tư", report.tu_after_muoi);
+  choice("ty", "tỷ", "tỉ", report.ti);
 }
 
 void PlanReader::read_alerts(toml::table& table, Alerts& alerts) {
