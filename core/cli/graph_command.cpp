@@ -1,24 +1,96 @@
+// plantrack graph FILE: the dependency graph as dot, Mermaid, JSON, or an SVG picture coloured by
+// progress (through Graphviz when it is installed, else plantrack's own layout).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 #include "commands.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
+#include "tracking.hpp"
 
 namespace plantrack::cli {
 namespace {
 
 struct GraphOptions {
-  std::string file;
+  TrackOptions track;
   std::string format = "dot";
+  bool builtin = false;
 };
 
+// `dot` on the PATH, or empty.
+std::string find_dot() {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string candidate = dirs.substr(start, end - start) + "/dot";
+    if (end > start && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return {};
+}
+
+// Graphviz's rendering of `dot_text`, or nullopt when it failed (the caller falls back).
+std::optional<std::string> graphviz_svg(const std::string& dot, const std::string& dot_text) {
+  std::string tmp = (std::filesystem::temp_directory_path() /
+                     ("plantrack-graph-" + std::to_string(::getpid()) + ".dot"))
+                        .string();
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << dot_text;
+    if (!out) return std::nullopt;
+  }
+  std::string command = "'" + dot + "' -Tsvg '" + tmp + "' 2>/dev/null";
+  std::string svg;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[8192];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) svg.append(buffer, n);
+    int status = ::pclose(pipe);
+    std::remove(tmp.c_str());
+    if (status == 0 && svg.find("<svg") != std::string::npos) return svg;
+    return std::nullopt;
+  }
+  std::remove(tmp.c_str());
+  return std::nullopt;
+}
+
+int run_svg(const GraphOptions& o) {
+  int code = kOk;
+  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+  if (!t) return code;
+  PlanStatus status = t->status();
+  if (!o.builtin) {
+    if (std::string dot = find_dot(); !dot.empty()) {
+      DependencyGraph graph(t->plan(), t->index());
+      if (auto svg = graphviz_svg(dot, graph_dot_with_progress(t->plan(), graph, status))) {
+        std::cout << *svg;
+        return kOk;
+      }
+      std::cerr
+          << "plantrack graph: Graphviz failed; drawing the graph with plantrack's own layout\n";
+    }
+  }
+  std::cout << graph_svg(t->plan(), &status);
+  return kOk;
+}
+
 int run_graph(const GraphOptions& options) {
-  LoadResult result = load_plan_file(options.file);
+  if (options.format == "svg") return run_svg(options);
+  LoadResult result = load_plan_file(options.track.file);
   std::cerr << render_text(result.diagnostics, result.source);
   if (!result.ok()) {
-    std::cerr << options.file << ": invalid plan: no graph drawn; run 'plantrack validate "
-              << options.file << "' for details\n";
+    std::cerr << options.track.file << ": invalid plan: no graph drawn; run 'plantrack validate "
+              << options.track.file << "' for details\n";
     return kInvalidInput;
   }
   DependencyGraph graph(result.plan);
@@ -34,13 +106,17 @@ int run_graph(const GraphOptions& options) {
 Command add_graph_command(CLI::App& app) {
   auto options = std::make_shared<GraphOptions>();
   CLI::App* cmd = app.add_subcommand("graph", "Print the plan's dependency graph");
-  cmd->add_option("FILE", options->file, "Plan file (TOML)")->required();
-  cmd->add_option("--format", options->format, "dot (Graphviz), mermaid or json")
-      ->check(CLI::IsMember({"dot", "mermaid", "json"}));
+  add_track_options(cmd, options->track, false, true);
+  cmd->add_option("--format", options->format,
+                  "dot (Graphviz), mermaid, json, or svg (a picture coloured by progress)")
+      ->check(CLI::IsMember({"dot", "mermaid", "json", "svg"}));
+  cmd->add_flag("--builtin-layout", options->builtin,
+                "svg: draw with plantrack's own layout even when Graphviz is installed");
   cmd->footer(
       "Stages are drawn as clusters; an arrow runs from a prerequisite to the task that waits for\n"
-      "it; threshold edges are dashed and labelled (\"≥ 10 DN\"). Render dot with:\n"
-      "  plantrack graph plan.toml | dot -Tsvg > plan.svg");
+      "it; threshold edges are dashed and labelled (\"≥ 10 DN\"). --format svg reads the store\n"
+      "(--db, --date) to colour each task by its state and progress, through Graphviz's dot when\n"
+      "it is on the PATH, else with plantrack's own layout (stages as columns).");
   return [options] { return run_graph(*options); };
 }
 

@@ -4,9 +4,9 @@
 // spent), and the dependency graph with stages as groups. All plan text is escaped.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <sstream>
 
+#include "plantrack/graph_svg.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
 #include "plantrack/plugin.hpp"
@@ -67,23 +67,10 @@ td.n { text-align: right; white-space: nowrap; }
 tr { page-break-inside: avoid; }
 figure { margin: 8pt 0 12pt; page-break-inside: avoid; }
 figcaption { font-size: 10pt; font-style: italic; text-align: center; }
+figure > svg { width: 100%; height: auto; }
 svg text { font-family: "DejaVu Sans", sans-serif; }
 @media print { figure, table { break-inside: avoid; } }
 )css";
-
-const char* state_colour(TaskState s) {
-  switch (s) {
-    case TaskState::kDone:
-      return "#2e7d32";
-    case TaskState::kInProgress:
-      return "#f9a825";
-    case TaskState::kCancelled:
-      return "#9e9e9e";
-    case TaskState::kNotStarted:
-      break;
-  }
-  return "#c62828";
-}
 
 class Html final : public ReporterBase {
  public:
@@ -311,87 +298,9 @@ class Html final : public ReporterBase {
         << "</figcaption></figure>\n";
   }
 
-  // Stages as columns (plan order), their tasks stacked inside; an arrow per dependency. Node
-  // colour: the task's state; the inner bar: its progress.
   void dependency_graph(const View& view, std::ostream& out) const {
-    const Plan& plan = view.plan;
-    if (plan.stages.empty()) return;
-    const int col_w = 170, node_w = 150, node_h = 34, gap = 12, head = 26;
-    std::map<std::string, std::pair<int, int>> at;  // task id -> (x, y) of its node
-    int rows = 0;
-    std::vector<int> per_stage(plan.stages.size(), 0);
-    for (const Task& task : plan.tasks) {
-      for (std::size_t s = 0; s < plan.stages.size(); ++s) {
-        if (plan.stages[s].id != task.stage) continue;
-        int x = static_cast<int>(s) * col_w + (col_w - node_w) / 2;
-        int y = head + per_stage[s]++ * (node_h + gap) + gap;
-        at[task.id] = {x, y};
-        rows = std::max(rows, per_stage[s]);
-      }
-    }
-    int width = static_cast<int>(plan.stages.size()) * col_w;
-    int height = head + rows * (node_h + gap) + gap;
-    out << "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 "
-        << width << " " << height
-        << "\" role=\"img\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" "
-           "refY=\"5\" "
-        << "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L "
-           "10 5 L 0 10 z\" "
-        << "fill=\"#555\"/></marker></defs>\n";
-    for (std::size_t s = 0; s < plan.stages.size(); ++s) {
-      int x = static_cast<int>(s) * col_w;
-      out << "<g class=\"stage\"><rect x=\"" << x + 3 << "\" y=\"3\" width=\"" << col_w - 6
-          << "\" height=\"" << height - 6 << "\" rx=\"6\" fill=\"#f5f5f5\" stroke=\"#9e9e9e\"/>"
-          << "<text x=\"" << x + col_w / 2 << "\" y=\"18\" font-size=\"10\" font-weight=\"bold\" "
-          << "text-anchor=\"middle\">" << esc(plan.stages[s].title) << "</text></g>\n";
-    }
-    for (const Task& task : plan.tasks) {
-      auto to = at.find(task.id);
-      if (to == at.end()) continue;
-      for (const Dependency& dep : task.depends_on) {
-        auto from = at.find(dep.task);
-        if (from == at.end()) continue;
-        double x1 = from->second.first + node_w, y1 = from->second.second + node_h / 2.0;
-        double x2 = to->second.first, y2 = to->second.second + node_h / 2.0;
-        if (x2 <= x1) {  // same stage: go down the left side
-          x1 = from->second.first + 8;
-          y1 = from->second.second + node_h;
-          x2 = to->second.first + 8;
-          y2 = to->second.second;
-        }
-        double mx = (x1 + x2) / 2;
-        out << "<path d=\"M " << num(x1) << " " << num(y1) << " C " << num(mx) << " " << num(y1)
-            << ", " << num(mx) << " " << num(y2) << ", " << num(x2) << " " << num(y2)
-            << "\" fill=\"none\" stroke=\"#555\" "
-            << "stroke-width=\"1\" marker-end=\"url(#arrow)\"/>";
-        if (dep.at_least) {
-          out << "<text x=\"" << num(mx) << "\" y=\"" << num((y1 + y2) / 2 - 3)
-              << "\" font-size=\"7\" "
-              << "text-anchor=\"middle\">≥ " << *dep.at_least << "</text>";
-        }
-        out << "\n";
-      }
-    }
-    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-      const Task& task = plan.tasks[i];
-      auto p = at.find(task.id);
-      if (p == at.end()) continue;
-      const TaskStatus& s = view.status->tasks[i];
-      auto [x, y] = p->second;
-      double fill = std::clamp(s.percent, 0.0, 100.0) / 100.0 * (node_w - 8);
-      out << "<g class=\"task\"><rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << node_w
-          << "\" height=\"" << node_h << "\" rx=\"4\" fill=\"#fff\" stroke=\""
-          << state_colour(s.state) << "\" stroke-width=\"1.5\"/>"
-          << "<text x=\"" << x + 4 << "\" y=\"" << y + 13 << "\" font-size=\"8\">" << esc(task.id)
-          << "</text>"
-          << "<text x=\"" << x + 4 << "\" y=\"" << y + 23 << "\" font-size=\"7\">" << s.achieved
-          << "/" << task.target << " " << esc(task.unit) << "</text>"
-          << "<rect x=\"" << x + 4 << "\" y=\"" << y + node_h - 7 << "\" width=\"" << node_w - 8
-          << "\" height=\"3\" fill=\"#eee\"/><rect x=\"" << x + 4 << "\" y=\"" << y + node_h - 7
-          << "\" width=\"" << num(fill) << "\" height=\"3\" fill=\"" << state_colour(s.state)
-          << "\"/></g>\n";
-    }
-    out << "</svg><figcaption>"
+    if (view.plan.stages.empty()) return;
+    out << "<figure>" << graph_svg(view.plan, view.status) << "<figcaption>"
         << esc(t("Sơ đồ phụ thuộc giữa các công việc, theo giai đoạn",
                  "Dependencies between tasks, by stage"))
         << "</figcaption></figure>\n";

@@ -6,6 +6,7 @@
 ///   plantrack::Recorder recorder(plan, plantrack::derive_status(plan, events, today), today);
 ///   plantrack::RecordInput in{.task = "posters", .quantity = "5000", .year = "2013"};
 ///   if (auto event = recorder.record(in, sink)) store.append(...);
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,10 @@ class PLANTRACK_API Recorder {
   const PlanIndex& index_;
   PlanStatus status_;
   Date today_;
+  /// What was spent so far, per source and per budget line (task, source, year), and the plan's
+  /// budget lines by key; built on the first payment, then kept up to date through a batch.
+  struct Spent;
+  std::shared_ptr<Spent> spent_;
 };
 
 /// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence, and for

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <map>
+#include <tuple>
 
 #include "plantrack/money.hpp"
 #include "plantrack/plan_index.hpp"
@@ -150,6 +152,13 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   return e;
 }
 
+struct Recorder::Spent {
+  using Key = std::tuple<std::string, std::string, int>;  // task, source, year
+  std::map<std::string, std::int64_t, std::less<>> by_source;
+  std::map<Key, std::int64_t> by_line;
+  std::map<Key, const BudgetLine*> lines;
+};
+
 SpendInput spend_input(const RecordInput& row) {
   SpendInput in;
   in.task = row.task;
@@ -231,22 +240,28 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   }
   const Task& t = plan.tasks[*task];
   NumberStyle style = number_style(plan.info.locale);
-  std::int64_t on_source = 0, on_line = 0;
-  for (const Spending& s : status_.spending) {
-    if (s.source != source->id) continue;
-    on_source = add_amounts(on_source, s.amount).value_or(on_source);
-    if (s.task == t.id && s.year == *year) on_line += s.amount;
+  if (!spent_) {  // once per recorder: a batch of 100k payments must not rescan per row
+    spent_ = std::make_shared<Spent>();
+    for (const Spending& s : status_.spending) {
+      std::int64_t& sum = spent_->by_source[s.source];
+      sum = add_amounts(sum, s.amount).value_or(sum);
+      spent_->by_line[Spent::Key{s.task, s.source, s.year}] += s.amount;
+    }
+    for (const BudgetLine& b : plan.budget) {
+      spent_->lines.emplace(Spent::Key{b.task, b.source, b.year}, &b);
+    }
   }
+  Spent::Key key{t.id, source->id, *year};
+  std::int64_t& on_source = spent_->by_source[source->id];
+  std::int64_t& on_line = spent_->by_line[key];
   if (!add_amounts(on_source, *amount)) {
     sink.error("overflow", in.amount_at,
                "spending from \"" + source->id + "\" would pass the 64-bit range")
         .fix = "check the amount for extra digits";
     return std::nullopt;
   }
-  const BudgetLine* line = nullptr;
-  for (const BudgetLine& b : plan.budget) {
-    if (b.task == t.id && b.source == source->id && b.year == *year) line = &b;
-  }
+  auto found = spent_->lines.find(key);
+  const BudgetLine* line = found == spent_->lines.end() ? nullptr : found->second;
   std::int64_t after = on_line + *amount;
   if (!line) {
     sink.warning("no-budget-line", in.task_at,
@@ -262,12 +277,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
                      "; recorded anyway")
         .fix = "'plantrack check' reports it until the budget is amended or the payment reverted";
   }
-  Spending recorded;  // later payments of a batch see this one
-  recorded.task = t.id;
-  recorded.source = source->id;
-  recorded.year = *year;
-  recorded.amount = *amount;
-  status_.spending.push_back(recorded);
+  on_source += *amount;  // later payments of a batch see this one
+  on_line = after;
   NewEvent e;
   e.task = t.id;
   e.kind = EventKind::kSpend;

@@ -58,5 +58,7 @@ grep -Eo "(src|href)=\"[^\"]*\"" report.html | sort -u
 grep -Eo "https?://[^\" ]*" report.html | sort -u
 echo "== the title, escaped"
 grep -m1 "<h1>" report.html
+echo "== Markdown keeps it text too"
+"$PLANTRACK" report plan.toml --format md | sed -n '1p;/^| 01/p'
 echo "== the whole page"
 cat report.html
