@@ -13,12 +13,17 @@ const SettingSpec kShareSettings[] = {
 const SettingSpec kDigestSettings[] = {
     {"folder", SettingType::kString, "\"digests\"", "where the daily digest files go"},
 };
+const SettingSpec kBriefSettings[] = {
+    {"width", SettingType::kInteger, "72", "the width of the rules around the title"},
+};
 const PluginSpec kPlugins[] = {
     funding_check<binh_duong::LocalShare>(
         "local-share", "The province's share of the state budget stays above a minimum",
         kShareSettings),
     notifier<binh_duong::DailyDigest>("daily-digest", "One digest file of events per day",
                                       kDigestSettings),
+    reporter<binh_duong::Brief>("brief", "A one-page brief for the director (plain text)",
+                                kBriefSettings),
 };
 const Descriptor kDescriptor = describe("binh_duong_plugins", "1.0.0", kPlugins);
 

@@ -1,5 +1,6 @@
 #pragma once
-// The Bình Dương Department of Industry and Trade's plugins: a funding check and a notifier.
+// The Bình Dương Department of Industry and Trade's plugins: a funding check, a notifier and a
+// report format.
 #include <plantrack/plugin.hpp>
 
 namespace binh_duong {
@@ -31,6 +32,21 @@ class DailyDigest final : public plantrack::sdk::NotifierBase {
  private:
   std::string folder_;
   plantrack::sdk::Context& context_;
+};
+
+/// Reporter "brief" (plantrack report --format brief): the one-page text the director reads, the
+/// workload lines and the state budget in figures and words, from the same content as the
+/// built-in formats.
+class Brief final : public plantrack::sdk::ReporterBase {
+ public:
+  Brief(const plantrack::sdk::Settings& settings, plantrack::sdk::Context& context);
+
+ protected:
+  void write(const plantrack::sdk::View& view, const plantrack::sdk::ReportRequest& request,
+             std::ostream& out) override;
+
+ private:
+  std::int64_t width_;
 };
 
 }  // namespace binh_duong
