@@ -31,6 +31,8 @@ Command add_history_command(CLI::App& app);
 Command add_plugins_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_diff_command(CLI::App& app);
+Command add_plan_year_command(CLI::App& app);
 
 /// Like clang's -disable-free: the last plan a command used is not torn down before the process
 /// exits, which frees it all at once (tearing down a 100k-task plan's model costs ~4% of

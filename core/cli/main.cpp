@@ -88,6 +88,8 @@ int run(int argc, char** argv) {
   commands["plugins"] = plantrack::cli::add_plugins_command(app);
   commands["check"] = plantrack::cli::add_check_command(app);
   commands["report"] = plantrack::cli::add_report_command(app);
+  commands["diff"] = plantrack::cli::add_diff_command(app);
+  commands["plan-year"] = plantrack::cli::add_plan_year_command(app);
   std::string topic;
   CLI::App* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", topic, "The command to explain");

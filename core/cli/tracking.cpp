@@ -1,6 +1,7 @@
 #include "tracking.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -40,6 +41,15 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     exit_code = 1;
     return std::nullopt;
   }
+  std::string programme_store;
+  if (t.loaded.plan.info.is_year_plan()) {
+    // A year plan records into its programme's log, under the programme's id, so that its
+    // progress counts toward the programme (docs/planning.md).
+    std::filesystem::path programme = std::filesystem::path(options.file).parent_path() /
+                                      t.loaded.plan.info.programme_file;
+    programme_store = default_store_path(programme.lexically_normal().string());
+    t.loaded.plan.info.id = t.loaded.plan.info.programme_id;
+  }
   if (mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
     t.plugins = load_plugins(t.plan(), options.file, t.loaded.source, exit_code);
     if (exit_code != 0) return std::nullopt;
@@ -58,7 +68,7 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   std::string db = options.db;
   if (db.empty()) {
     const char* env = std::getenv("PLANTRACK_DB");
-    db = env && *env ? env : default_store_path(options.file);
+    db = env && *env ? env : !programme_store.empty() ? programme_store : default_store_path(options.file);
   }
   int busy_timeout_ms = 5000;
   if (const char* env = std::getenv("PLANTRACK_BUSY_TIMEOUT_MS"); env && *env) {

@@ -72,8 +72,22 @@ struct PlanInfo {
   std::string currency = "VND";
   std::string locale = "vi";
   std::vector<std::string> basis;
+  /// A year plan's programme (`programme = { file, id }`): progress recorded with the year plan is
+  /// stored in the programme's log, under the programme's id. Empty for a programme.
+  std::string programme_file;  ///< relative to this plan's folder
+  std::string programme_id;
   SourcePos where;
   SourcePos period_where;
+  SourcePos programme_where;
+  bool is_year_plan() const { return !programme_id.empty(); }
+};
+
+/// An amendment to the approved plan: which decision, when, what it changed.
+struct Amendment {
+  std::string decision;  ///< e.g. "QĐ 512/QĐ-UBND"
+  Date date;
+  std::string summary;
+  SourcePos where;
 };
 
 struct Objective {
@@ -111,6 +125,7 @@ struct Task {
   std::string objective;
   Counting counting = Counting::kIncrement;
   int report_digits = 0;  ///< reports write the quantity with at least this many digits ("02")
+  bool carry_over = true;  ///< plan-year adds what is unfinished from earlier years
   std::vector<Dependency> depends_on;
   /// Ids this task had before: recorded progress under them counts for this task.
   std::vector<std::string> renamed_from;
@@ -236,6 +251,7 @@ struct Plan {
   Alerts alerts;
   ReportStyle report;
   Narrative narrative;
+  std::vector<Amendment> amendments;
 
   /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.
   PLANTRACK_API const Task* find_task(std::string_view id) const;

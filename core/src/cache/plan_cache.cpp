@@ -19,18 +19,19 @@ namespace plantrack {
 namespace {
 
 // Bump when the model or this format changes: older cache files are then ignored.
-constexpr std::string_view kMagic = "plantrack-plan-cache-v6\n";
+constexpr std::string_view kMagic = "plantrack-plan-cache-v7\n";
 
 // The model's sizes, so that growing a type without updating fields() below fails to compile.
-static_assert(sizeof(Task) == 360, "Task changed: update fields(Task) and kMagic");
-static_assert(sizeof(PlanInfo) == 240, "PlanInfo changed: update fields(PlanInfo) and kMagic");
+static_assert(sizeof(Task) == 368, "Task changed: update fields(Task) and kMagic");
+static_assert(sizeof(PlanInfo) == 312, "PlanInfo changed: update fields(PlanInfo) and kMagic");
 static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMagic");
 static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
 static_assert(sizeof(Participant) == 160, "Participant changed: update fields and kMagic");
 static_assert(sizeof(Narrative) == 208, "Narrative changed: update fields(Narrative) and kMagic");
 static_assert(sizeof(Alerts) == 40, "Alerts changed: update fields(Alerts) and kMagic");
 static_assert(sizeof(ReportStyle) == 12, "ReportStyle changed: update fields and kMagic");
-static_assert(sizeof(Plan) == 704, "Plan changed: update fields(Plan) and kMagic");
+static_assert(sizeof(Amendment) == 88, "Amendment changed: update fields and kMagic");
+static_assert(sizeof(Plan) == 800, "Plan changed: update fields(Plan) and kMagic");
 static_assert(sizeof(BudgetLine) == 184, "BudgetLine changed: update fields and kMagic");
 static_assert(sizeof(FundingTotal) == 112, "FundingTotal changed: update fields and kMagic");
 
@@ -132,7 +133,8 @@ template <typename A>
 void fields(A& a, PlanInfo& i) {
   field(a, i.id), field(a, i.title), field(a, i.owner), field(a, i.executor);
   field(a, i.period_start), field(a, i.period_end), field(a, i.currency), field(a, i.locale);
-  field(a, i.basis), field(a, i.where), field(a, i.period_where);
+  field(a, i.basis), field(a, i.where), field(a, i.period_where), field(a, i.programme_file);
+  field(a, i.programme_id), field(a, i.programme_where);
 }
 template <typename A>
 void fields(A& a, Objective& o) {
@@ -146,7 +148,7 @@ template <typename A>
 void fields(A& a, Task& t) {
   field(a, t.id), field(a, t.stage), field(a, t.title), field(a, t.unit), field(a, t.target);
   field(a, t.years), field(a, t.targets), field(a, t.due), field(a, t.owner), field(a, t.objective);
-  field(a, t.counting), field(a, t.report_digits), field(a, t.depends_on), field(a, t.renamed_from),
+  field(a, t.counting), field(a, t.report_digits), field(a, t.carry_over), field(a, t.depends_on), field(a, t.renamed_from),
       field(a, t.where);
   field(a, t.stage_where), field(a, t.target_where), field(a, t.targets_where);
   field(a, t.objective_where);
@@ -178,6 +180,10 @@ void fields(A& a, Participant& p) {
   field(a, p.task_where), field(a, p.year_where), field(a, p.activity);
 }
 template <typename A>
+void fields(A& a, Amendment& m) {
+  field(a, m.decision), field(a, m.date), field(a, m.summary), field(a, m.where);
+}
+template <typename A>
 void fields(A& a, ReportStyle& r) {
   field(a, r.linh_le), field(a, r.ngan), field(a, r.tu_after_muoi), field(a, r.ti),
       field(a, r.where);
@@ -205,7 +211,7 @@ void fields(A& a, Plan& p) {
   field(a, p.format), field(a, p.info), field(a, p.objectives), field(a, p.stages);
   field(a, p.tasks), field(a, p.funding), field(a, p.totals), field(a, p.budget);
   field(a, p.participants), field(a, p.plugins), field(a, p.alerts), field(a, p.report);
-  field(a, p.narrative);
+  field(a, p.narrative), field(a, p.amendments);
 }
 
 template <typename T>

@@ -53,7 +53,7 @@ Plan PlanReader::read(toml::table& root) {
   Plan plan;
   TableReader reader(root, "the plan file",
                      {"format", "plan", "objective", "stage", "task", "funding", "total", "budget",
-                      "participant", "plugin", "alerts", "report", "narrative"},
+                      "participant", "plugin", "alerts", "report", "narrative", "amendment"},
                      sink_);
   read_format(reader, plan);
   if (!root.contains("plan")) {
@@ -83,6 +83,15 @@ Plan PlanReader::read(toml::table& root) {
   for (toml::table* t : reader.tables("plugin")) plan.plugins.push_back(read_plugin(*t));
   if (toml::table* a = reader.table("alerts")) read_alerts(*a, plan.alerts);
   if (toml::table* t = reader.table("report")) read_report(*t, plan.report);
+  for (toml::table* t : reader.tables("amendment")) {
+    TableReader r(*t, "[[amendment]]", {"decision", "date", "summary"}, sink_);
+    Amendment a;
+    a.where = r.where();
+    a.decision = r.text("decision", Need::kRequired);
+    a.date = r.date("date", Need::kRequired).value_or(Date{});
+    a.summary = r.text("summary");
+    plan.amendments.push_back(std::move(a));
+  }
   if (toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
   return plan;
 }
@@ -111,7 +120,8 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
 
 void PlanReader::read_info(toml::table& table, PlanInfo& info) {
   TableReader r(table, "[plan]",
-                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis"},
+                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis",
+                 "programme"},
                 sink_);
   info.where = r.where();
   info.id = read_id(r, "plan");
@@ -129,6 +139,12 @@ void PlanReader::read_info(toml::table& table, PlanInfo& info) {
     }
   }
   info.basis = r.text_list("basis");
+  if (toml::table* programme = r.table("programme")) {
+    TableReader p(*programme, "programme", {"file", "id"}, sink_);
+    info.programme_where = p.where();
+    info.programme_file = p.text("file", Need::kRequired);
+    info.programme_id = p.text("id", Need::kRequired);
+  }
 }
 
 void PlanReader::read_period(TableReader& r, PlanInfo& info) {
@@ -185,7 +201,8 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
 Task PlanReader::read_task(toml::table& table) {
   TableReader r(table, "[[task]]",
                 {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
-                 "objective", "counting", "depends_on", "renamed_from", "report_digits"},
+                 "objective", "counting", "depends_on", "renamed_from", "report_digits",
+                 "carry_over"},
                 sink_);
   Task task;
   task.where = r.where();
@@ -218,6 +235,15 @@ Task PlanReader::read_task(toml::table& table) {
           .fix = "e.g. report_digits = 2 writes 2 as 02";
     } else {
       task.report_digits = static_cast<int>(*digits);
+    }
+  }
+  if (toml::node* carry = r.node("carry_over")) {
+    if (auto value = carry->value<bool>()) {
+      task.carry_over = *value;
+    } else {
+      sink_.error("wrong-type", r.where("carry_over"),
+                  "\"carry_over\" must be true or false, got " + describe_type(*carry))
+          .fix = "write carry_over = false";
     }
   }
   read_dependencies(r, task);

@@ -211,9 +211,23 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
     progress.achieved.reserve(plan.tasks.size());
     progress.complete.reserve(plan.tasks.size());
   }
+  // A year plan counts what was done in its year (its progress is in the programme's log, all
+  // years together); a cumulative task's running total is the programme's either way.
+  std::optional<int> only_year;
+  if (plan.info.is_year_plan() && plan.info.period_start == plan.info.period_end) {
+    only_year = plan.info.period_start;
+  }
+  Tally year_tally;
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
     const Task& task = plan.tasks[i];
-    const Tally& t = impl_->tallies[i];
+    const Tally* tally = &impl_->tallies[i];
+    if (only_year && task.counting == Counting::kIncrement) {
+      year_tally = *tally;
+      auto in_year = tally->per_year.find(*only_year);
+      year_tally.total = in_year == tally->per_year.end() ? 0 : in_year->second;
+      tally = &year_tally;
+    }
+    const Tally& t = *tally;
     TaskStatus s;
     s.task = i;
     s.achieved = t.total;

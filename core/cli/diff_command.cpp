@@ -1,0 +1,100 @@
+// plantrack diff OLD NEW: what changed between two plan files, each change at both places.
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "plantrack/plan_diff.hpp"
+
+namespace plantrack::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kChanges = 3;
+
+struct DiffOptions {
+  std::string before, after;
+  std::string format = "text";
+  bool exit_code = false;
+};
+
+std::string at(const std::string& file, SourcePos pos) {
+  if (!pos.known()) return file;
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+Json pos_json(SourcePos pos) {
+  if (!pos.known()) return nullptr;
+  return {{"line", pos.line}, {"column", pos.column}};
+}
+
+int run_diff(const DiffOptions& o) {
+  LoadResult before = load_plan_file(o.before);
+  LoadResult after = load_plan_file(o.after);
+  bool ok = true;
+  for (const LoadResult* r : {&before, &after}) {
+    if (r->ok()) continue;
+    std::cerr << render_text(r->diagnostics, r->source);
+    ok = false;
+  }
+  if (!ok) {
+    std::cerr << "plantrack diff: an invalid plan cannot be compared\n  fix: run 'plantrack validate' "
+                 "on it and correct the errors\n";
+    return kInvalidInput;
+  }
+  std::vector<PlanChange> changes = diff_plans(before.plan, after.plan);
+  if (o.format == "json") {
+    Json list = Json::array();
+    for (const PlanChange& c : changes) {
+      list.push_back({{"kind", to_string(c.kind)},
+                      {"area", c.area},
+                      {"subject", c.subject},
+                      {"field", c.field},
+                      {"before", c.before},
+                      {"after", c.after},
+                      {"old", pos_json(c.old_at)},
+                      {"new", pos_json(c.new_at)}});
+    }
+    Json doc = {{"old", o.before}, {"new", o.after}, {"changes", list}};
+    std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << o.before << " -> " << o.after << ": " << changes.size()
+              << (changes.size() == 1 ? " change" : " changes") << "\n";
+    for (const PlanChange& c : changes) {
+      std::cout << c.area << " \"" << c.subject << "\" ";
+      switch (c.kind) {
+        case PlanChange::Kind::kAdded:
+          std::cout << "added: " << c.after << "  (" << at(o.after, c.new_at) << ")\n";
+          break;
+        case PlanChange::Kind::kRemoved:
+          std::cout << "removed: " << c.before << "  (" << at(o.before, c.old_at) << ")\n";
+          break;
+        case PlanChange::Kind::kRenamed:
+          std::cout << "renamed from \"" << c.before << "\"  (" << at(o.before, c.old_at) << " -> "
+                    << at(o.after, c.new_at) << ")\n";
+          break;
+        case PlanChange::Kind::kChanged:
+          std::cout << c.field << ": " << (c.before.empty() ? "(none)" : c.before) << " -> "
+                    << (c.after.empty() ? "(none)" : c.after) << "  (" << at(o.before, c.old_at)
+                    << " -> " << at(o.after, c.new_at) << ")\n";
+          break;
+      }
+    }
+  }
+  return o.exit_code && !changes.empty() ? kChanges : kOk;
+}
+
+}  // namespace
+
+Command add_diff_command(CLI::App& app) {
+  auto o = std::make_shared<DiffOptions>();
+  CLI::App* cmd = app.add_subcommand("diff", "What changed between two versions of a plan");
+  cmd->add_option("OLD", o->before, "The earlier plan file")->required();
+  cmd->add_option("NEW", o->after, "The later plan file")->required();
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--exit-code", o->exit_code, "Exit 3 when the plans differ (for scripts)");
+  return [o] { return run_diff(*o); };
+}
+
+}  // namespace plantrack::cli

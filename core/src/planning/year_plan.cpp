@@ -1,0 +1,248 @@
+#include "plantrack/year_plan.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <variant>
+
+namespace plantrack {
+namespace {
+
+// A TOML basic string.
+std::string q(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      out += buffer;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// 1000000 -> 1_000_000, as the shipped plans write amounts.
+std::string amount(std::int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '_';
+    out += digits[i];
+  }
+  return (value < 0 ? "-" : "") + out;
+}
+
+std::string list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + q(items[i]);
+  return out + "]";
+}
+
+std::string setting(const SettingValue& value) {
+  if (const bool* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
+  if (const std::int64_t* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  if (const double* d = std::get_if<double>(&value)) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", *d);
+    std::string text = buffer;
+    if (text.find_first_of(".eE") == std::string::npos) text += ".0";
+    return text;
+  }
+  if (const std::string* s = std::get_if<std::string>(&value)) return q(*s);
+  return list(std::get<std::vector<std::string>>(value));
+}
+
+}  // namespace
+
+std::int64_t planned_in_year(const Task& task, int year) {
+  if (!task.targets.empty()) {
+    for (const YearTarget& y : task.targets) {
+      if (y.year == year) return y.quantity;
+    }
+    return 0;
+  }
+  std::vector<int> years = task.active_years();
+  auto it = std::find(years.begin(), years.end(), year);
+  if (it == years.end()) return 0;
+  auto n = static_cast<std::int64_t>(years.size());
+  auto position = static_cast<std::int64_t>(it - years.begin());
+  return task.target / n + (position < task.target % n ? 1 : 0);
+}
+
+std::vector<YearTask> year_tasks(const Plan& programme, const PlanStatus& before, int year) {
+  std::vector<YearTask> out;
+  for (std::size_t i = 0; i < programme.tasks.size(); ++i) {
+    const Task& task = programme.tasks[i];
+    const TaskStatus& s = before.tasks[i];
+    if (s.state == TaskState::kDone || s.state == TaskState::kCancelled) continue;
+    YearTask y;
+    y.task = i;
+    y.planned = planned_in_year(task, year);
+    std::vector<int> years = task.active_years();
+    for (const YearTarget& t : task.targets) years.push_back(t.year);
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    for (int earlier : years) {
+      if (earlier < year) y.planned_before += planned_in_year(task, earlier);
+    }
+    y.done_before = s.achieved;
+    std::int64_t left = std::max<std::int64_t>(0, task.target - s.achieved);
+    if (task.counting == Counting::kCumulative) {
+      // A running total: the year's target is where the total should stand at the year's end.
+      std::int64_t due = std::min(task.target, y.planned_before + y.planned);
+      y.target = y.planned > 0 || (task.carry_over && due > s.achieved) ? due : 0;
+      y.carried = task.carry_over ? std::max<std::int64_t>(0, y.planned_before - s.achieved) : 0;
+    } else {
+      y.carried = task.carry_over ? std::max<std::int64_t>(0, y.planned_before - s.achieved) : 0;
+      y.target = std::min(left, y.planned + y.carried);
+    }
+    if (y.target <= 0 || left <= 0) continue;
+    out.push_back(y);
+  }
+  return out;
+}
+
+std::string year_plan_toml(const Plan& p, const std::string& programme_file,
+                           const std::string& revision, const PlanStatus& before, int year) {
+  bool vi = p.info.locale == "vi";
+  std::vector<YearTask> tasks = year_tasks(p, before, year);
+  std::set<std::string> in_plan;
+  for (const YearTask& y : tasks) in_plan.insert(p.tasks[y.task].id);
+  std::string end_before = std::to_string(year - 1) + "-12-31";
+  std::string o;
+  o += "# " + std::string(vi ? "Kế hoạch năm " : "Year plan ") + std::to_string(year) + ": " +
+       p.info.title + "\n";
+  o += "# Made by `plantrack plan-year` from " + programme_file + " (revision " +
+       revision.substr(0, 12) + ")\n# with the progress recorded up to " + end_before +
+       ". The same inputs give the same file. Progress recorded\n# with this plan goes to the "
+       "programme's store and counts toward the programme.\n";
+  o += "format = 1\n\n[plan]\n";
+  o += "id = " + q(p.info.id + "-" + std::to_string(year)) + "\n";
+  o += "title = " + q(p.info.title + (vi ? " — năm " : " — ") + std::to_string(year)) + "\n";
+  if (!p.info.owner.empty()) o += "owner = " + q(p.info.owner) + "\n";
+  if (!p.info.executor.empty()) o += "executor = " + q(p.info.executor) + "\n";
+  o += "period = { start = " + std::to_string(year) + ", end = " + std::to_string(year) + " }\n";
+  o += "currency = " + q(p.info.currency) + "\nlocale = " + q(p.info.locale) + "\n";
+  if (!p.info.basis.empty()) o += "basis = " + list(p.info.basis) + "\n";
+  o += "programme = { file = " + q(programme_file) + ", id = " + q(p.info.id) + " }\n";
+
+  std::set<std::string> objectives, stages;
+  for (const YearTask& y : tasks) {
+    objectives.insert(p.tasks[y.task].objective);
+    stages.insert(p.tasks[y.task].stage);
+  }
+  for (const Objective& obj : p.objectives) {
+    if (!objectives.count(obj.id)) continue;
+    o += "\n[[objective]]\nid = " + q(obj.id) + "\ntext = " + q(obj.text) + "\n";
+  }
+  for (const Stage& s : p.stages) {
+    if (!stages.count(s.id)) continue;
+    o += "\n[[stage]]\nid = " + q(s.id) + "\ntitle = " + q(s.title) + "\n";
+    std::vector<std::string> deps;
+    for (const Ref& r : s.depends_on) {
+      if (stages.count(r.id)) deps.push_back(r.id);
+    }
+    if (!deps.empty()) o += "depends_on = " + list(deps) + "\n";
+  }
+  for (const YearTask& y : tasks) {
+    const Task& t = p.tasks[y.task];
+    o += "\n[[task]]\nid = " + q(t.id) + "\nstage = " + q(t.stage) + "\ntitle = " + q(t.title) +
+         "\nunit = " + q(t.unit) + "\n";
+    if (t.counting == Counting::kCumulative) {
+      o += "# " + std::to_string(year) + ": the running total should reach " +
+           std::to_string(y.target) + " (" + std::to_string(y.done_before) + " by " + end_before +
+           ")\n";
+    } else {
+      o += "# " + std::to_string(year) + ": " + std::to_string(y.planned) + " planned";
+      if (y.carried > 0) {
+        o += " + " + std::to_string(y.carried) + " carried over (planned before " +
+             std::to_string(year) + ": " + std::to_string(y.planned_before) + ", done by " +
+             end_before + ": " + std::to_string(y.done_before) + ")";
+      } else if (!t.carry_over) {
+        o += " (carry_over = false: nothing carried over)";
+      }
+      if (y.target < y.planned + y.carried) {
+        o += "; capped at what is left of the target (" + std::to_string(t.target) + ")";
+      }
+      o += "\n";
+    }
+    o += "target = " + std::to_string(y.target) + "\nyears = [" + std::to_string(year) + "]\n";
+    if (t.counting == Counting::kCumulative) o += "counting = \"cumulative\"\n";
+    if (!t.carry_over) o += "carry_over = false\n";
+    if (t.report_digits) o += "report_digits = " + std::to_string(t.report_digits) + "\n";
+    if (!t.owner.empty()) o += "owner = " + q(t.owner) + "\n";
+    if (!t.objective.empty()) o += "objective = " + q(t.objective) + "\n";
+    std::vector<std::string> kept;
+    for (const Dependency& d : t.depends_on) {
+      const Task* pre = p.find_task(d.task);
+      std::size_t index = pre ? static_cast<std::size_t>(pre - p.tasks.data()) : 0;
+      const TaskStatus* s = pre ? &before.tasks[index] : nullptr;
+      bool satisfied = s && (d.at_least ? s->achieved >= *d.at_least : s->state == TaskState::kDone);
+      std::string what = d.task + (d.at_least ? " >= " + std::to_string(*d.at_least) : " done");
+      if (satisfied) {
+        o += "# satisfied by " + end_before + ": " + what + " (" + std::to_string(s->achieved) +
+             " " + pre->unit + ")\n";
+      } else if (in_plan.count(d.task)) {
+        kept.push_back("{ task = " + q(d.task) +
+                       (d.at_least ? ", at_least = " + std::to_string(*d.at_least) : "") + " }");
+      } else {
+        o += "# waits for " + what + ", which is not in this year's plan\n";
+      }
+    }
+    if (!kept.empty()) {
+      o += "depends_on = [";
+      for (std::size_t i = 0; i < kept.size(); ++i) o += (i ? ", " : "") + kept[i];
+      o += "]\n";
+    }
+  }
+  // Money: the year's budget lines; each source's amount is what they draw from it this year.
+  std::map<std::string, std::int64_t> per_source;
+  std::string lines;
+  for (const BudgetLine& b : p.budget) {
+    if (b.year != year || !in_plan.count(b.task)) continue;
+    per_source[b.source] += b.amount;
+    lines += "\n[[budget]]\ntask = " + q(b.task) + "\nsource = " + q(b.source) +
+             "\nyear = " + std::to_string(year) + "\namount = " + amount(b.amount) + "\n";
+    if (!b.category.empty()) lines += "category = " + q(b.category) + "\n";
+    if (!b.decision.empty()) lines += "decision = " + q(b.decision) + "\n";
+  }
+  if (!p.funding.empty()) o += "\n# Sources: what the year's budget lines draw from each, zero included.";
+  o += "\n";
+  for (const Funding& f : p.funding) {
+    o += "\n[[funding]]\nid = " + q(f.id) + "\nkind = " + q(std::string(to_string(f.kind))) +
+         "\ntitle = " + q(f.title) + "\namount = " + amount(per_source[f.id]) + "\n";
+  }
+  for (const FundingTotal& t : p.totals) {
+    std::int64_t sum = 0;
+    std::vector<std::string> ids;
+    for (const Ref& r : t.sources) sum += per_source[r.id], ids.push_back(r.id);
+    o += "\n[[total]]\nid = " + q(t.id) + "\ntitle = " + q(t.title) + "\nsources = " + list(ids) +
+         "\namount = " + amount(sum) + "\n";
+  }
+  o += lines;
+  for (const Participant& x : p.participants) {
+    if (x.year != year || !in_plan.count(x.task)) continue;
+    o += "\n[[participant]]\nname = " + q(x.name) + "\nsector = " + q(x.sector) + "\ntask = " +
+         q(x.task) + "\nyear = " + std::to_string(year) + "\n";
+    if (!x.activity.empty()) o += "activity = " + q(x.activity) + "\n";
+  }
+  for (const PluginConfig& plugin : p.plugins) {
+    o += "\n[[plugin]]\nname = " + q(plugin.name) + "\n";
+    if (!plugin.path.empty()) o += "path = " + q(plugin.path) + "\n";
+    if (!plugin.settings.empty()) {
+      o += "[plugin.settings]\n";
+      for (const PluginSetting& s : plugin.settings) o += s.key + " = " + setting(s.value) + "\n";
+    }
+  }
+  return o;
+}
+
+}  // namespace plantrack
