@@ -122,6 +122,7 @@ int run_report(ReportOptions& o) {
   request.from_year = from;
   request.to_year = to;
   request.table = o.table;
+  request.revision = t->revision;
   Staged staged;
   std::ostringstream single;
   bool folder = false;

@@ -13,6 +13,7 @@
 #include "plantrack/money_status.hpp"
 #include "plantrack/plan_index.hpp"
 #include "tracking.hpp"
+#include "what_if.hpp"
 
 namespace plantrack::cli {
 namespace {
@@ -173,6 +174,7 @@ struct StatusOptions {
   TrackOptions track;
   int year = 0;
   std::string stage;
+  std::string what_if;
 };
 
 // The target and achieved figures a row shows: the programme's, or one year's with --year.
@@ -210,6 +212,7 @@ int run_status(StatusOptions& o) {
     std::cerr << "\n";
     return kUsage;
   }
+  if (!o.what_if.empty()) return run_what_if(*t, o.what_if, o.track.format);
   PlanStatus status = t->status();
   // Tasks of each stage, in plan order.
   std::vector<std::vector<std::size_t>> stage_tasks(plan.stages.size());
@@ -450,6 +453,9 @@ Command add_status_command(CLI::App& app) {
   add_track_options(cmd, o->track, true, true);
   cmd->add_option("--year", o->year, "Show one year's figures against that year's targets");
   cmd->add_option("--stage", o->stage, "Show one stage");
+  cmd->add_option("--what-if", o->what_if,
+                  "Show what CHANGES.toml (slips, cuts, targets) would change; writes nothing")
+      ->type_name("CHANGES.toml");
   return [o] { return run_status(*o); };
 }
 

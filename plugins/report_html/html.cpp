@@ -79,7 +79,7 @@ class Html final : public ReporterBase {
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
     vi_ = request.lang == "vi";
-    report::Options options{request.lang, request.from_year, request.to_year};
+    report::Options options{request.lang, request.from_year, request.to_year, request.revision};
     report::Document d = report::build(view, options);
     out << "<!DOCTYPE html>\n<html lang=\"" << (vi_ ? "vi" : "en")
         << "\">\n<head>\n<meta charset=\"utf-8\">\n"

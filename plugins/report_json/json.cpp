@@ -47,7 +47,7 @@ class JsonReport final : public ReporterBase {
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
     const Plan& plan = view.plan;
-    report::Options options{request.lang, request.from_year, request.to_year};
+    report::Options options{request.lang, request.from_year, request.to_year, request.revision};
     std::string lang = request.lang == "vi" ? "vi" : "en";
     NumberStyle style = number_style(lang);
     VietnameseWords words{plan.report.linh_le, plan.report.ngan, plan.report.tu_after_muoi,
@@ -63,6 +63,13 @@ class JsonReport final : public ReporterBase {
                    {"period", {{"start", plan.info.period_start}, {"end", plan.info.period_end}}},
                    {"currency", plan.info.currency},
                    {"basis", plan.info.basis}};
+    doc["revision"] = request.revision;
+    Json amendments = Json::array();
+    for (const Amendment& a : plan.amendments) {
+      amendments.push_back(
+          {{"decision", a.decision}, {"date", a.date.to_string()}, {"summary", a.summary}});
+    }
+    doc["amendments"] = amendments;
     doc["as_of"] = view.status ? Json(view.status->as_of.to_string()) : Json(nullptr);
     doc["years"] = {{"from", request.from_year ? Json(*request.from_year) : Json(nullptr)},
                     {"to", request.to_year ? Json(*request.to_year) : Json(nullptr)}};

@@ -46,7 +46,8 @@ class Markdown final : public ReporterBase {
 
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
-    report::Document d = report::build(view, {request.lang, request.from_year, request.to_year});
+    report::Document d =
+        report::build(view, {request.lang, request.from_year, request.to_year, request.revision});
     out << "# " << escape(d.title, false) << "\n\n";
     if (!d.subtitle.empty()) out << "*" << escape(d.subtitle, false) << "*\n\n";
     for (const std::string& p : d.preamble) out << escape(p, false) << "\n\n";

@@ -172,6 +172,7 @@ struct ReportRequest {
   /// "workload.csv") in the output folder. nullptr when writing to one stream (then such a format
   /// needs `table`).
   std::function<std::ostream&(const std::string& name)> open_file;
+  std::string revision;  ///< SHA-256 of the plan file the report was made from
 };
 
 /// Every plugin object; the host deletes it through this (its code is in the plugin library,

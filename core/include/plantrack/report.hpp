@@ -56,6 +56,7 @@ struct Document {
 struct Options {
   std::string lang = "vi";  ///< "vi" or "en"
   std::optional<int> from_year, to_year;
+  std::string revision;  ///< the plan file's SHA-256, stated in the report with the amendments
 };
 
 /// The report of `view` (plan, status as of its date, findings when given).

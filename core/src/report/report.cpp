@@ -78,6 +78,8 @@ class Builder {
     for (const std::string& basis : plan_.info.basis) {
       d.preamble.push_back(t("Thực hiện ", "Pursuant to ") + basis + ".");
     }
+    d.revision = o_.revision;
+    if (!o_.revision.empty() || !plan_.amendments.empty()) d.preamble.push_back(revision_text());
     results(d);
     next_tasks(d);
     solutions(d);
@@ -104,6 +106,21 @@ class Builder {
     return Block{Block::Kind::kBullets, {}, std::move(items), {}};
   }
   static Block table(Table table) { return Block{Block::Kind::kTable, {}, {}, std::move(table)}; }
+
+  // Which plan the figures were measured against: its revision and the amendments it carries.
+  std::string revision_text() const {
+    std::string out = t("Kế hoạch áp dụng", "Plan used");
+    if (!o_.revision.empty()) out += t(": bản ", ": revision ") + o_.revision.substr(0, 12);
+    if (plan_.amendments.empty()) return out + t(", không có điều chỉnh.", ", no amendments.");
+    out += t(", đã điều chỉnh theo ", ", amended by ");
+    for (std::size_t i = 0; i < plan_.amendments.size(); ++i) {
+      const Amendment& a = plan_.amendments[i];
+      out +=
+          (i ? "; " : "") + a.decision + t(" ngày ", " of ") + date_text(a.date, vi_ ? "vi" : "en");
+      if (!a.summary.empty()) out += " (" + a.summary + ")";
+    }
+    return out + ".";
+  }
 
   void results(Document& d) {
     d.sections.push_back(

@@ -200,8 +200,15 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
   const Date as_of = impl_->as_of;
   PlanStatus status;
   status.as_of = as_of;
+  // A year plan counts what was done in its year (its progress is in the programme's log, all
+  // years together); a cumulative task's running total is the programme's either way.
+  std::optional<int> only_year;
+  if (plan.info.is_year_plan() && plan.info.period_start == plan.info.period_end) {
+    only_year = plan.info.period_start;
+  }
   for (Spending& s : impl_->spending) {
-    if (!impl_->reverted.count(s.event)) status.spending.push_back(std::move(s));
+    if (impl_->reverted.count(s.event) || (only_year && s.year != *only_year)) continue;
+    status.spending.push_back(std::move(s));
   }
   std::stable_sort(status.spending.begin(), status.spending.end(),
                    [](const Spending& a, const Spending& b) { return a.event < b.event; });
@@ -210,12 +217,6 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
   if (readiness_too) {
     progress.achieved.reserve(plan.tasks.size());
     progress.complete.reserve(plan.tasks.size());
-  }
-  // A year plan counts what was done in its year (its progress is in the programme's log, all
-  // years together); a cumulative task's running total is the programme's either way.
-  std::optional<int> only_year;
-  if (plan.info.is_year_plan() && plan.info.period_start == plan.info.period_end) {
-    only_year = plan.info.period_start;
   }
   Tally year_tally;
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {

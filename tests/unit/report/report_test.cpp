@@ -10,6 +10,16 @@ using namespace plantrack;
 
 namespace {
 
+report::Options options(std::string lang, std::optional<int> from = {}, std::optional<int> to = {},
+                        std::string revision = {}) {
+  report::Options o;
+  o.lang = std::move(lang);
+  o.from_year = from;
+  o.to_year = to;
+  o.revision = std::move(revision);
+  return o;
+}
+
 const std::string kFlagship =
     PLANTRACK_SOURCE_DIR "/workflows/binh-duong-cleaner-production-2012-2015";
 
@@ -56,7 +66,7 @@ TEST_CASE("the flagship's report carries the seed's figures", "[report]") {
   LoadResult r = load_plan_file(kFlagship + ".toml");
   REQUIRE(r.ok());
   PlanStatus status = flagship_status(r.plan);
-  report::Document d = report::build(sdk::View{r.plan, &status}, {});
+  report::Document d = report::build(sdk::View{r.plan, &status}, options("vi"));
   const report::Table& w = table(d, "workload");
   REQUIRE(w.rows.size() == 7);
   std::vector<std::string> quantities, units;
@@ -90,14 +100,14 @@ TEST_CASE("English, one year, and the regional words of the plan", "[report]") {
                             "\n[report]\nlinh = \"lẻ\"\nnghin = \"ngàn\"\nbon = \"tư\"\n");
   REQUIRE(r.ok());
   PlanStatus status = derive_status(r.plan, {}, Date{2014, 12, 31});
-  report::Document en = report::build(sdk::View{r.plan, &status}, {"en", 2014, 2014});
+  report::Document en = report::build(sdk::View{r.plan, &status}, options("en", 2014, 2014));
   const report::Table& w = table(en, "workload");
   REQUIRE(w.rows.size() == 1);  // posters are planned in 2013 only
   CHECK(w.rows[0][1] == "articles");
   CHECK(w.rows[0][5] == "-");  // no per-year target for 2014
   CHECK_THAT(text_of(en),
              Catch::Contains("In words: One hundred five million twenty-four thousand dong."));
-  report::Document vi = report::build(sdk::View{r.plan, &status}, {"vi", {}, {}});
+  report::Document vi = report::build(sdk::View{r.plan, &status}, options("vi"));
   CHECK_THAT(text_of(vi),
              Catch::Contains("Bằng chữ: Một trăm lẻ năm triệu không trăm hai mươi tư ngàn đồng."));
 }
@@ -106,4 +116,18 @@ TEST_CASE("the [report] table refuses a word it does not know", "[report][load]"
   LoadResult r = test::load("\n[report]\nlinh = \"le\"\n");
   CHECK_FALSE(r.ok());
   CHECK(test::codes(r) == "bad-value");
+}
+
+TEST_CASE("the report states the plan revision and its amendments", "[report]") {
+  LoadResult r = test::load(test::task("a", "awareness", 5) +
+                            "\n[[amendment]]\ndecision = \"QĐ 512/QĐ-UBND\"\ndate = 2014-06-01\n"
+                            "summary = \"thêm 2 lớp tập huấn\"\n");
+  REQUIRE(r.ok());
+  PlanStatus status = derive_status(r.plan, {}, Date{2014, 12, 31});
+  report::Document d =
+      report::build(sdk::View{r.plan, &status}, options("vi", {}, {}, "0123456789abcdef"));
+  REQUIRE_FALSE(d.preamble.empty());
+  CHECK(d.preamble.back() ==
+        "Kế hoạch áp dụng: bản 0123456789ab, đã điều chỉnh theo QĐ 512/QĐ-UBND ngày 01/06/2014 "
+        "(thêm 2 lớp tập huấn).");
 }

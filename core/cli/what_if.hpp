@@ -1,0 +1,13 @@
+#pragma once
+// `status --what-if`: the same plan with changes applied in memory, compared with the real one.
+#include <string>
+
+#include "commands.hpp"
+#include "tracking.hpp"
+
+namespace plantrack::cli {
+
+/// Prints what the changes in `changes_path` would change (status, alerts, funding findings).
+int run_what_if(Tracking& t, const std::string& changes_path, const std::string& format);
+
+}  // namespace plantrack::cli
