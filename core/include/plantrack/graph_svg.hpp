@@ -6,6 +6,7 @@
 /// Example:
 ///   std::string svg = plantrack::graph_svg(plan, &status);  // inline in HTML, or a .svg file
 #include <string>
+#include <string_view>
 
 #include "plantrack/export.hpp"
 #include "plantrack/graph.hpp"
@@ -24,6 +25,9 @@ PLANTRACK_API std::string graph_svg(const Plan& plan, const PlanStatus* status);
 /// with achieved/target and percent.
 PLANTRACK_API std::string graph_dot_with_progress(const Plan& plan, const DependencyGraph& graph,
                                                   const PlanStatus& status);
+
+/// Text made safe inside XML/HTML text and attribute values (& < > " ').
+PLANTRACK_API std::string xml_escape(std::string_view text);
 
 /// The colour of a state in pictures (hex).
 PLANTRACK_API const char* state_colour(TaskState state);

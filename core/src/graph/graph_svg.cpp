@@ -7,7 +7,24 @@
 namespace plantrack {
 namespace {
 
-std::string esc(const std::string& text) {
+std::string num(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
+}
+
+std::string dot_quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -33,23 +50,6 @@ std::string esc(const std::string& text) {
   }
   return out;
 }
-
-std::string num(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
-
-std::string dot_quote(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? std::string("\\n") : std::string(1, c);
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 const char* state_colour(TaskState state) {
   switch (state) {
@@ -86,7 +86,7 @@ std::string graph_svg(const Plan& plan, const PlanStatus* status) {
                     std::to_string(width) + " " + std::to_string(height) +
                     "\" role=\"img\" font-family=\"DejaVu Sans, sans-serif\">\n"
                     "<title>" +
-                    esc(plan.info.title) +
+                    xml_escape(plan.info.title) +
                     "</title>\n"
                     "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                     "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path "
@@ -98,7 +98,7 @@ std::string graph_svg(const Plan& plan, const PlanStatus* status) {
            "\" rx=\"6\" fill=\"#f5f5f5\" stroke=\"#9e9e9e\"/><text x=\"" +
            std::to_string(x + col_w / 2) +
            "\" y=\"18\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">" +
-           esc(plan.stages[s].title) + "</text></g>\n";
+           xml_escape(plan.stages[s].title) + "</text></g>\n";
   }
   for (const Task& task : plan.tasks) {
     auto to = at.find(task.id);
@@ -135,13 +135,13 @@ std::string graph_svg(const Plan& plan, const PlanStatus* status) {
     const char* colour = s ? state_colour(s->state) : "#555";
     std::string figures = (s ? std::to_string(s->achieved) + "/" : std::string()) +
                           std::to_string(task.target) + " " + task.unit;
-    out += "<g class=\"task\"><title>" + esc(task.title) + "</title><rect x=\"" +
+    out += "<g class=\"task\"><title>" + xml_escape(task.title) + "</title><rect x=\"" +
            std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
            std::to_string(node_w) + "\" height=\"" + std::to_string(node_h) +
            "\" rx=\"4\" fill=\"#fff\" stroke=\"" + colour + "\" stroke-width=\"1.5\"/><text x=\"" +
            std::to_string(x + 4) + "\" y=\"" + std::to_string(y + 13) + "\" font-size=\"8\">" +
-           esc(task.id) + "</text><text x=\"" + std::to_string(x + 4) + "\" y=\"" +
-           std::to_string(y + 23) + "\" font-size=\"7\">" + esc(figures) + "</text>";
+           xml_escape(task.id) + "</text><text x=\"" + std::to_string(x + 4) + "\" y=\"" +
+           std::to_string(y + 23) + "\" font-size=\"7\">" + xml_escape(figures) + "</text>";
     if (s) {
       double fill = std::clamp(s->percent, 0.0, 100.0) / 100.0 * (node_w - 8);
       out += "<rect x=\"" + std::to_string(x + 4) + "\" y=\"" + std::to_string(y + node_h - 7) +
