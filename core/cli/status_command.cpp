@@ -417,20 +417,27 @@ int run_history(HistoryOptions& o) {
     if (!o.task.empty() && e.task != o.task) continue;
     auto reverted = reverted_by.find(e.id);
     if (o.track.format == "json") {
-      list.push_back({{"id", e.id},
-                      {"task", e.task},
-                      {"kind", to_string(e.kind)},
-                      {"quantity", e.quantity ? Json(*e.quantity) : Json(nullptr)},
-                      {"year", e.year ? Json(*e.year) : Json(nullptr)},
-                      {"date", e.effective.to_string()},
-                      {"recorded_at", e.recorded_at},
-                      {"actor", e.actor},
-                      {"note", e.note},
-                      {"evidence", e.evidence},
-                      {"plan_revision", e.plan_revision},
-                      {"reverts", e.reverts ? Json(*e.reverts) : Json(nullptr)},
-                      {"reverted_by",
-                       reverted != reverted_by.end() ? Json(reverted->second) : Json(nullptr)}});
+      Json j = {
+          {"id", e.id},
+          {"task", e.task},
+          {"kind", to_string(e.kind)},
+          {"quantity", e.quantity ? Json(*e.quantity) : Json(nullptr)},
+          {"year", e.year ? Json(*e.year) : Json(nullptr)},
+          {"date", e.effective.to_string()},
+          {"recorded_at", e.recorded_at},
+          {"actor", e.actor},
+          {"note", e.note},
+          {"evidence", e.evidence},
+          {"plan_revision", e.plan_revision},
+          {"reverts", e.reverts ? Json(*e.reverts) : Json(nullptr)},
+          {"reverted_by", reverted != reverted_by.end() ? Json(reverted->second) : Json(nullptr)}};
+      if (e.kind == EventKind::kSpend) {  // a payment's own fields
+        j["source"] = e.source;
+        j["amount"] = e.amount ? Json(*e.amount) : Json(nullptr);
+        j["cost"] = e.cost ? Json(*e.cost) : Json(nullptr);
+        j["participant"] = e.participant;
+      }
+      list.push_back(std::move(j));
       continue;
     }
     std::cout << describe_event(t->plan(), index, e);

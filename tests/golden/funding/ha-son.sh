@@ -34,3 +34,8 @@ import json, sys
 m = json.load(sys.stdin)["money"]
 print(m["currency"], m["total"], len(m["spending"]), "payments")
 for l in m["lines"]: print(l)'
+echo "== a payment in history"
+"$PLANTRACK" history plan.toml pilot-models --format json | python3 -c '
+import json, sys
+for e in json.load(sys.stdin):
+    if e["kind"] == "spend": print(e["id"], e["source"], e["amount"], e["cost"], e["participant"], e["reverted_by"])'
