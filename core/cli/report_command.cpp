@@ -41,14 +41,17 @@ std::optional<int> year_of(const std::string& text, const char* option, Diagnost
 struct Staged {
   std::map<std::string, std::ostringstream> files;  // final path -> content
   bool commit(std::string& error) {
+    auto discard = [&] {
+      std::error_code ec;
+      for (auto& [path, content] : files) fs::remove(path + ".tmp", ec);
+    };
     for (auto& [path, content] : files) {
       std::string tmp = path + ".tmp";
       std::ofstream out(tmp, std::ios::binary);
       out << content.str();
       out.close();
       if (!out) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
+        discard();
         error = "cannot write " + path + " (does its folder exist?)";
         return false;
       }
