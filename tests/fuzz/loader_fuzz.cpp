@@ -4,7 +4,11 @@
 #include <string>
 
 #include "plantrack/graph.hpp"
+#include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/report.hpp"
+#include "plantrack/what_if.hpp"
+#include "plantrack/year_plan.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
@@ -16,6 +20,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rendered += plantrack::export_graph(result.plan, graph, plantrack::GraphFormat::kDot);
     rendered += plantrack::export_graph(result.plan, graph, plantrack::GraphFormat::kMermaid);
     rendered += plantrack::export_graph(result.plan, graph, plantrack::GraphFormat::kJson);
+    // What a valid plan feeds: the report, the pictures, the year plans, what-if on itself.
+    plantrack::PlanStatus status =
+        plantrack::derive_status(result.plan, {}, plantrack::Date{2014, 10, 24});
+    plantrack::report::Options options;
+    rendered += plantrack::report::build(plantrack::sdk::View{result.plan, &status}, options).title;
+    rendered += plantrack::graph_svg(result.plan, &status);
+    int year = result.plan.info.period_start;
+    rendered += plantrack::year_plan_toml(result.plan, "p.toml", "0", status, year);
+    plantrack::DiagnosticSink sink("w.toml");
+    std::vector<std::string> described;
+    plantrack::apply_what_if(result.plan, result.source, sink, described);
   }
   // Rendering must never be empty when there is something to say.
   if (rendered.empty() && !result.diagnostics.empty()) __builtin_trap();
