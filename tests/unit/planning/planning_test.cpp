@@ -77,7 +77,8 @@ TEST_CASE("carry-over: what slipped comes forward, capped at what is left", "[pl
   REQUIRE(ahead);
   CHECK(ahead->target == 1);  // 5 planned, but only 1 is left of 10
   PlanStatus before_2013 = derive_status(plan, events, Date{2012, 12, 31});
-  const YearTask* cum_2013 = find(year_tasks(plan, before_2013, 2013), plan, "cum");
+  std::vector<YearTask> tasks_2013 = year_tasks(plan, before_2013, 2013);
+  const YearTask* cum_2013 = find(tasks_2013, plan, "cum");
   REQUIRE(cum_2013);
   CHECK(cum_2013->target == 67);  // 34 + 33 planned by the end of 2013
 }
