@@ -39,8 +39,9 @@ int run_diff(const DiffOptions& o) {
     ok = false;
   }
   if (!ok) {
-    std::cerr << "plantrack diff: an invalid plan cannot be compared\n  fix: run 'plantrack validate' "
-                 "on it and correct the errors\n";
+    std::cerr
+        << "plantrack diff: an invalid plan cannot be compared\n  fix: run 'plantrack validate' "
+           "on it and correct the errors\n";
     return kInvalidInput;
   }
   std::vector<PlanChange> changes = diff_plans(before.plan, after.plan);

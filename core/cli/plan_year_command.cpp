@@ -86,7 +86,8 @@ Command add_plan_year_command(CLI::App& app) {
       "plan-year", "Write the plan for one year of a programme, carrying over what slipped");
   add_track_options(cmd, o->track, false, false);
   cmd->add_option("YEAR", o->year, "The year to plan, e.g. 2014")->required();
-  cmd->add_option("-o,--output", o->output, "Write the year plan to PATH (default: standard output)");
+  cmd->add_option("-o,--output", o->output,
+                  "Write the year plan to PATH (default: standard output)");
   return [o] { return run_plan_year(*o); };
 }
 

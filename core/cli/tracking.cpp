@@ -45,8 +45,8 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   if (t.loaded.plan.info.is_year_plan()) {
     // A year plan records into its programme's log, under the programme's id, so that its
     // progress counts toward the programme (docs/planning.md).
-    std::filesystem::path programme = std::filesystem::path(options.file).parent_path() /
-                                      t.loaded.plan.info.programme_file;
+    std::filesystem::path programme =
+        std::filesystem::path(options.file).parent_path() / t.loaded.plan.info.programme_file;
     programme_store = default_store_path(programme.lexically_normal().string());
     t.loaded.plan.info.id = t.loaded.plan.info.programme_id;
   }
@@ -68,7 +68,9 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   std::string db = options.db;
   if (db.empty()) {
     const char* env = std::getenv("PLANTRACK_DB");
-    db = env && *env ? env : !programme_store.empty() ? programme_store : default_store_path(options.file);
+    db = env && *env                ? env
+         : !programme_store.empty() ? programme_store
+                                    : default_store_path(options.file);
   }
   int busy_timeout_ms = 5000;
   if (const char* env = std::getenv("PLANTRACK_BUSY_TIMEOUT_MS"); env && *env) {

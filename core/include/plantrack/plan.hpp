@@ -124,7 +124,7 @@ struct Task {
   std::string owner;
   std::string objective;
   Counting counting = Counting::kIncrement;
-  int report_digits = 0;  ///< reports write the quantity with at least this many digits ("02")
+  int report_digits = 0;   ///< reports write the quantity with at least this many digits ("02")
   bool carry_over = true;  ///< plan-year adds what is unfinished from earlier years
   std::vector<Dependency> depends_on;
   /// Ids this task had before: recorded progress under them counts for this task.

@@ -25,8 +25,8 @@ PLANTRACK_API std::int64_t planned_in_year(const Task& task, int year);
 
 /// One task's line of the year plan.
 struct YearTask {
-  std::size_t task = 0;          ///< index into the programme's tasks
-  std::int64_t planned = 0;      ///< planned_in_year
+  std::size_t task = 0;             ///< index into the programme's tasks
+  std::int64_t planned = 0;         ///< planned_in_year
   std::int64_t planned_before = 0;  ///< planned in the years before
   std::int64_t done_before = 0;     ///< achieved by the end of the year before
   std::int64_t carried = 0;         ///< max(0, planned_before - done_before), when carried over

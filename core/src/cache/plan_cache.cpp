@@ -148,8 +148,8 @@ template <typename A>
 void fields(A& a, Task& t) {
   field(a, t.id), field(a, t.stage), field(a, t.title), field(a, t.unit), field(a, t.target);
   field(a, t.years), field(a, t.targets), field(a, t.due), field(a, t.owner), field(a, t.objective);
-  field(a, t.counting), field(a, t.report_digits), field(a, t.carry_over), field(a, t.depends_on), field(a, t.renamed_from),
-      field(a, t.where);
+  field(a, t.counting), field(a, t.report_digits), field(a, t.carry_over), field(a, t.depends_on),
+      field(a, t.renamed_from), field(a, t.where);
   field(a, t.stage_where), field(a, t.target_where), field(a, t.targets_where);
   field(a, t.objective_where);
 }

@@ -119,10 +119,10 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
 }
 
 void PlanReader::read_info(toml::table& table, PlanInfo& info) {
-  TableReader r(table, "[plan]",
-                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis",
-                 "programme"},
-                sink_);
+  TableReader r(
+      table, "[plan]",
+      {"id", "title", "owner", "executor", "period", "currency", "locale", "basis", "programme"},
+      sink_);
   info.where = r.where();
   info.id = read_id(r, "plan");
   info.title = r.text("title", Need::kRequired);
@@ -199,11 +199,11 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
 }
 
 Task PlanReader::read_task(toml::table& table) {
-  TableReader r(table, "[[task]]",
-                {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner",
-                 "objective", "counting", "depends_on", "renamed_from", "report_digits",
-                 "carry_over"},
-                sink_);
+  TableReader r(
+      table, "[[task]]",
+      {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner", "objective",
+       "counting", "depends_on", "renamed_from", "report_digits", "carry_over"},
+      sink_);
   Task task;
   task.where = r.where();
   task.id = read_id(r, "task");
@@ -241,8 +241,9 @@ Task PlanReader::read_task(toml::table& table) {
     if (auto value = carry->value<bool>()) {
       task.carry_over = *value;
     } else {
-      sink_.error("wrong-type", r.where("carry_over"),
-                  "\"carry_over\" must be true or false, got " + describe_type(*carry))
+      sink_
+          .error("wrong-type", r.where("carry_over"),
+                 "\"carry_over\" must be true or false, got " + describe_type(*carry))
           .fix = "write carry_over = false";
     }
   }

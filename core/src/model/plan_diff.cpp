@@ -21,7 +21,8 @@ std::string years_text(const Task& t) {
 
 std::string targets_text(const Task& t) {
   std::vector<std::string> out;
-  for (const YearTarget& y : t.targets) out.push_back(std::to_string(y.year) + ": " + std::to_string(y.quantity));
+  for (const YearTarget& y : t.targets)
+    out.push_back(std::to_string(y.year) + ": " + std::to_string(y.quantity));
   return join(out);
 }
 
@@ -45,12 +46,24 @@ class Differ {
                              std::move(field), before, after, old_at, new_at});
   }
   void added(std::string area, std::string subject, std::string what, SourcePos at) {
-    out.push_back(PlanChange{PlanChange::Kind::kAdded, std::move(area), std::move(subject), {}, {},
-                             std::move(what), {}, at});
+    out.push_back(PlanChange{PlanChange::Kind::kAdded,
+                             std::move(area),
+                             std::move(subject),
+                             {},
+                             {},
+                             std::move(what),
+                             {},
+                             at});
   }
   void removed(std::string area, std::string subject, std::string what, SourcePos at) {
-    out.push_back(PlanChange{PlanChange::Kind::kRemoved, std::move(area), std::move(subject), {},
-                             std::move(what), {}, at, {}});
+    out.push_back(PlanChange{PlanChange::Kind::kRemoved,
+                             std::move(area),
+                             std::move(subject),
+                             {},
+                             std::move(what),
+                             {},
+                             at,
+                             {}});
   }
 
   void plan(const Plan& a, const Plan& b) {
@@ -67,7 +80,9 @@ class Differ {
       bool known = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const Amendment& o) {
         return o.decision == m.decision && o.date == m.date;
       });
-      if (!known) added("amendment", m.decision, m.date.to_string() + (m.summary.empty() ? "" : ": " + m.summary), m.where);
+      if (!known)
+        added("amendment", m.decision,
+              m.date.to_string() + (m.summary.empty() ? "" : ": " + m.summary), m.where);
     }
     for (const Amendment& m : a.amendments) {
       bool kept = std::any_of(b.amendments.begin(), b.amendments.end(), [&](const Amendment& o) {
@@ -110,7 +125,8 @@ class Differ {
         }
       }
       if (!o) {
-        added("task", t.id, t.title + " (" + std::to_string(t.target) + " " + t.unit + ")", t.where);
+        added("task", t.id, t.title + " (" + std::to_string(t.target) + " " + t.unit + ")",
+              t.where);
         continue;
       }
       matched.insert(o->id);
@@ -122,9 +138,10 @@ class Differ {
       changed("task", t.id, "years", years_text(*o), years_text(t), o->where, t.where);
       changed("task", t.id, "targets", targets_text(*o), targets_text(t), o->targets_where,
               t.targets_where);
-      changed("task", t.id, "due", o->due ? o->due->to_string() : "", t.due ? t.due->to_string() : "",
-              o->where, t.where);
-      changed("task", t.id, "counting", o->counting == Counting::kCumulative ? "cumulative" : "increment",
+      changed("task", t.id, "due", o->due ? o->due->to_string() : "",
+              t.due ? t.due->to_string() : "", o->where, t.where);
+      changed("task", t.id, "counting",
+              o->counting == Counting::kCumulative ? "cumulative" : "increment",
               t.counting == Counting::kCumulative ? "cumulative" : "increment", o->where, t.where);
       changed("task", t.id, "depends_on", deps_text(*o), deps_text(t), o->where, t.where);
     }
@@ -148,12 +165,13 @@ class Differ {
       }
       changed("funding", f.id, "amount", std::to_string(o->amount), std::to_string(f.amount),
               o->amount_where, f.amount_where);
-      changed("funding", f.id, "kind", std::string(to_string(o->kind)), std::string(to_string(f.kind)),
-              o->where, f.where);
+      changed("funding", f.id, "kind", std::string(to_string(o->kind)),
+              std::string(to_string(f.kind)), o->where, f.where);
       changed("funding", f.id, "title", o->title, f.title, o->where, f.where);
     }
     for (const Funding& f : a.funding) {
-      if (!find(b, f.id)) removed("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
+      if (!find(b, f.id))
+        removed("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
     }
     auto total = [](const Plan& p, const std::string& id) -> const FundingTotal* {
       for (const FundingTotal& t : p.totals) {
@@ -186,10 +204,12 @@ class Differ {
         added("budget", subject, std::to_string(l.amount), l.where);
         continue;
       }
-      changed("budget", subject, "amount", std::to_string(o->second->amount), std::to_string(l.amount),
-              o->second->amount_where, l.amount_where);
-      changed("budget", subject, "category", o->second->category, l.category, o->second->where, l.where);
-      changed("budget", subject, "decision", o->second->decision, l.decision, o->second->where, l.where);
+      changed("budget", subject, "amount", std::to_string(o->second->amount),
+              std::to_string(l.amount), o->second->amount_where, l.amount_where);
+      changed("budget", subject, "category", o->second->category, l.category, o->second->where,
+              l.where);
+      changed("budget", subject, "decision", o->second->decision, l.decision, o->second->where,
+              l.where);
     }
     for (const auto& [key, l] : before) {
       if (!seen.count(key)) {
@@ -204,10 +224,14 @@ class Differ {
 
 std::string_view to_string(PlanChange::Kind kind) {
   switch (kind) {
-    case PlanChange::Kind::kAdded: return "added";
-    case PlanChange::Kind::kRemoved: return "removed";
-    case PlanChange::Kind::kRenamed: return "renamed";
-    case PlanChange::Kind::kChanged: break;
+    case PlanChange::Kind::kAdded:
+      return "added";
+    case PlanChange::Kind::kRemoved:
+      return "removed";
+    case PlanChange::Kind::kRenamed:
+      return "renamed";
+    case PlanChange::Kind::kChanged:
+      break;
   }
   return "changed";
 }

@@ -185,7 +185,8 @@ std::string year_plan_toml(const Plan& p, const std::string& programme_file,
       const Task* pre = p.find_task(d.task);
       std::size_t index = pre ? static_cast<std::size_t>(pre - p.tasks.data()) : 0;
       const TaskStatus* s = pre ? &before.tasks[index] : nullptr;
-      bool satisfied = s && (d.at_least ? s->achieved >= *d.at_least : s->state == TaskState::kDone);
+      bool satisfied =
+          s && (d.at_least ? s->achieved >= *d.at_least : s->state == TaskState::kDone);
       std::string what = d.task + (d.at_least ? " >= " + std::to_string(*d.at_least) : " done");
       if (satisfied) {
         o += "# satisfied by " + end_before + ": " + what + " (" + std::to_string(s->achieved) +
@@ -214,7 +215,8 @@ std::string year_plan_toml(const Plan& p, const std::string& programme_file,
     if (!b.category.empty()) lines += "category = " + q(b.category) + "\n";
     if (!b.decision.empty()) lines += "decision = " + q(b.decision) + "\n";
   }
-  if (!p.funding.empty()) o += "\n# Sources: what the year's budget lines draw from each, zero included.";
+  if (!p.funding.empty())
+    o += "\n# Sources: what the year's budget lines draw from each, zero included.";
   o += "\n";
   for (const Funding& f : p.funding) {
     o += "\n[[funding]]\nid = " + q(f.id) + "\nkind = " + q(std::string(to_string(f.kind))) +
@@ -230,8 +232,8 @@ std::string year_plan_toml(const Plan& p, const std::string& programme_file,
   o += lines;
   for (const Participant& x : p.participants) {
     if (x.year != year || !in_plan.count(x.task)) continue;
-    o += "\n[[participant]]\nname = " + q(x.name) + "\nsector = " + q(x.sector) + "\ntask = " +
-         q(x.task) + "\nyear = " + std::to_string(year) + "\n";
+    o += "\n[[participant]]\nname = " + q(x.name) + "\nsector = " + q(x.sector) +
+         "\ntask = " + q(x.task) + "\nyear = " + std::to_string(year) + "\n";
     if (!x.activity.empty()) o += "activity = " + q(x.activity) + "\n";
   }
   for (const PluginConfig& plugin : p.plugins) {
