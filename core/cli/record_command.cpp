@@ -21,6 +21,7 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
   try {
     ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events, t.fold());
   } catch (const StoreError& e) {
+    t.discard_new_store();
     std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
               << "\n  nothing was written\n";
     return kInvalidInput;
@@ -46,11 +47,13 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
   return kOk;
 }
 
-// Prints the diagnostics; true when there were errors (then nothing is written).
-bool report(DiagnosticSink& sink, const SourceText& source) {
+// Prints the diagnostics; true when there were errors (then nothing is written, not even a new
+// empty store).
+bool report(Tracking& t, DiagnosticSink& sink, const SourceText& source) {
   std::vector<Diagnostic> diagnostics = sink.take_sorted();
   print_problems(diagnostics, source);
   if (count_errors(diagnostics) == 0) return false;
+  t.discard_new_store();
   std::cerr << "nothing was written\n";
   return true;
 }
@@ -67,7 +70,7 @@ int run_record(RecordOptions& o) {
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack record");
   std::optional<NewEvent> event = recorder.record(o.input, sink);
-  if (report(sink, SourceText())) return kInvalidInput;
+  if (report(*t, sink, SourceText())) return kInvalidInput;
   return write(*t, {*event}, "record");
 }
 
@@ -83,7 +86,7 @@ int run_spend(SpendOptions& o) {
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack spend");
   std::optional<NewEvent> event = recorder.spend(o.input, sink);
-  if (report(sink, SourceText())) return kInvalidInput;
+  if (report(*t, sink, SourceText())) return kInvalidInput;
   return write(*t, {*event}, "spend");
 }
 
@@ -100,7 +103,7 @@ int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& comman
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.task), today());
   DiagnosticSink sink("plantrack " + command);
   std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
-  if (report(sink, SourceText())) return kInvalidInput;
+  if (report(*t, sink, SourceText())) return kInvalidInput;
   return write(*t, {*event}, command);
 }
 
@@ -136,7 +139,7 @@ int run_revert(RevertOptions& o) {
           .fix = "nothing to do";
     }
   }
-  if (report(sink, SourceText())) return kInvalidInput;
+  if (report(*t, sink, SourceText())) return kInvalidInput;
   NewEvent revert;
   revert.task = target->task;
   revert.kind = EventKind::kRevert;
@@ -173,8 +176,9 @@ int run_import(ImportOptions& o) {
         row.is_payment() ? recorder.spend(spend_input(row), sink) : recorder.record(row, sink);
     if (event) events.push_back(std::move(*event));
   }
-  if (report(sink, source)) return kInvalidInput;
+  if (report(*t, sink, source)) return kInvalidInput;
   if (events.empty()) {
+    t->discard_new_store();
     std::cerr << o.csv << ": no rows to import\n";
     return kOk;
   }

@@ -76,8 +76,12 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   if (const char* env = std::getenv("PLANTRACK_BUSY_TIMEOUT_MS"); env && *env) {
     busy_timeout_ms = std::atoi(env);
   }
+  std::error_code exists_error;
+  bool existed = std::filesystem::exists(db, exists_error);
   try {
     t.store = EventStore::open(db, mode, busy_timeout_ms);
+    t.store_path = db;
+    t.store_created = mode == EventStore::Mode::kReadWrite && !existed;
   } catch (const StoreError& e) {
     std::cerr << "plantrack: error: " << e.what() << "\n  fix: " << e.fix() << "\n";
     if (mode == EventStore::Mode::kReadWrite) std::cerr << "nothing was written\n";
@@ -85,6 +89,16 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     return std::nullopt;
   }
   return t;
+}
+
+void Tracking::discard_new_store() {
+  if (!store_created) return;
+  store.reset();  // closes the database first
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(store_path + suffix, ignored);
+  }
+  store_created = false;
 }
 
 Tracking::~Tracking() {

@@ -54,6 +54,12 @@ struct Tracking {
   PlanStatus status_for_record(const std::string& task) const;
   /// Keeps the store's task summaries up to date when appending (EventStore::append).
   EventStore::SummaryFold fold() const;
+  /// After input was refused: removes the store file if this command created it (nothing was
+  /// recorded in it), so that invalid input leaves nothing behind.
+  void discard_new_store();
+
+  std::string store_path;      ///< the store's file
+  bool store_created = false;  ///< this command created it (read-write, the file was absent)
 };
 
 /// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else

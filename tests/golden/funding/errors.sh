@@ -8,6 +8,7 @@ echo "== spend: unknown task and source, an amount with a decimal part, a cost b
 "$PLANTRACK" spend plan.toml quick-assessments 0 --source local-budget; echo "[exit $?]"
 "$PLANTRACK" spend plan.toml quick-assessments 1.000 --source local-budget --year -; echo "[exit $?]"
 "$PLANTRACK" spend plan.toml quick-assessments 99999999999999999999 --source local-budget; echo "[exit $?]"
+ls *.db 2>/dev/null || echo "no store was created"
 echo "== spend: accepted, with a warning when no budget line covers it"
 "$PLANTRACK" spend plan.toml quick-assessments 10.000.000 --source enterprise --year 2014 --date 2014-03-01 --participant "Công ty A"; echo "[exit $?]"
 "$PLANTRACK" history plan.toml quick-assessments
