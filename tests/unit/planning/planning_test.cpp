@@ -126,7 +126,7 @@ TEST_CASE("diff: renames through renamed_from, targets, dependencies, money", "[
   CHECK(diff_plans(a.plan, a.plan).empty());
 }
 
-TEST_CASE("what-if: changes apply to a copy; mistakes are found at their lines", "[planning]") {
+TEST_CASE("what-if: changes apply to a copy, and mistakes are found at their lines", "[planning]") {
   LoadResult r = test::load(test::task("a", "awareness", 10, "years = [2013]\ndue = 2013-12-31\n") +
                             "\n[[funding]]\nid = \"s\"\nkind = \"local\"\ntitle = \"S\"\n"
                             "amount = 1_000\n\n[[total]]\nid = \"t\"\ntitle = \"T\"\n"

@@ -56,7 +56,7 @@ TEST_CASE("overdue, due soon and behind pace, each with a stable key", "[track][
                                  "report-due/2014-11-01"});
 }
 
-TEST_CASE("done tasks raise nothing; complete stages are reported", "[track][alerts]") {
+TEST_CASE("done tasks raise nothing, and complete stages are reported", "[track][alerts]") {
   LoadResult r = load(task("late", "awareness", 10, "years = [2014]\ndue = 2014-06-30\n") +
                       task("other", "training", 10, "years = [2014]\n"));
   REQUIRE(r.ok());
