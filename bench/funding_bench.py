@@ -23,6 +23,8 @@ import subprocess
 import tempfile
 import time
 
+from results import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLANTRACK = os.path.join(ROOT, "build/release/core/plantrack")
 MARK = "## Spending and funding checks (issue 5)"
@@ -113,13 +115,7 @@ def main():
              f"| `status --format json` with money | {ms(status):.1f} ms |",
              f"| `check` (balance + 221/2012 rules, {findings} findings) | {ms(check):.1f} ms |", "",
              "No peer and no goal are named by the issue; these are the figures to keep.", ""]
-    results = os.path.join(ROOT, "bench", "RESULTS.md")
-    text = open(results, encoding="utf-8").read() if os.path.exists(results) else "# Benchmark results\n"
-    before, _, after = text.partition(MARK)
-    rest = after.split("\n## ", 1)
-    text = before.rstrip() + "\n\n" + "\n".join(lines) + ("\n## " + rest[1] if len(rest) > 1 else "")
-    open(results, "w", encoding="utf-8").write(text)
-    print("\n".join(lines))
+    write_section(MARK, lines)
     shutil.rmtree(work)
 
 

@@ -14,6 +14,8 @@ import statistics
 import subprocess
 import time
 
+from results import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build/release")
 MARK = "## Plugin dispatch (issue 4)"
@@ -43,16 +45,7 @@ def main():
              "| dispatch | events/s | ratio to direct |", "|---|---:|---:|",
              f"| PluginHost::notify -> no-op notifier in a loaded plugin library | {h:,.0f} | {h / d:.2f} |",
              f"| the same notifier class called directly in-process (floor) | {d:,.0f} | 1.00 |", ""]
-    results = os.path.join(ROOT, "bench", "RESULTS.md")
-    text = open(results, encoding="utf-8").read()
-    if MARK in text:
-        before, after = text.split(MARK, 1)
-        rest = after.split("\n## ", 1)
-        text = before.rstrip() + "\n\n" + "\n".join(lines) + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip() + "\n\n" + "\n".join(lines)
-    open(results, "w", encoding="utf-8").write(text)
-    print("\n".join(lines))
+    write_section(MARK, lines)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import tempfile
 import time
 import uuid
 
+from results import write_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLANTRACK = os.path.join(ROOT, "build/release/core/plantrack")
 MARK = "## Tracking vs Taskwarrior (issue 3)"
@@ -163,13 +165,7 @@ def main():
               "skip it (the kinds come from an enum);",
               "- a stamp (inode, size, times) per plan path skips re-hashing an unchanged plan; one PlanIndex per "
               "command; the plan is not torn down at exit.", ""]
-    results = os.path.join(ROOT, "bench", "RESULTS.md")
-    text = open(results, encoding="utf-8").read() if os.path.exists(results) else "# Benchmark results\n"
-    before, _, after = text.partition(MARK)
-    rest = after.split("\n## ", 1)  # sections after this one are kept
-    text = before.rstrip() + "\n\n" + "\n".join(lines) + ("\n## " + rest[1] if len(rest) > 1 else "")
-    open(results, "w", encoding="utf-8").write(text)
-    print("\n".join(lines))
+    write_section(MARK, lines)
     shutil.rmtree(work)
 
 
