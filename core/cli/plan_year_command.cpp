@@ -1,10 +1,10 @@
 // plantrack plan-year FILE YEAR: the year's plan of a programme, with what slipped carried over.
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
+#include "plantrack/read_file.hpp"
 #include "plantrack/year_plan.hpp"
 #include "tracking.hpp"
 
@@ -49,32 +49,18 @@ int run_plan_year(PlanYearOptions& o) {
   fs::path programme = fs::absolute(o.track.file).lexically_normal();
   fs::path from = o.output.empty() ? fs::current_path() : fs::absolute(o.output).parent_path();
   std::string reference = programme.lexically_relative(from).string();
-  std::string text = year_plan_toml(plan, reference, t->revision, before, year);
+  std::vector<YearTask> tasks = year_tasks(plan, before, year);
+  std::string text = year_plan_toml(plan, tasks, reference, t->revision, before, year);
   if (o.output.empty()) {
     std::cout << text;
     return kOk;
   }
-  std::string tmp = o.output + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      std::cerr << "plantrack plan-year: error: cannot write " << o.output
-                << "\n  fix: check that its folder exists and can be written\n";
-      return kInvalidInput;
-    }
-  }
-  std::error_code rename_error;
-  fs::rename(tmp, o.output, rename_error);
-  if (rename_error) {
-    std::cerr << "plantrack plan-year: error: cannot write " << o.output << ": "
-              << rename_error.message() << "\n  fix: check the path\n";
+  if (std::optional<std::string> error = write_files({{o.output, text}})) {
+    std::cerr << "plantrack plan-year: error: " << *error
+              << "\n  fix: check that its folder exists and can be written\n";
     return kInvalidInput;
   }
-  std::cerr << "wrote " << o.output << " (" << year_tasks(plan, before, year).size()
-            << " tasks for " << year << ")\n";
+  std::cerr << "wrote " << o.output << " (" << tasks.size() << " tasks for " << year << ")\n";
   return kOk;
 }
 

@@ -2,13 +2,13 @@
 // plugin from the plan, its store and the plan's funding checks. Written whole or not at all.
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
 
 #include "commands.hpp"
 #include "plantrack/alerts.hpp"
+#include "plantrack/read_file.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -36,37 +36,6 @@ std::optional<int> year_of(const std::string& text, const char* option, Diagnost
   }
   return year;
 }
-
-// Files are written beside their destination and renamed into place once all rendered.
-struct Staged {
-  std::map<std::string, std::ostringstream> files;  // final path -> content
-  bool commit(std::string& error) {
-    auto discard = [&] {
-      std::error_code ec;
-      for (auto& [path, content] : files) fs::remove(path + ".tmp", ec);
-    };
-    for (auto& [path, content] : files) {
-      std::string tmp = path + ".tmp";
-      std::ofstream out(tmp, std::ios::binary);
-      out << content.str();
-      out.close();
-      if (!out) {
-        discard();
-        error = "cannot write " + path + " (does its folder exist?)";
-        return false;
-      }
-    }
-    for (auto& [path, content] : files) {
-      std::error_code ec;
-      fs::rename(path + ".tmp", path, ec);
-      if (ec) {
-        error = "cannot rename " + path + ".tmp to " + path + ": " + ec.message();
-        return false;
-      }
-    }
-    return true;
-  }
-};
 
 int run_report(ReportOptions& o) {
   DiagnosticSink sink("plantrack report");
@@ -126,13 +95,13 @@ int run_report(ReportOptions& o) {
   request.to_year = to;
   request.table = o.table;
   request.revision = t->revision;
-  Staged staged;
+  std::map<std::string, std::ostringstream> staged;  // path -> what goes there, written at the end
   std::ostringstream single;
   bool folder = false;
   if (!o.output.empty() && o.table.empty() && o.track.format == "csv") {
     folder = true;  // one file per table
     request.open_file = [&](const std::string& name) -> std::ostream& {
-      return staged.files[(fs::path(o.output) / name).string()];
+      return staged[(fs::path(o.output) / name).string()];
     };
   }
   sdk::Outcome outcome = host->render(o.track.format, view, request, single);
@@ -152,14 +121,15 @@ int run_report(ReportOptions& o) {
                 << ec.message() << "\n  fix: check the path and its permissions\n";
       return kInvalidInput;
     }
-    if (!folder) staged.files[o.output] << single.str();
-    std::string error;
-    if (!staged.commit(error)) {
-      std::cerr << "plantrack report: error: " << error
+    if (!folder) staged[o.output] << single.str();
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& [path, content] : staged) files.emplace_back(path, content.str());
+    if (std::optional<std::string> error = write_files(files)) {
+      std::cerr << "plantrack report: error: " << *error
                 << "\n  fix: check the path and its permissions\n";
       return kInvalidInput;
     }
-    for (const auto& [path, content] : staged.files) std::cerr << "wrote " << path << "\n";
+    for (const auto& [path, content] : files) std::cerr << "wrote " << path << "\n";
   }
   for (const PluginFailure& f : failures) {
     std::cerr << "plantrack report: funding check \"" << f.plugin << "\" failed: " << f.message

@@ -41,14 +41,35 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     exit_code = 1;
     return std::nullopt;
   }
-  std::string programme_store;
+  std::string programme;  // a year plan's programme file
   if (t.loaded.plan.info.is_year_plan()) {
     // A year plan records into its programme's log, under the programme's id, so that its
     // progress counts toward the programme (docs/planning.md).
-    std::filesystem::path programme =
-        std::filesystem::path(options.file).parent_path() / t.loaded.plan.info.programme_file;
-    programme_store = default_store_path(programme.lexically_normal().string());
+    programme =
+        (std::filesystem::path(options.file).parent_path() / t.loaded.plan.info.programme_file)
+            .lexically_normal()
+            .string();
     t.loaded.plan.info.id = t.loaded.plan.info.programme_id;
+  }
+  std::string db = options.db;
+  if (const char* env = std::getenv("PLANTRACK_DB"); db.empty() && env && *env) db = env;
+  if (db.empty() && !programme.empty()) {
+    // Without its programme the year plan would start a log of its own, silently apart.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(programme, ec)) {
+      Diagnostic d;
+      d.code = "programme-not-found";
+      d.file = options.file;
+      d.where = t.loaded.plan.info.programme_where;
+      d.message = "the programme plan " + programme + " is not found";
+      d.fix =
+          "set programme.file to the programme's path relative to this year plan, or pass "
+          "--db with the programme's store";
+      std::cerr << render_text({d}, t.loaded.source) << "nothing was read or written\n";
+      exit_code = 1;
+      return std::nullopt;
+    }
+    db = default_store_path(programme);
   }
   if (mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
     t.plugins = load_plugins(t.plan(), options.file, t.loaded.source, exit_code);
@@ -65,13 +86,7 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     }
     t.as_of = *date;
   }
-  std::string db = options.db;
-  if (db.empty()) {
-    const char* env = std::getenv("PLANTRACK_DB");
-    db = env && *env                ? env
-         : !programme_store.empty() ? programme_store
-                                    : default_store_path(options.file);
-  }
+  if (db.empty()) db = default_store_path(options.file);
   int busy_timeout_ms = 5000;
   if (const char* env = std::getenv("PLANTRACK_BUSY_TIMEOUT_MS"); env && *env) {
     busy_timeout_ms = std::atoi(env);

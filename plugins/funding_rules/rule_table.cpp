@@ -161,7 +161,7 @@ Rule read_rule(const toml::table& t, const RuleTable& table, DiagnosticSink& sin
   Rule rule;
   rule.where = r.where();
   rule.id = r.text("id", true, "\"cp-assessment-support\"");
-  rule.title = r.text("title", false, "\"State support for an assessment\"");
+  r.text("title", false, "\"State support for an assessment\"");  // for people reading the table
   std::string own_basis = r.text("basis", false, "\"Điều 5\"");
   rule.basis = table.basis + (own_basis.empty() ? "" : ", " + own_basis);
   std::string kind = r.text("kind", true, "\"support-cap\"");
@@ -222,7 +222,6 @@ std::optional<RuleTable> parse_rule_table(const SourceText& source, DiagnosticSi
   }
   Reader top(document, "the rule table", {"format", "table", "rule"}, sink);
   RuleTable table;
-  table.path = source.path();
   if (auto format = top.amount("format", 1000, "1"); format && *format != 1) {
     sink.error("unsupported-format", top.where("format"),
                "rule table format " + std::to_string(*format) + " is not known to this plantrack")

@@ -23,7 +23,6 @@ enum class CapScope { kPayment, kYear, kProgramme };
 
 struct Rule {
   std::string id;
-  std::string title;
   std::string basis;  ///< the table's basis, then the rule's own (e.g. an article)
   RuleKind kind = RuleKind::kSupportCap;
   std::vector<std::string> categories;    ///< budget-line categories it covers; empty: all
@@ -36,7 +35,6 @@ struct Rule {
 };
 
 struct RuleTable {
-  std::string path;
   std::string id;
   std::string title;
   std::string basis;

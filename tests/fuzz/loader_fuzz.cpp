@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rendered += plantrack::report::build(plantrack::sdk::View{result.plan, &status}, options).title;
     rendered += plantrack::graph_svg(result.plan, &status);
     int year = result.plan.info.period_start;
-    rendered += plantrack::year_plan_toml(result.plan, "p.toml", "0", status, year);
+    rendered += plantrack::year_plan_toml(
+        result.plan, plantrack::year_tasks(result.plan, status, year), "p.toml", "0", status, year);
     plantrack::DiagnosticSink sink("w.toml");
     std::vector<std::string> described;
     plantrack::apply_what_if(result.plan, result.source, sink, described);

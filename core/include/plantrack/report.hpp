@@ -48,7 +48,6 @@ struct Document {
   std::string subtitle;               ///< who and as of when
   std::vector<std::string> preamble;  ///< the legal basis ("Thực hiện ...")
   std::vector<Section> sections;      ///< in reading order
-  std::string revision;               ///< the plan file's SHA-256, when known
   /// Every table of the document, in order.
   PLANTRACK_API std::vector<const Table*> tables() const;
 };

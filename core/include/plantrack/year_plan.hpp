@@ -8,7 +8,9 @@
 ///
 /// Example:
 ///   PlanStatus before = status_from_store(plan, index, store, Date{2013, 12, 31});
-///   std::string toml = plantrack::year_plan_toml(plan, "programme.toml", revision, before, 2014);
+///   auto tasks = plantrack::year_tasks(plan, before, 2014);
+///   std::string toml = plantrack::year_plan_toml(plan, tasks, "programme.toml", revision, before,
+///                                                2014);
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,9 +40,11 @@ struct YearTask {
 PLANTRACK_API std::vector<YearTask> year_tasks(const Plan& programme, const PlanStatus& before,
                                                int year);
 
-/// The year plan as TOML (a valid plan file, the same text for the same inputs).
-/// `programme_file` is how the year plan refers to the programme (relative to where it is written).
-PLANTRACK_API std::string year_plan_toml(const Plan& programme, const std::string& programme_file,
+/// The year plan as TOML (a valid plan file, the same text for the same inputs), with `tasks`
+/// from year_tasks(programme, before, year). `programme_file` is how the year plan refers to the
+/// programme (relative to where it is written).
+PLANTRACK_API std::string year_plan_toml(const Plan& programme, const std::vector<YearTask>& tasks,
+                                         const std::string& programme_file,
                                          const std::string& revision, const PlanStatus& before,
                                          int year);
 

@@ -5,10 +5,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
 namespace plantrack {
+
+std::optional<std::string> write_files(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  auto discard = [&] {
+    std::error_code ignored;
+    for (const auto& [path, text] : files) std::filesystem::remove(path + ".tmp", ignored);
+  };
+  for (const auto& [path, text] : files) {
+    std::ofstream out(path + ".tmp", std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      discard();
+      return "cannot write " + path + " (does its folder exist?)";
+    }
+  }
+  for (const auto& [path, text] : files) {
+    std::error_code ec;
+    std::filesystem::rename(path + ".tmp", path, ec);
+    if (ec) {
+      discard();
+      return "cannot write " + path + ": " + ec.message();
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);

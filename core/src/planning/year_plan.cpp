@@ -110,10 +110,10 @@ std::vector<YearTask> year_tasks(const Plan& programme, const PlanStatus& before
   return out;
 }
 
-std::string year_plan_toml(const Plan& p, const std::string& programme_file,
-                           const std::string& revision, const PlanStatus& before, int year) {
+std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
+                           const std::string& programme_file, const std::string& revision,
+                           const PlanStatus& before, int year) {
   bool vi = p.info.locale == "vi";
-  std::vector<YearTask> tasks = year_tasks(p, before, year);
   std::set<std::string> in_plan;
   for (const YearTask& y : tasks) in_plan.insert(p.tasks[y.task].id);
   std::string end_before = std::to_string(year - 1) + "-12-31";

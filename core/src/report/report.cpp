@@ -78,7 +78,6 @@ class Builder {
     for (const std::string& basis : plan_.info.basis) {
       d.preamble.push_back(t("Thực hiện ", "Pursuant to ") + basis + ".");
     }
-    d.revision = o_.revision;
     if (!o_.revision.empty() || !plan_.amendments.empty()) d.preamble.push_back(revision_text());
     results(d);
     next_tasks(d);

@@ -29,3 +29,7 @@ echo "== bad requests"
 "$PLANTRACK" plan-year hs.toml 2019; echo "[exit $?]"
 "$PLANTRACK" plan-year hs.toml 15; echo "[exit $?]"
 "$PLANTRACK" plan-year hs-2014.toml 2014; echo "[exit $?]"
+echo "== a year plan away from its programme is refused, not given a log of its own"
+mkdir away && cp hs-2014.toml away/
+"$PLANTRACK" record away/hs-2014.toml quick-assessments 1 --year 2014 --date 2014-11-02; echo "[exit $?]"
+ls away

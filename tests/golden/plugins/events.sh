@@ -25,3 +25,7 @@ printf '\n[[plugin]]\nname = "thrower"\npath = "throwing.so"\n' >> plan.toml
 run start plan.toml detailed-assessments
 run history plan.toml detailed-assessments
 tail -1 events.jsonl
+echo "== outbox: an event type it does not know"
+sed 's/"task-completed", "task-unblocked"/"task-complete", "task-unblocked"/' \
+  "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" > typo.toml
+"$PLANTRACK" validate typo.toml 2>&1 | grep -A4 "unknown event type"; echo "[exit ${PIPESTATUS[0]}]"
