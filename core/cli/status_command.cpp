@@ -20,12 +20,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string percent_text(double percent) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
-  return buffer;
-}
-
 // Ten cells, one per 10%; the eleven bars are built once (a status may print 100k of them).
 const std::string& bar(double percent) {
   static const std::array<std::string, 11> kBars = [] {

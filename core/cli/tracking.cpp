@@ -1,5 +1,7 @@
 #include "tracking.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -144,6 +146,12 @@ PlanStatus Tracking::status_for_record(const std::string& task) const {
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
   std::cerr << render_text(diagnostics, source);
+}
+
+std::string percent_text(double percent) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
+  return buffer;
 }
 
 std::string pad(const std::string& text, std::size_t width, bool right) {

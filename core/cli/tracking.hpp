@@ -70,6 +70,9 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
 /// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
 
+/// A percent rounded down for display: "87%".
+std::string percent_text(double percent);
+
 /// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);
 /// One line for an event: id, date, kind, task, quantity with the task's unit, year, actor, note.

@@ -17,13 +17,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string percent(double p) {
-  return std::to_string(static_cast<long long>(p + 1e-9)) + "%";
-}
-
 std::string task_text(const TaskStatus& s) {
   std::string out(to_string(s.state));
-  out += ", " + std::to_string(s.achieved) + " (" + percent(s.percent) + ")";
+  out += ", " + std::to_string(s.achieved) + " (" + percent_text(s.percent) + ")";
   if (s.ready) out += ", ready";
   if (!s.blockers.empty()) out += ", blocked";
   if (s.overdue) out += ", OVERDUE";
@@ -113,13 +109,13 @@ int run_what_if(Tracking& t, const std::string& changes_path, const std::string&
   std::cout << "what if " << changes_path << ", as of " << t.as_of.to_string()
             << " (nothing is written):\n";
   for (const std::string& d : described) std::cout << "  " << d << "\n";
-  std::cout << "status: plan " << percent(before.plan.percent) << " -> "
-            << percent(after.plan.percent) << " complete\n";
+  std::cout << "status: plan " << percent_text(before.plan.percent) << " -> "
+            << percent_text(after.plan.percent) << " complete\n";
   for (std::size_t s = 0; s < after.stages.size(); ++s) {
     const Rollup &b = before.stages[s].rollup, &a = after.stages[s].rollup;
-    if (percent(b.percent) == percent(a.percent) && b.complete == a.complete) continue;
-    std::cout << "  stage " << changed->stages[s].id << ": " << percent(b.percent)
-              << (b.complete ? " (complete)" : "") << " -> " << percent(a.percent)
+    if (percent_text(b.percent) == percent_text(a.percent) && b.complete == a.complete) continue;
+    std::cout << "  stage " << changed->stages[s].id << ": " << percent_text(b.percent)
+              << (b.complete ? " (complete)" : "") << " -> " << percent_text(a.percent)
               << (a.complete ? " (complete)" : "") << "\n";
   }
   for (const TaskChange& c : tasks) {
