@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "commands.hpp"
 #include "plantrack/graph.hpp"
@@ -41,13 +42,20 @@ std::string find_dot() {
 
 // Graphviz's rendering of `dot_text`, or nullopt when it failed (the caller falls back).
 std::optional<std::string> graphviz_svg(const std::string& dot, const std::string& dot_text) {
-  std::string tmp = (std::filesystem::temp_directory_path() /
-                     ("plantrack-graph-" + std::to_string(::getpid()) + ".dot"))
-                        .string();
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << dot_text;
-    if (!out) return std::nullopt;
+  // A name of its own (mkstemp), never one another user could have put a link at.
+  std::string tmp = (std::filesystem::temp_directory_path() / "plantrack-graph-XXXXXX").string();
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return std::nullopt;
+  std::string_view rest = dot_text;
+  while (!rest.empty()) {
+    ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n <= 0) break;
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  if (!rest.empty()) {
+    std::remove(tmp.c_str());
+    return std::nullopt;
   }
   std::string command = "'" + dot + "' -Tsvg '" + tmp + "' 2>/dev/null";
   std::string svg;

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "plantrack/read_file.hpp"
+#include "plantrack/output_file.hpp"
 #include "plantrack/year_plan.hpp"
 #include "tracking.hpp"
 
@@ -17,6 +17,7 @@ struct PlanYearOptions {
   TrackOptions track;
   std::string year;
   std::string output;
+  bool force = false;
 };
 
 int run_plan_year(PlanYearOptions& o) {
@@ -47,19 +48,24 @@ int run_plan_year(PlanYearOptions& o) {
   PlanStatus before = t->status(false);
   // The year plan names its programme relative to where it is written.
   fs::path programme = fs::absolute(o.track.file).lexically_normal();
-  fs::path from = o.output.empty() ? fs::current_path() : fs::absolute(o.output).parent_path();
+  fs::path from = o.output.empty() || o.output == "-" ? fs::current_path()
+                                                      : fs::absolute(o.output).parent_path();
   std::string reference = programme.lexically_relative(from).string();
   std::vector<YearTask> tasks = year_tasks(plan, before, year);
   std::string text = year_plan_toml(plan, tasks, reference, t->revision, before, year);
-  if (o.output.empty()) {
-    std::cout << text;
-    return kOk;
+  OutputPolicy policy;
+  policy.kept = t->kept_files();
+  policy.marker = kYearPlanMarker;
+  policy.noun = "year plan";
+  policy.force = o.force;
+  bool to_stdout = o.output.empty() || o.output == "-";
+  if (std::optional<OutputRefusal> refusal =
+          write_outputs({{to_stdout ? "-" : o.output, text}}, policy)) {
+    std::cerr << "plantrack plan-year: error: " << refusal->message << "\n  fix: " << refusal->fix
+              << "\n  nothing was written\n";
+    return refusal->usage ? kUsage : kInvalidInput;
   }
-  if (std::optional<std::string> error = write_files({{o.output, text}})) {
-    std::cerr << "plantrack plan-year: error: " << *error
-              << "\n  fix: check that its folder exists and can be written\n";
-    return kInvalidInput;
-  }
+  if (to_stdout) return kOk;
   std::cerr << "wrote " << o.output << " (" << tasks.size() << " tasks for " << year << ")\n";
   return kOk;
 }
@@ -73,7 +79,10 @@ Command add_plan_year_command(CLI::App& app) {
   add_track_options(cmd, o->track, false, false);
   cmd->add_option("YEAR", o->year, "The year to plan, e.g. 2014")->required();
   cmd->add_option("-o,--output", o->output,
-                  "Write the year plan to PATH (default: standard output)");
+                  "Write the year plan to PATH (- or none: standard output)");
+  cmd->add_flag("--force", o->force,
+                "Replace an existing file that is not an earlier year plan (never the programme "
+                "or its store)");
   return [o] { return run_plan_year(*o); };
 }
 

@@ -156,13 +156,13 @@ struct ImportOptions {
 };
 
 int run_import(ImportOptions& o) {
-  std::optional<std::string> csv = read_file(o.csv);
-  if (!csv) {
-    std::cerr << o.csv << ": error: cannot read the file\n  fix: check the path and its "
-              << "permissions\nnothing was written\n";
+  FileRead csv = read_input_file(o.csv, kMaxCsvBytes);
+  if (!csv.bytes) {
+    std::cerr << o.csv << ": error: " << csv.problem << "\n  fix: " << csv.fix
+              << "\nnothing was written\n";
     return kInvalidInput;
   }
-  SourceText source(o.csv, std::move(*csv));
+  SourceText source(o.csv, std::move(*csv.bytes));
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;

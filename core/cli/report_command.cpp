@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "plantrack/alerts.hpp"
-#include "plantrack/read_file.hpp"
+#include "plantrack/output_file.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -23,6 +23,7 @@ struct ReportOptions {
   std::string year, from, to;
   std::string output;
   std::string table;
+  bool force = false;
 };
 
 std::optional<int> year_of(const std::string& text, const char* option, DiagnosticSink& sink) {
@@ -110,26 +111,32 @@ int run_report(ReportOptions& o) {
               << "\" reporter failed: " << outcome.error << "\n  nothing was written\n";
     return kPluginFailed;
   }
-  std::string where = o.output.empty() ? "standard output" : o.output;
-  if (o.output.empty()) {
-    std::cout << single.str();
-  } else {
+  bool to_stdout = o.output.empty() || o.output == "-";
+  std::string where = to_stdout ? "standard output" : o.output;
+  if (!folder) staged[to_stdout ? "-" : o.output] << single.str();
+  if (folder) {
     std::error_code ec;
-    if (folder) fs::create_directories(o.output, ec);
+    fs::create_directories(o.output, ec);
     if (ec) {
       std::cerr << "plantrack report: error: cannot create the folder " << o.output << ": "
                 << ec.message() << "\n  fix: check the path and its permissions\n";
       return kInvalidInput;
     }
-    if (!folder) staged[o.output] << single.str();
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const auto& [path, content] : staged) files.emplace_back(path, content.str());
-    if (std::optional<std::string> error = write_files(files)) {
-      std::cerr << "plantrack report: error: " << *error
-                << "\n  fix: check the path and its permissions\n";
-      return kInvalidInput;
-    }
-    for (const auto& [path, content] : files) std::cerr << "wrote " << path << "\n";
+  }
+  std::vector<OutputFile> files;
+  for (const auto& [path, content] : staged) files.push_back({path, content.str()});
+  OutputPolicy policy;
+  policy.kept = t->kept_files();
+  policy.marker = "plantrack-report";
+  policy.noun = "report";
+  policy.force = o.force;
+  if (std::optional<OutputRefusal> refusal = write_outputs(files, policy)) {
+    std::cerr << "plantrack report: error: " << refusal->message << "\n  fix: " << refusal->fix
+              << "\n  nothing was written\n";
+    return refusal->usage ? kUsage : kInvalidInput;
+  }
+  if (!to_stdout) {
+    for (const OutputFile& f : files) std::cerr << "wrote " << f.path << "\n";
   }
   for (const PluginFailure& f : failures) {
     std::cerr << "plantrack report: funding check \"" << f.plugin << "\" failed: " << f.message
@@ -157,7 +164,10 @@ Command add_report_command(CLI::App& app) {
   cmd->add_option("--from", o->from, "From this year (with --to)");
   cmd->add_option("--to", o->to, "To this year");
   cmd->add_option("-o,--output", o->output,
-                  "Write to PATH (a folder for CSV without --table); default: standard output");
+                  "Write to PATH (a folder for CSV without --table; - or none: standard output)");
+  cmd->add_flag("--force", o->force,
+                "Replace an existing file that is not an earlier report (never the plan or its "
+                "store)");
   cmd->add_option("--table", o->table, "CSV: only this table (workload, funding, stages, ...)");
   return [o] { return run_report(*o); };
 }

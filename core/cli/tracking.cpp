@@ -10,6 +10,7 @@
 #include "plantrack/money.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plantrack/stored_status.hpp"
+#include "plantrack/year_plan.hpp"
 #include "plugins.hpp"
 
 namespace plantrack::cli {
@@ -44,35 +45,26 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     return std::nullopt;
   }
   std::string programme;  // a year plan's programme file
-  if (t.loaded.plan.info.is_year_plan()) {
-    // A year plan records into its programme's log, under the programme's id, so that its
-    // progress counts toward the programme (docs/planning.md).
-    programme =
-        (std::filesystem::path(options.file).parent_path() / t.loaded.plan.info.programme_file)
-            .lexically_normal()
-            .string();
-    t.loaded.plan.info.id = t.loaded.plan.info.programme_id;
-  }
   std::string db = options.db;
   if (const char* env = std::getenv("PLANTRACK_DB"); db.empty() && env && *env) db = env;
-  if (db.empty() && !programme.empty()) {
-    // Without its programme the year plan would start a log of its own, silently apart.
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(programme, ec)) {
-      Diagnostic d;
-      d.code = "programme-not-found";
-      d.file = options.file;
-      d.where = t.loaded.plan.info.programme_where;
-      d.message = "the programme plan " + programme + " is not found";
-      d.fix =
-          "set programme.file to the programme's path relative to this year plan, or pass "
-          "--db with the programme's store";
-      std::cerr << render_text({d}, t.loaded.source) << "nothing was read or written\n";
+  if (t.loaded.plan.info.is_year_plan()) {
+    // A year plan records into its programme's log, under the programme's id, so that its
+    // progress counts toward the programme (docs/planning.md). Without a programme that is
+    // really its programme it would start a log of its own, silently apart.
+    ProgrammeCheck check = check_programme(t.loaded.plan, options.file, [](const std::string& f) {
+      return load_plan_cached(f).loaded;
+    });
+    if (check.problem) {
+      std::cerr << render_text({*check.problem}, t.loaded.source)
+                << "nothing was read or written\n";
       exit_code = 1;
       return std::nullopt;
     }
-    db = default_store_path(programme);
+    programme = check.path;
+    t.loaded.plan.info.id = t.loaded.plan.info.programme_id;
+    if (db.empty()) db = default_store_path(programme);
   }
+  t.programme_path = programme;
   if (mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
     t.plugins = load_plugins(t.plan(), options.file, t.loaded.source, exit_code);
     if (exit_code != 0) return std::nullopt;
@@ -106,6 +98,12 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
     return std::nullopt;
   }
   return t;
+}
+
+std::vector<KeptFile> Tracking::kept_files() const {
+  std::vector<KeptFile> kept{{loaded.source.path(), "the plan"}, {store_path, "the plan's store"}};
+  if (!programme_path.empty()) kept.push_back({programme_path, "the plan's programme"});
+  return kept;
 }
 
 void Tracking::discard_new_store() {

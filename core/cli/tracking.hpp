@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plantrack/load.hpp"
+#include "plantrack/output_file.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/plugin_host.hpp"
 #include "plantrack/status.hpp"
@@ -59,6 +60,10 @@ struct Tracking {
   void discard_new_store();
 
   std::string store_path;      ///< the store's file
+  std::string programme_path;  ///< a year plan's programme file; empty for a programme
+  /// The files this command reads and keeps, which no output may replace: the plan, its
+  /// programme, its store.
+  std::vector<KeptFile> kept_files() const;
   bool store_created = false;  ///< this command created it (read-write, the file was absent)
 };
 

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/status.hpp"
+#include "plantrack/year_plan.hpp"
 #include "plugins.hpp"
 
 namespace plantrack::cli {
@@ -17,6 +18,7 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string format = "text";
+  bool notify = false;  ///< send plan-validated to the plan's notifiers
 };
 
 std::string plural(std::size_t n, const std::string& word) {
@@ -51,6 +53,10 @@ int run_validate(const ValidateOptions& options) {
   std::vector<Diagnostic> all;
   for (const std::string& file : options.files) {
     LoadResult result = load_plan_file(file);
+    if (result.ok() && result.plan.info.is_year_plan()) {
+      ProgrammeCheck check = check_programme(result.plan, file, load_plan_file);
+      if (check.problem) result.diagnostics.push_back(std::move(*check.problem));
+    }
     std::unique_ptr<PluginHost> plugins = check_plugins(result, file);
     spdlog::debug("checked {}: {} tasks, {} diagnostics", file, result.plan.tasks.size(),
                   result.diagnostics.size());
@@ -61,7 +67,7 @@ int run_validate(const ValidateOptions& options) {
       std::cerr << render_text(result.diagnostics, result.source);
       std::cout << summary(result) << std::endl;  // keep file order when stdout and stderr meet
     }
-    if (plugins && result.ok()) {
+    if (plugins && result.ok() && options.notify) {
       sdk::Event e;
       e.type = sdk::EventType::kPlanValidated;
       e.plan_id = result.plan.info.id;
@@ -86,10 +92,13 @@ Command add_validate_command(CLI::App& app) {
   cmd->add_option("FILE", options->files, "Plan files (TOML) to check")->required();
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--notify", options->notify,
+                "Send the plan-validated event to the plan's notifiers (without it, validate "
+                "writes nothing and uses no network)");
   cmd->footer(
       "Exit status: 0 when every file is valid (warnings allowed), 1 when any file has errors,\n"
       "2 on a usage error, 4 when the files are valid but a plugin failed on the plan-validated\n"
-      "event. Text diagnostics go to stderr, one summary line per file to stdout.");
+      "event (--notify). Text diagnostics go to stderr, one summary line per file to stdout.");
   return [options] { return run_validate(*options); };
 }
 

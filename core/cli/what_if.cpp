@@ -57,12 +57,12 @@ std::vector<std::string> compare(const std::set<std::string>& before,
 }  // namespace
 
 int run_what_if(Tracking& t, const std::string& changes_path, const std::string& format) {
-  std::optional<std::string> text = read_file(changes_path);
-  if (!text) {
-    std::cerr << changes_path << ": error: cannot read the file\n  fix: check the path\n";
+  FileRead text = read_input_file(changes_path, kMaxSmallInputBytes);
+  if (!text.bytes) {
+    std::cerr << changes_path << ": error: " << text.problem << "\n  fix: " << text.fix << "\n";
     return kInvalidInput;
   }
-  SourceText source(changes_path, std::move(*text));
+  SourceText source(changes_path, std::move(*text.bytes));
   DiagnosticSink sink(changes_path);
   std::vector<std::string> described;
   std::optional<Plan> changed = apply_what_if(t.plan(), source, sink, described);

@@ -29,9 +29,12 @@ class Rules final : public FundingCheckBase {
                                  "\n  fix: check the name in the plan's `tables`, or put the "
                                  "file beside the plan in rules/");
       }
-      std::optional<std::string> text = read_file(path);
-      if (!text) throw std::runtime_error("cannot read rule table " + path);
-      SourceText source(path, std::move(*text));
+      FileRead text = read_input_file(path, kMaxSmallInputBytes);
+      if (!text.bytes) {
+        throw std::runtime_error("rule table " + path + ": " + text.problem +
+                                 "\n  fix: " + text.fix);
+      }
+      SourceText source(path, std::move(*text.bytes));
       DiagnosticSink sink(path);
       std::optional<rules::RuleTable> table = rules::parse_rule_table(source, sink);
       if (!table) {

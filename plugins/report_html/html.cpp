@@ -59,7 +59,8 @@ class Html final : public ReporterBase {
     report::Options options{request.lang, request.from_year, request.to_year, request.revision};
     report::Document d = report::build(view, options);
     out << "<!DOCTYPE html>\n<html lang=\"" << (vi_ ? "vi" : "en")
-        << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" "
+           "content=\"plantrack-report\">\n"
         << "<title>" << esc(d.title) << "</title>\n<style>" << kStyle
         << "</style>\n</head>\n<body>\n";
     out << "<h1>" << esc(d.title) << "</h1>\n";

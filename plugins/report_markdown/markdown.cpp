@@ -69,6 +69,9 @@ class Markdown final : public ReporterBase {
         }
       }
     }
+    // Invisible when rendered; tells `report -o` that this file is an earlier report it may
+    // replace (docs/reports.md).
+    out << "<!-- plantrack-report -->\n";
   }
 };
 

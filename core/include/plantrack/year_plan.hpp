@@ -12,14 +12,22 @@
 ///   std::string toml = plantrack::year_plan_toml(plan, tasks, "programme.toml", revision, before,
 ///                                                2014);
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "plantrack/diagnostic.hpp"
 #include "plantrack/export.hpp"
+#include "plantrack/load.hpp"
 #include "plantrack/plan.hpp"
 #include "plantrack/status.hpp"
 
 namespace plantrack {
+
+/// What every year plan says near its start: an existing file carrying it is an earlier year plan,
+/// which `plan-year -o` may replace.
+inline constexpr const char* kYearPlanMarker = "Made by `plantrack plan-year`";
 
 /// What the programme plans for a task in `year`: its per-year target when it has them; else its
 /// target spread evenly over its years (the first years take the remainder), 0 outside them.
@@ -47,5 +55,19 @@ PLANTRACK_API std::string year_plan_toml(const Plan& programme, const std::vecto
                                          const std::string& programme_file,
                                          const std::string& revision, const PlanStatus& before,
                                          int year);
+
+/// A year plan's programme, checked: where `programme.file` points (relative to the year plan's
+/// folder), and what is wrong with it, at the year plan's `programme` line: it is not found or
+/// not a regular file, it is not a valid plan, it is itself a year plan, or its id is not
+/// `programme.id`. Without this check a year plan would record into a store its programme
+/// never reads, or start a store beside any file. `load` reads a plan (load_plan_file, or the
+/// cached loader).
+struct ProgrammeCheck {
+  std::string path;  ///< the programme's file, as found from the current folder
+  std::optional<Diagnostic> problem;
+};
+PLANTRACK_API ProgrammeCheck
+check_programme(const Plan& year_plan, const std::string& year_plan_file,
+                const std::function<LoadResult(const std::string&)>& load);
 
 }  // namespace plantrack

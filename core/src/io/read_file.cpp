@@ -5,54 +5,96 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <cstring>
 
 namespace plantrack {
 
-std::optional<std::string> write_files(
-    const std::vector<std::pair<std::string, std::string>>& files) {
-  auto discard = [&] {
-    std::error_code ignored;
-    for (const auto& [path, text] : files) std::filesystem::remove(path + ".tmp", ignored);
+namespace {
+
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (1ull << 30)) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes >= (1ull << 20)) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+std::string kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "it is a folder";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a file";
+  if (S_ISFIFO(mode)) return "it is a pipe (FIFO), not a file";
+  if (S_ISSOCK(mode)) return "it is a socket, not a file";
+  return "it is not a regular file";
+}
+
+}  // namespace
+
+std::optional<std::string> not_a_regular_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::string("no such file");
+  if (S_ISREG(info.st_mode)) return std::nullopt;
+  return kind_of(info.st_mode);
+}
+
+FileRead read_input_file(const std::string& path, std::uint64_t max_bytes) {
+  FileRead result;
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    int error = errno;
+    result.problem = error == ENOENT ? "cannot read the file: no such file"
+                                     : "cannot read the file: " + std::string(std::strerror(error));
+    result.fix = error == ENOENT ? "check the path" : "check the file's permissions (ls -l)";
+    return result;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    result.problem = "cannot read the file: " + kind_of(info.st_mode);
+    result.fix = S_ISDIR(info.st_mode) ? "give the path of a file inside it"
+                                       : "save the input to a regular file and give its path";
+    return result;
+  }
+  auto too_large = [&](std::uint64_t size) {
+    result.problem = "cannot read the file: it is " + size_text(size) + ", above the " +
+                     size_text(max_bytes) + " limit";
+    result.fix = "split it into smaller files";
   };
-  for (const auto& [path, text] : files) {
-    std::ofstream out(path + ".tmp", std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-      discard();
-      return "cannot write " + path + " (does its folder exist?)";
-    }
+  auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > max_bytes) {
+    ::close(fd);
+    too_large(size);
+    return result;
   }
-  for (const auto& [path, text] : files) {
-    std::error_code ec;
-    std::filesystem::rename(path + ".tmp", path, ec);
-    if (ec) {
-      discard();
-      return "cannot write " + path + ": " + ec.message();
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  std::size_t have = 0;
+  for (;;) {
+    if (have == bytes.size()) {
+      if (bytes.size() > max_bytes) break;  // grew past the limit while read
+      bytes.resize(bytes.size() + 65536);
     }
+    ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      result.problem = "cannot read the file: " + std::string(std::strerror(errno));
+      result.fix = "check the file and the disk";
+      return result;
+    }
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
   }
-  return std::nullopt;
+  ::close(fd);
+  if (have > max_bytes) {
+    too_large(have);
+    return result;
+  }
+  bytes.resize(have);
+  result.bytes = std::move(bytes);
+  return result;
 }
 
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  std::streamoff size = in.tellg();
-  std::string bytes;
-  if (size > 0) {
-    bytes.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(bytes.data(), size);
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  in.clear();
-  // Whatever is there beyond the size first seen (a growing file, a pipe).
-  bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return bytes;
+  return read_input_file(path, kMaxPlanBytes).bytes;
 }
 
 MappedFile::MappedFile(const std::string& path) {

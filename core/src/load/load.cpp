@@ -1,18 +1,13 @@
 #include <toml++/toml.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <system_error>
-
+#include "nesting.hpp"
 #include "plan_reader.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/read_file.hpp"
 #include "table_reader.hpp"
 
 namespace plantrack {
 namespace {
-
-constexpr std::uintmax_t kMaxPlanBytes = 512ull * 1024 * 1024;
 
 // toml++ says "Error while parsing key-value pair: expected ..."; we say what, lower case.
 std::string syntax_message(std::string_view description) {
@@ -68,35 +63,34 @@ LoadResult load_with(Parse parse, const std::string& path, SourceText&& source) 
 
 LoadResult load_plan_text(std::string text, const std::string& path) {
   SourceText source(path, std::move(text));
+  if (std::optional<SourcePos> deep = load::too_deep(source.text())) {
+    // toml++ recurses once per level: refused before it parses.
+    LoadResult result;
+    DiagnosticSink sink(path);
+    Diagnostic& d =
+        sink.error("too-deep", *deep,
+                   "keys nested deeper than " + std::to_string(load::kMaxNesting) + " levels");
+    d.why = "a plan nests a few levels (a table, an array of tables, a dotted key)";
+    d.fix = "flatten the keys and tables here";
+    result.diagnostics = sink.take_sorted();
+    result.source = std::move(source);
+    return result;
+  }
   return load_with(
       [&] { return toml::parse(std::string_view(source.text()), std::string_view(path)); }, path,
       std::move(source));
 }
 
 LoadResult load_plan_file(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::file_status status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    return io_error(path, "cannot read the plan: no such file", "check the path and try again");
+  FileRead file = read_input_file(path, kMaxPlanBytes);
+  if (!file.bytes) {
+    std::string problem = file.problem;
+    if (problem.rfind("cannot read the file", 0) == 0) {
+      problem = "cannot read the plan" + problem.substr(std::string("cannot read the file").size());
+    }
+    return io_error(path, problem, file.fix);
   }
-  if (std::filesystem::is_directory(status)) {
-    return io_error(path, "cannot read the plan: it is a directory",
-                    "give the path of a .toml plan file inside it");
-  }
-  std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxPlanBytes) {
-    return io_error(path,
-                    "cannot read the plan: the file is " + std::to_string(size >> 20) +
-                        " MiB, above the 512 MiB limit",
-                    "split the programme into several plan files");
-  }
-  if (!std::ifstream(path, std::ios::binary)) {
-    return io_error(path, "cannot read the plan: permission denied",
-                    "check the file's permissions (ls -l)");
-  }
-  // toml++ reads small files whole and streams large ones; the text is read again only to show
-  // source lines under diagnostics.
-  return load_with([&] { return toml::parse_file(path); }, path, SourceText::from_file(path));
+  return load_plan_text(std::move(*file.bytes), path);
 }
 
 }  // namespace plantrack

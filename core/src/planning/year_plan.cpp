@@ -1,7 +1,10 @@
 #include "plantrack/year_plan.hpp"
 
+#include "plantrack/read_file.hpp"
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <variant>
@@ -120,7 +123,7 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
   std::string o;
   o += "# " + std::string(vi ? "Kế hoạch năm " : "Year plan ") + std::to_string(year) + ": " +
        p.info.title + "\n";
-  o += "# Made by `plantrack plan-year` from " + programme_file + " (revision " +
+  o += std::string("# ") + kYearPlanMarker + " from " + programme_file + " (revision " +
        revision.substr(0, 12) + ")\n# with the progress recorded up to " + end_before +
        ". The same inputs give the same file. Progress recorded\n# with this plan goes to the "
        "programme's store and counts toward the programme.\n";
@@ -245,6 +248,52 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
     }
   }
   return o;
+}
+
+ProgrammeCheck check_programme(const Plan& year_plan, const std::string& year_plan_file,
+                               const std::function<LoadResult(const std::string&)>& load) {
+  const PlanInfo& info = year_plan.info;
+  ProgrammeCheck check;
+  check.path = (std::filesystem::path(year_plan_file).parent_path() / info.programme_file)
+                   .lexically_normal()
+                   .string();
+  auto problem = [&](std::string code, std::string message, std::string fix) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.file = year_plan_file;
+    d.where = info.programme_where;
+    d.message = std::move(message);
+    d.fix = std::move(fix);
+    check.problem = std::move(d);
+    return check;
+  };
+  std::string quoted = "\"" + info.programme_file + "\"";
+  if (check.path != info.programme_file) quoted += " (" + check.path + ")";
+  if (std::optional<std::string> kind = not_a_regular_file(check.path)) {
+    return problem("programme-not-found",
+                   "the programme plan " + quoted + " cannot be read: " + *kind,
+                   "set programme.file to the programme's path relative to this year plan");
+  }
+  LoadResult programme = load(check.path);
+  if (!programme.ok()) {
+    return problem("programme-invalid", "the programme " + quoted + " is not a valid plan",
+                   "run 'plantrack validate " + check.path +
+                       "', or point programme.file at the programme's plan");
+  }
+  if (programme.plan.info.is_year_plan()) {
+    return problem("programme-is-year-plan",
+                   "the programme " + quoted + " is itself a year plan (of \"" +
+                       programme.plan.info.programme_file + "\")",
+                   "point programme.file at the programme's plan");
+  }
+  if (programme.plan.info.id != info.programme_id) {
+    return problem("programme-id-mismatch",
+                   "programme.id \"" + info.programme_id + "\" is not the id of " + quoted +
+                       " (\"" + programme.plan.info.id + "\")",
+                   "set programme.id = \"" + programme.plan.info.id +
+                       "\", or point programme.file at the programme it names");
+  }
+  return check;
 }
 
 }  // namespace plantrack

@@ -17,7 +17,7 @@ name = "console"
 [plugin.settings]
 events = ["task-completed", "stage-completed", "task-unblocked", "plan-validated"]
 TOML
-run validate plan.toml
+run validate --notify plan.toml
 run import plan.toml "$SRC/workflows/binh-duong-cleaner-production-2012-2015.progress.csv"
 cat events.jsonl
 echo "--- a notifier that throws"

@@ -70,11 +70,31 @@ TEST_CASE("hostile inputs give diagnostics, never a crash", "[load]") {
   CHECK(load_plan_text("", "e.toml").diagnostics[0].message == "the plan file has no [plan] table");
   CHECK(codes(load_plan_text("a = \"\xff\"", "u.toml")) == "syntax");
   CHECK(codes(load_plan_text("a = " + std::string(5000, '[') + std::string(5000, ']'), "n.toml")) ==
-        "syntax");
+        "too-deep");
   CHECK(codes(load_plan_text(std::string("a = 1\0b = 2", 11), "z.toml")) == "syntax");
   CHECK(codes(load_plan_text("plan = 3", "t.toml")) == "wrong-type");
   CHECK(codes(load_plan_text("task = 3\n[plan]\nid=\"x\"\ntitle=\"x\"\nperiod={start=1,end=2}",
                              "t.toml")) == "wrong-type bad-year bad-year");
+}
+
+TEST_CASE("nesting deeper than 64 levels is refused before parsing, where it starts", "[load]") {
+  std::string dotted;
+  for (int i = 0; i < 35000; ++i) dotted += "a.";
+  LoadResult keys = load_plan_text(dotted + "a = 1\n", "k.toml");
+  REQUIRE(codes(keys) == "too-deep");
+  CHECK(keys.diagnostics[0].where.line == 1);
+  CHECK(keys.diagnostics[0].where.column == 128);  // the dot that is one too many
+  CHECK(codes(load_plan_text("\n[" + dotted + "a]\n", "t.toml")) == "too-deep");
+  CHECK(codes(load_plan_text("x = " + std::string(65, '{'), "i.toml")) == "too-deep");
+  // At the limit it is only TOML; inside strings, comments and multi-line strings it is text.
+  CHECK(codes(load_plan_text("x = " + std::string(63, '[') + std::string(63, ']'), "l.toml")) !=
+        "too-deep");
+  std::string text = "# " + dotted + "\ns = \"" + std::string(100, '[') + "\"\nm = '''\n" +
+                     std::string(100, '{') + "\n'''\nd = \"\"\"\n" + dotted + "\n\"\"\"\n";
+  CHECK(codes(load_plan_text(text, "s.toml")).find("too-deep") == std::string::npos);
+  std::string deep_inline = "x = {";
+  for (int i = 0; i < 70; ++i) deep_inline += "k.";
+  CHECK(codes(load_plan_text(deep_inline + "k = 1}\n", "d.toml")) == "too-deep");
 }
 
 TEST_CASE("a file that cannot be read is one io diagnostic", "[load]") {
