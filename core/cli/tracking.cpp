@@ -143,7 +143,8 @@ PlanStatus Tracking::status_for_record(const std::string& task) const {
 }
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
-  std::cerr << render_text(diagnostics, source);
+  constexpr std::size_t kShownPerKind = 20;  // a million-row import: the first ones and a count
+  std::cerr << render_text(diagnostics, source, kShownPerKind);
 }
 
 std::string percent_text(double percent) {

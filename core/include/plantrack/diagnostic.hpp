@@ -87,6 +87,11 @@ PLANTRACK_API std::size_t count_warnings(const std::vector<Diagnostic>& diagnost
 /// `path:line:col: error: what`, the source line with a caret, then `why:`/`fix:` and notes.
 PLANTRACK_API std::string render_text(const std::vector<Diagnostic>& diagnostics,
                                       const SourceText& source);
+/// Like render_text, but at most `max_per_kind` diagnostics of each (severity, code) are shown, and
+/// each kind with more ends in one line saying how many more there were: a million-row import
+/// with a warning per row prints a screenful, not a million.
+PLANTRACK_API std::string render_text(const std::vector<Diagnostic>& diagnostics,
+                                      const SourceText& source, std::size_t max_per_kind);
 /// A JSON array of {file, line, column, severity, code, message, why, fix, notes}.
 PLANTRACK_API std::string render_json(const std::vector<Diagnostic>& diagnostics);
 

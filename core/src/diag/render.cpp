@@ -1,5 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <utility>
+
 #include "plantrack/diagnostic.hpp"
 
 namespace plantrack {
@@ -89,6 +92,25 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Source
       out += "note: " + note.message + "\n";
       if (note.where.known()) render_excerpt(out, source, note.where);
     }
+  }
+  return out;
+}
+
+std::string render_text(const std::vector<Diagnostic>& diagnostics, const SourceText& source,
+                        std::size_t max_per_kind) {
+  std::map<std::pair<Severity, std::string>, std::size_t> seen;
+  std::vector<Diagnostic> shown;
+  for (const Diagnostic& d : diagnostics) {
+    if (++seen[{d.severity, d.code}] <= max_per_kind) shown.push_back(d);
+  }
+  std::string out = render_text(shown, source);
+  for (const auto& [kind, count] : seen) {
+    if (count <= max_per_kind) continue;
+    const char* what = kind.first == Severity::kError     ? "errors"
+                       : kind.first == Severity::kWarning ? "warnings"
+                                                          : "notes";
+    out += "... and " + std::to_string(count - max_per_kind) + " more " + what + " \"" +
+           kind.second + "\" like these (" + std::to_string(count) + " in all)\n";
   }
   return out;
 }
