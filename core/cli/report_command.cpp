@@ -116,6 +116,12 @@ int run_report(ReportOptions& o) {
   if (!folder) staged[to_stdout ? "-" : o.output] << single.str();
   if (folder) {
     std::error_code ec;
+    if (fs::exists(o.output, ec) && !fs::is_directory(o.output, ec)) {
+      std::cerr << "plantrack report: error: \"" << o.output
+                << "\" is a file, and CSV tables are written into a folder\n  fix: give a "
+                   "folder for the tables, or --table NAME for one table\n  nothing was written\n";
+      return kUsage;
+    }
     fs::create_directories(o.output, ec);
     if (ec) {
       std::cerr << "plantrack report: error: cannot create the folder " << o.output << ": "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A million-row import with a warning on every row: it is recorded whole, and what it prints is
 # bounded (the first diagnostics of each kind, then a count), not a million warnings.
-#   large_import.sh PLANTRACK
+#   large_import.sh PLANTRACK [ROWS]   (default: a million)
 set -u
 bin=$(realpath "$1")
 work=$(mktemp -d)
@@ -36,7 +36,7 @@ title = "Local budget"
 kind = "local"
 amount = 9_000_000_000_000
 TOML
-rows=1000000
+rows=${2:-1000000}
 python3 - "$rows" <<'PY'
 import sys
 with open("big.csv", "w") as f:
