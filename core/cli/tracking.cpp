@@ -108,7 +108,26 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
   return t;
 }
 
+bool Tracking::lock_for_write(const std::string& command) {
+  try {
+    write_lock.emplace(*store);
+    return true;
+  } catch (const StoreError& e) {
+    discard_new_store();
+    std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
+              << "\nnothing was written\n";
+    return false;
+  }
+}
+
+void Tracking::commit() {
+  if (!write_lock) return;
+  write_lock->commit();
+  write_lock.reset();
+}
+
 void Tracking::discard_new_store() {
+  write_lock.reset();  // rolls back
   if (!store_created) return;
   store.reset();  // closes the database first
   std::error_code ignored;

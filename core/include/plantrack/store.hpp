@@ -79,8 +79,8 @@ class PLANTRACK_API EventStore {
    public:
     explicit Transaction(EventStore& store);
     ~Transaction();  ///< rolls back unless committed
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
+    Transaction(Transaction&& other) noexcept : impl_(other.impl_) { other.impl_ = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
     void commit();
 
    private:

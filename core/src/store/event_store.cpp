@@ -29,7 +29,7 @@ namespace store {
       throw StoreError("the store " + path + " is locked by another program (another plantrack?)",
                        "wait for the other command to finish and try again");
     case SQLITE_READONLY:
-      throw StoreError("the store " + path + " is read-only (" + doing + ")",
+      throw StoreError("the store " + path + " is read-only (it or its folder cannot be written)",
                        "make the file and its folder writable, or pass --db with another path");
     case SQLITE_NOTADB:
       throw StoreError("the store " + path + " is not a valid plantrack database (" + detail + ")",

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "plantrack/recording.hpp"
+#include "plantrack/utf8.hpp"
 
 namespace plantrack {
 namespace {
@@ -117,7 +118,8 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
     const std::string& name = record[c].text;
     auto it = std::find(kColumns.begin(), kColumns.end(), name);
     if (it == kColumns.end()) {
-      Diagnostic& d = sink.error("csv-header", record[c].at, "unknown column \"" + name + "\"");
+      Diagnostic& d =
+          sink.error("csv-header", record[c].at, "unknown column \"" + valid_utf8(name) + "\"");
       std::string hint = suggest(name, {kColumns.begin(), kColumns.end()});
       d.fix = hint.empty() ? std::string("the columns are: ") + kHeader
                            : "did you mean \"" + hint + "\"?";
@@ -147,6 +149,17 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
           "quote fields that contain commas: \"one, two\"";
       continue;
     }
+    // Text that is not UTF-8 is refused at its cell (stored, no reader could show it).
+    std::vector<std::string> names(record.size());
+    std::vector<TextField> cells;
+    for (std::size_t k = 0; k < kColumns.size(); ++k) {
+      if (const Field* f = field(k)) {
+        names[static_cast<std::size_t>(column_of[k])] =
+            "column \"" + std::string(kColumns[k]) + "\"";
+        cells.push_back(TextField{names[static_cast<std::size_t>(column_of[k])], f->text, f->at});
+      }
+    }
+    if (!check_utf8(cells, sink)) continue;
     RecordInput in;
     SourcePos row_start = record.front().at;
     auto get = [&](std::size_t k, std::string& into, SourcePos* at) {
