@@ -129,12 +129,22 @@ void Tracking::commit() {
 void Tracking::discard_new_store() {
   write_lock.reset();  // rolls back
   if (!store_created) return;
+  store_created = false;
+  // Another command may have found the file absent too, and recorded into it meanwhile: the file
+  // goes only when it holds no event and this was its last connection (SQLite removes the -wal
+  // file when the last connection closes; while another has the store open, it stays).
+  bool empty = false;
+  try {
+    empty = !store->has_events();
+  } catch (const StoreError&) {
+    empty = false;  // cannot tell: keep it
+  }
   store.reset();  // closes the database first
   std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  if (!empty || std::filesystem::exists(store_path + "-wal", ignored)) return;
+  for (const char* suffix : {"", "-shm", "-journal"}) {
     std::filesystem::remove(store_path + suffix, ignored);
   }
-  store_created = false;
 }
 
 Tracking::~Tracking() {

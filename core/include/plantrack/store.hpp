@@ -146,6 +146,9 @@ class PLANTRACK_API EventStore {
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;
 
+  /// Whether the store holds any event, of any plan. Throws StoreError.
+  bool has_events() const;
+
   const std::string& path() const;
 
  private:

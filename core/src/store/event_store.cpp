@@ -389,13 +389,16 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   impl->path = path;
   bool read_only = mode == Mode::kReadOnly;
   std::error_code ec;
-  if (read_only && !std::filesystem::exists(path, ec)) {
+  auto empty_store = [&] {
     // Nothing recorded yet: an empty store in memory, so reading commands work before any record.
+    sqlite3_close_v2(impl->db);
+    impl->db = nullptr;
     int rc = sqlite3_open_v2(":memory:", &impl->db, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK) impl->fail(rc, "opening");
     store::migrate(impl->db, path, 0);
     return EventStore(std::move(impl));
-  }
+  };
+  if (read_only && !std::filesystem::exists(path, ec)) return empty_store();
   if (std::filesystem::exists(path, ec)) store::check_length(path);
   if (read_only) {
     open_to_read(*impl);
@@ -411,6 +414,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   // refused as it is.
   int version = store::schema_version(impl->db, path);
   if (read_only) {
+    if (version == 0) return empty_store();  // an empty database: no tables yet
     if (version < kSchemaVersion) {
       throw StoreError("the store " + path + " has an older schema and is opened read-only",
                        "run any recording command once (it migrates the store), then retry");
@@ -644,6 +648,13 @@ std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summ
     read();
   }
   return out;
+}
+
+bool EventStore::has_events() const {
+  Statement q(impl_->db, "SELECT EXISTS (SELECT 1 FROM events)");
+  int rc = sqlite3_step(q.get());
+  if (rc != SQLITE_ROW) impl_->fail(rc, "reading the log");
+  return sqlite3_column_int(q.get(), 0) != 0;
 }
 
 std::vector<std::string> EventStore::delivered(const std::string& plan_id) const {

@@ -381,6 +381,13 @@ void check_integrity(sqlite3* db, const std::string& path) {
 }
 
 void check_length(const std::string& path) {
+  // While a -wal (or -journal) file has content, another process may be copying pages into the
+  // file: page 1, with the new page count, is written before the pages that lengthen the file.
+  // The check is made only when nothing can be under way.
+  std::error_code ec;
+  for (const char* beside : {"-wal", "-journal"}) {
+    if (std::filesystem::file_size(path + beside, ec) > 0 && !ec) return;
+  }
   std::ifstream in(path, std::ios::binary);
   unsigned char h[100] = {};
   if (!in.read(reinterpret_cast<char*>(h), sizeof h)) return;  // too short: SQLite says so

@@ -28,7 +28,8 @@ void migrate(sqlite3* db, const std::string& path, int version);
 void check_integrity(sqlite3* db, const std::string& path);
 
 /// Throws StoreError when the file at `path` is shorter than its SQLite header says (truncated).
-/// Reads only the header: cheap enough for every open.
+/// Reads only the header: cheap enough for every open. Skipped while a -wal or -journal file
+/// beside it has content (a checkpoint may be lengthening the file).
 void check_length(const std::string& path);
 
 }  // namespace plantrack::store
