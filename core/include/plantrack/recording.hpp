@@ -6,6 +6,7 @@
 ///   plantrack::Recorder recorder(plan, plantrack::derive_status(plan, events, today), today);
 ///   plantrack::RecordInput in{.task = "posters", .quantity = "5000", .year = "2013"};
 ///   if (auto event = recorder.record(in, sink)) store.append(...);
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -69,7 +70,7 @@ struct TextField {
 
 /// Reports each text that is not UTF-8 ("bad-text", naming the field and the first bad byte);
 /// false when there was one. Nothing that is not UTF-8 is stored: readers could not show it.
-PLANTRACK_API bool check_utf8(const std::vector<TextField>& fields, DiagnosticSink& sink);
+PLANTRACK_API bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink);
 
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {

@@ -87,8 +87,8 @@ class PLANTRACK_API EventStore {
     EventStore::Impl* impl_;
   };
 
-  /// Appends the events in one transaction (or as part of the Transaction held) and returns their
-  /// ids. With `fold`, the task
+  /// Appends the events in one transaction (or as part of the Transaction held, which a failed
+  /// append leaves to be rolled back) and returns their ids. With `fold`, the task
   /// summaries are brought up to date in the same transaction (the first time, from the whole
   /// log); without, they are marked out of date. Throws StoreError.
   std::vector<std::int64_t> append(const std::string& plan_id, const std::string& plan_revision,

@@ -462,9 +462,11 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
                                              const SummaryFold& fold) {
   std::vector<std::int64_t> ids;
   ids.reserve(events.size());
-  // Inside a Transaction (checks made under the write lock) the append is a savepoint of it.
+  // Inside a Transaction (checks made under the write lock) the append is part of it: no
+  // savepoint (it would copy every page the append changes to a statement journal); if the append
+  // fails, the Transaction is rolled back whole.
   bool joined = !sqlite3_get_autocommit(impl_->db);
-  impl_->exec(joined ? "SAVEPOINT append" : "BEGIN IMMEDIATE", "starting to record");
+  if (!joined) impl_->exec("BEGIN IMMEDIATE", "starting to record");
   try {
     std::int64_t before = impl_->last_event(plan_id);
     std::optional<std::int64_t> through = impl_->summaries_through(plan_id);
@@ -522,10 +524,9 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
       impl_->fold_all(plan_id, fold);
     }
     if (fold && !ids.empty()) impl_->set_summaries_through(plan_id, ids.back());
-    impl_->exec(joined ? "RELEASE append" : "COMMIT", "committing");
+    if (!joined) impl_->exec("COMMIT", "committing");
   } catch (...) {
-    sqlite3_exec(impl_->db, joined ? "ROLLBACK TO append; RELEASE append" : "ROLLBACK", nullptr,
-                 nullptr, nullptr);
+    if (!joined) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
   return ids;

@@ -102,7 +102,7 @@ std::string bad_byte(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-bool check_utf8(const std::vector<TextField>& fields, DiagnosticSink& sink) {
+bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink) {
   bool ok = true;
   for (const TextField& f : fields) {
     std::optional<std::size_t> bad = first_invalid_utf8(f.text);

@@ -150,16 +150,14 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
       continue;
     }
     // Text that is not UTF-8 is refused at its cell (stored, no reader could show it).
-    std::vector<std::string> names(record.size());
-    std::vector<TextField> cells;
+    bool valid = true;
     for (std::size_t k = 0; k < kColumns.size(); ++k) {
-      if (const Field* f = field(k)) {
-        names[static_cast<std::size_t>(column_of[k])] =
-            "column \"" + std::string(kColumns[k]) + "\"";
-        cells.push_back(TextField{names[static_cast<std::size_t>(column_of[k])], f->text, f->at});
-      }
+      const Field* f = field(k);
+      if (!f || !first_invalid_utf8(f->text)) continue;
+      std::string name = "column \"" + std::string(kColumns[k]) + "\"";
+      valid = check_utf8({TextField{name, f->text, f->at}}, sink) && valid;
     }
-    if (!check_utf8(cells, sink)) continue;
+    if (!valid) continue;
     RecordInput in;
     SourcePos row_start = record.front().at;
     auto get = [&](std::size_t k, std::string& into, SourcePos* at) {
