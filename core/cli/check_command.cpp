@@ -157,7 +157,7 @@ int run_check(CheckOptions& o) {
     for (const sdk::Event& e : events) {
       if (e.type != sdk::EventType::kFundingFinding) out["alerts"].push_back(event_json(e));
     }
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   } else {
     std::vector<Diagnostic> diagnostics;
     NumberStyle style = number_style(t->plan().info.locale);

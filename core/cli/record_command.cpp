@@ -20,6 +20,7 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
   if (notify) before = t.status();
   try {
     ids = t.store->append(t.plan().info.id, t.revision, now_utc(), events, t.fold());
+    t.commit();
   } catch (const StoreError& e) {
     t.discard_new_store();
     std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
@@ -66,7 +67,7 @@ struct RecordOptions {
 int run_record(RecordOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
-  if (!t) return code;
+  if (!t || !t->lock_for_write("record")) return t ? kInvalidInput : code;
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack record");
   std::optional<NewEvent> event = recorder.record(o.input, sink);
@@ -82,7 +83,7 @@ struct SpendOptions {
 int run_spend(SpendOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
-  if (!t) return code;
+  if (!t || !t->lock_for_write("spend")) return t ? kInvalidInput : code;
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.input.task), today());
   DiagnosticSink sink("plantrack spend");
   std::optional<NewEvent> event = recorder.spend(o.input, sink);
@@ -99,7 +100,7 @@ struct LifecycleOptions {
 int run_lifecycle(LifecycleOptions& o, EventKind kind, const std::string& command) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
-  if (!t) return code;
+  if (!t || !t->lock_for_write(command)) return t ? kInvalidInput : code;
   Recorder recorder(t->plan(), t->index(), t->status_for_record(o.task), today());
   DiagnosticSink sink("plantrack " + command);
   std::optional<NewEvent> event = recorder.lifecycle(o.task, kind, o.reason, sink);
@@ -116,7 +117,7 @@ struct RevertOptions {
 int run_revert(RevertOptions& o) {
   int code = kOk;
   std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
-  if (!t) return code;
+  if (!t || !t->lock_for_write("revert")) return t ? kInvalidInput : code;
   std::string text = o.event_id.rfind('#', 0) == 0 ? o.event_id.substr(1) : o.event_id;
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -125,6 +126,7 @@ int run_revert(RevertOptions& o) {
   if (ec == std::errc() && end == text.data() + text.size()) {
     target = t->store->event(t->plan().info.id, id);
   }
+  check_utf8({{"--reason", o.reason, {}}}, sink);
   if (!target) {
     sink.error("unknown-event", {}, "no event #" + text + " in this plan's store").fix =
         "run 'plantrack history " + o.track.file + "' to see the event ids";
@@ -168,6 +170,7 @@ int run_import(ImportOptions& o) {
   if (!t) return code;
   DiagnosticSink sink(o.csv);
   std::vector<RecordInput> rows = parse_records_csv(source.text(), sink);
+  if (!t->lock_for_write("import")) return kInvalidInput;
   Recorder recorder(t->plan(), t->index(), t->status(false), today());
   std::vector<NewEvent> events;
   events.reserve(rows.size());

@@ -106,14 +106,43 @@ std::vector<KeptFile> Tracking::kept_files() const {
   return kept;
 }
 
+bool Tracking::lock_for_write(const std::string& command) {
+  try {
+    write_lock.emplace(*store);
+    return true;
+  } catch (const StoreError& e) {
+    discard_new_store();
+    std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
+              << "\nnothing was written\n";
+    return false;
+  }
+}
+
+void Tracking::commit() {
+  if (!write_lock) return;
+  write_lock->commit();
+  write_lock.reset();
+}
+
 void Tracking::discard_new_store() {
+  write_lock.reset();  // rolls back
   if (!store_created) return;
+  store_created = false;
+  // Another command may have found the file absent too, and recorded into it meanwhile: the file
+  // goes only when it holds no event and this was its last connection (SQLite removes the -wal
+  // file when the last connection closes; while another has the store open, it stays).
+  bool empty = false;
+  try {
+    empty = !store->has_events();
+  } catch (const StoreError&) {
+    empty = false;  // cannot tell: keep it
+  }
   store.reset();  // closes the database first
   std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  if (!empty || std::filesystem::exists(store_path + "-wal", ignored)) return;
+  for (const char* suffix : {"", "-shm", "-journal"}) {
     std::filesystem::remove(store_path + suffix, ignored);
   }
-  store_created = false;
 }
 
 Tracking::~Tracking() {

@@ -59,12 +59,21 @@ struct Tracking {
   /// recorded in it), so that invalid input leaves nothing behind.
   void discard_new_store();
 
+  /// Takes the store's write lock before a writing command reads what it checks against, so that
+  /// the checks and the append are one transaction (see EventStore::Transaction). On failure
+  /// prints what and how to fix ("plantrack COMMAND: error: ...") and returns false.
+  bool lock_for_write(const std::string& command);
+  /// Commits what was appended under the lock (nothing when no lock is held). Throws StoreError.
+  void commit();
+
   std::string store_path;      ///< the store's file
   std::string programme_path;  ///< a year plan's programme file; empty for a programme
   /// The files this command reads and keeps, which no output may replace: the plan, its
   /// programme, its store.
   std::vector<KeptFile> kept_files() const;
   bool store_created = false;  ///< this command created it (read-write, the file was absent)
+  /// Held from lock_for_write() to commit(); declared last, so it ends before the store closes.
+  std::optional<EventStore::Transaction> write_lock;
 };
 
 /// Loads the plan (printing its errors) and opens the store: --db, else PLANTRACK_DB, else

@@ -19,7 +19,7 @@ std::string event_json(const sdk::Event& e) {
   if (!e.stage.empty()) j["stage"] = e.stage;
   if (e.quantity) j["quantity"] = *e.quantity;
   if (e.event_id) j["event"] = *e.event_id;
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string with_retries(const std::function<std::string()>& attempt, std::int64_t retries,

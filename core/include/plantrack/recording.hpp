@@ -6,9 +6,13 @@
 ///   plantrack::Recorder recorder(plan, plantrack::derive_status(plan, events, today), today);
 ///   plantrack::RecordInput in{.task = "posters", .quantity = "5000", .year = "2013"};
 ///   if (auto event = recorder.record(in, sink)) store.append(...);
+#include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plantrack/diagnostic.hpp"
@@ -57,6 +61,17 @@ struct SpendInput {
 /// The payment a CSV row with an amount stands for.
 PLANTRACK_API SpendInput spend_input(const RecordInput& row);
 
+/// A text as typed and where: an option ("--note") or a CSV cell (its column's name and position).
+struct TextField {
+  std::string_view name;
+  std::string_view text;
+  SourcePos at;
+};
+
+/// Reports each text that is not UTF-8 ("bad-text", naming the field and the first bad byte);
+/// false when there was one. Nothing that is not UTF-8 is stored: readers could not show it.
+PLANTRACK_API bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink);
+
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {
  public:
@@ -81,6 +96,10 @@ class PLANTRACK_API Recorder {
  private:
   std::optional<std::size_t> find_task(const std::string& id, SourcePos at, DiagnosticSink& sink);
   bool refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& sink) const;
+  /// Refuses a quantity that would take a task's total, or its total in `year`, past the 64-bit
+  /// range (records of a batch count together).
+  bool add_progress(std::size_t task, int year, std::int64_t quantity, SourcePos at,
+                    DiagnosticSink& sink);
 
   const Plan& plan_;
   std::optional<PlanIndex> own_index_;
@@ -91,6 +110,8 @@ class PLANTRACK_API Recorder {
   /// budget lines by key; built on the first payment, then kept up to date through a batch.
   struct Spent;
   std::shared_ptr<Spent> spent_;
+  /// Done per (task, year) for increment tasks, through a batch (from the status on first use).
+  std::map<std::pair<std::size_t, int>, std::int64_t> done_in_year_;
 };
 
 /// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence, and for

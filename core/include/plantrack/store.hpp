@@ -3,7 +3,10 @@
 ///
 /// One database per plan file, by default beside it (`<plan>.plantrack.db`). WAL mode, a busy
 /// timeout, and every append in one transaction: a batch is stored whole or not at all. The schema
-/// is versioned (PRAGMA user_version) and migrated forward; a newer database is refused.
+/// is versioned (PRAGMA user_version, checked against the tables themselves) and migrated forward
+/// without dropping a column; a newer database is refused, and so is one that is not plantrack's
+/// (PRAGMA application_id, or its tables). A write first checks the file (PRAGMA quick_check).
+/// A store that cannot get its WAL files (a read-only folder) is read as it is. docs/tracking.md.
 ///
 /// Example:
 ///   plantrack::EventStore store = plantrack::EventStore::open("plan.toml.plantrack.db");
@@ -37,6 +40,8 @@ class PLANTRACK_API StoreError : public std::runtime_error {
 };
 
 class PLANTRACK_API EventStore {
+  struct Impl;
+
  public:
   /// The schema version this plantrack writes.
   static constexpr int kSchemaVersion = 6;
@@ -44,7 +49,9 @@ class PLANTRACK_API EventStore {
   enum class Mode { kReadOnly, kReadWrite };
 
   /// Opens (creating in read-write mode if absent) and migrates the store. A read-only open of a
-  /// missing file gives an empty store. Throws StoreError.
+  /// missing file gives an empty store. Throws StoreError: for a file that is not a plantrack
+  /// store (nothing is written to it), is damaged (cut short; in read-write mode, any damage
+  /// quick_check finds) or of an unexpected schema.
   static EventStore open(const std::string& path, Mode mode, int busy_timeout_ms = 5000);
 
   EventStore(EventStore&&) noexcept;
@@ -58,7 +65,30 @@ class PLANTRACK_API EventStore {
       std::string_view task, std::optional<std::string_view> previous,
       const std::vector<EventFact>& events)>;
 
-  /// Appends the events in one transaction and returns their ids. With `fold`, the task
+  /// The write lock, held from before the checks that decide what to append until the append is
+  /// committed, so that two processes never both pass a check only one of them may pass (two
+  /// reverts of one event, two payments that together pass the 64-bit range). Reads made while
+  /// it is held see the latest log; append() becomes part of it. Without commit() nothing of it
+  /// is kept. Throws StoreError (locked past the busy timeout).
+  ///
+  ///   EventStore::Transaction lock(store);
+  ///   PlanStatus now = status_from_store(...);   // read and check under the lock
+  ///   store.append(...);
+  ///   lock.commit();
+  class PLANTRACK_API Transaction {
+   public:
+    explicit Transaction(EventStore& store);
+    ~Transaction();  ///< rolls back unless committed
+    Transaction(Transaction&& other) noexcept : impl_(other.impl_) { other.impl_ = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
+    void commit();
+
+   private:
+    EventStore::Impl* impl_;
+  };
+
+  /// Appends the events in one transaction (or as part of the Transaction held, which a failed
+  /// append leaves to be rolled back) and returns their ids. With `fold`, the task
   /// summaries are brought up to date in the same transaction (the first time, from the whole
   /// log); without, they are marked out of date. Throws StoreError.
   std::vector<std::int64_t> append(const std::string& plan_id, const std::string& plan_revision,
@@ -116,11 +146,14 @@ class PLANTRACK_API EventStore {
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;
 
+  /// Whether the store holds any event, of any plan. Throws StoreError.
+  bool has_events() const;
+
   const std::string& path() const;
 
  private:
-  struct Impl;
   explicit EventStore(std::unique_ptr<Impl> impl);
+  static void open_to_read(Impl& impl);
   std::unique_ptr<Impl> impl_;
 };
 

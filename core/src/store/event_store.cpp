@@ -1,13 +1,17 @@
-// The SQLite event log: the only file that includes sqlite3.h.
+// The SQLite event log (the store module is the only one that includes sqlite3.h).
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <unordered_map>
 
 #include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
+#include "plantrack/utf8.hpp"
+#include "schema.hpp"
+#include "sqlite_support.hpp"
 
 namespace plantrack {
 
@@ -15,154 +19,46 @@ StoreError::StoreError(const std::string& what, std::string fix)
     : std::runtime_error(what), fix_(std::move(fix)) {}
 StoreError::~StoreError() = default;
 
-namespace {
+namespace store {
 
-constexpr const char* kSchemaV1 = R"sql(
-CREATE TABLE IF NOT EXISTS events (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  plan_id TEXT NOT NULL,
-  task_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('progress', 'start', 'complete', 'block', 'unblock', 'cancel',
-                                     'reopen', 'note', 'revert')),
-  quantity INTEGER,
-  year INTEGER,
-  effective_date TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  note TEXT NOT NULL DEFAULT '',
-  evidence TEXT NOT NULL DEFAULT '',
-  plan_revision TEXT NOT NULL,
-  reverts INTEGER REFERENCES events (id)
-);
-CREATE INDEX IF NOT EXISTS events_by_plan ON events (plan_id, id);
-CREATE TRIGGER IF NOT EXISTS events_are_never_updated BEFORE UPDATE ON events
-  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
-CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
-  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
-PRAGMA user_version = 1;
-)sql";
-
-// Version 2: recording one task reads only that task's events.
-constexpr const char* kSchemaV2 = R"sql(
-CREATE INDEX IF NOT EXISTS events_by_task ON events (plan_id, task_id, id);
-CREATE INDEX IF NOT EXISTS events_reverts ON events (plan_id, reverts) WHERE reverts IS NOT NULL;
-PRAGMA user_version = 2;
-)sql";
-
-// Version 3: status reads events task by task from an index holding every column it needs (one
-// sequential pass, one id lookup per task instead of per event); block reasons come from their own
-// small index.
-constexpr const char* kSchemaV3 = R"sql(
-CREATE INDEX IF NOT EXISTS events_for_status
-  ON events (plan_id, task_id, id, kind, quantity, year, effective_date, reverts);
-DROP INDEX IF EXISTS events_by_task;
-CREATE INDEX IF NOT EXISTS events_blocks ON events (plan_id, id) WHERE kind = 'block';
-PRAGMA user_version = 3;
-)sql";
-
-// Version 4: status keeps a summary per task id, updated in the same transaction as the events
-// (see fold_summary in status.hpp); `summaries_through` says up to which event they are complete.
-// A store migrated from version 3 has none until its next append folds the whole log once. The
-// status index goes: status reads summaries, and a large import no longer dirties an index page
-// per row (measured on a 1M-event store: most of a 100k-row import's time).
-constexpr const char* kSchemaV4 = R"sql(
-DROP INDEX IF EXISTS events_for_status;
-CREATE TABLE IF NOT EXISTS task_summaries (
-  plan_id TEXT NOT NULL,
-  task_id TEXT NOT NULL,
-  summary BLOB NOT NULL,
-  PRIMARY KEY (plan_id, task_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS summaries_through (
-  plan_id TEXT PRIMARY KEY,
-  last_event INTEGER NOT NULL
-) WITHOUT ROWID;
-PRAGMA user_version = 4;
-)sql";
-
-// Version 5: what notifications were sent (by their stable key), so a daily `check` never sends
-// the same one twice. Not part of the log: `check --resend` sends again.
-constexpr const char* kSchemaV5 = R"sql(
-CREATE TABLE IF NOT EXISTS deliveries (
-  plan_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  delivered_at TEXT NOT NULL,
-  PRIMARY KEY (plan_id, key)
-) WITHOUT ROWID;
-PRAGMA user_version = 5;
-)sql";
-
-// Version 6: spending is recorded in the same log (kind 'spend', with its funding source, amount,
-// the cost it supports and who was paid). SQLite cannot change a CHECK in place, so the table is
-// rebuilt (ids and the id sequence kept: an id is never reused) and its indexes and triggers made
-// again; a partial index finds the spending.
-constexpr const char* kSchemaV6 = R"sql(
-CREATE TABLE events_v6 (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  plan_id TEXT NOT NULL,
-  task_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('progress', 'start', 'complete', 'block', 'unblock', 'cancel',
-                                     'reopen', 'note', 'revert', 'spend')),
-  quantity INTEGER,
-  year INTEGER,
-  effective_date TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  note TEXT NOT NULL DEFAULT '',
-  evidence TEXT NOT NULL DEFAULT '',
-  plan_revision TEXT NOT NULL,
-  reverts INTEGER REFERENCES events (id),
-  source TEXT,
-  amount INTEGER,
-  cost INTEGER,
-  participant TEXT
-);
-INSERT INTO events_v6 (id, plan_id, task_id, kind, quantity, year, effective_date, recorded_at,
-                       actor, note, evidence, plan_revision, reverts)
-  SELECT id, plan_id, task_id, kind, quantity, year, effective_date, recorded_at, actor, note,
-         evidence, plan_revision, reverts FROM events ORDER BY id;
-DELETE FROM sqlite_sequence WHERE name = 'events_v6';
-UPDATE sqlite_sequence SET name = 'events_v6' WHERE name = 'events';
-DROP TABLE events;
-ALTER TABLE events_v6 RENAME TO events;
-CREATE INDEX events_by_plan ON events (plan_id, id);
-CREATE INDEX events_reverts ON events (plan_id, reverts) WHERE reverts IS NOT NULL;
-CREATE INDEX events_blocks ON events (plan_id, id) WHERE kind = 'block';
-CREATE INDEX events_spend ON events (plan_id, id) WHERE kind = 'spend';
-CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
-  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
-CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
-  BEGIN SELECT RAISE(ABORT, 'events are append-only: record a correction instead'); END;
-PRAGMA user_version = 6;
-)sql";
-
-// Owns a prepared statement.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw StoreError(std::string("the store cannot run a query: ") + sqlite3_errmsg(db),
-                       "the database may be damaged; restore it from a backup");
-    }
+[[noreturn]] void fail(sqlite3* db, const std::string& path, int code, const std::string& doing) {
+  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw StoreError("the store " + path + " is locked by another program (another plantrack?)",
+                       "wait for the other command to finish and try again");
+    case SQLITE_READONLY:
+      throw StoreError("the store " + path + " is read-only (it or its folder cannot be written)",
+                       "make the file and its folder writable, or pass --db with another path");
+    case SQLITE_NOTADB:
+      throw StoreError("the store " + path + " is not a valid plantrack database (" + detail + ")",
+                       "restore it from a backup, or pass --db with another path");
+    case SQLITE_CORRUPT:
+      throw StoreError("the store " + path + " is damaged (" + detail + ")",
+                       "restore it from a backup; to save what can still be read: sqlite3 " + path +
+                           " .recover | sqlite3 recovered.db");
+    case SQLITE_CANTOPEN:
+      throw StoreError("the store " + path + " cannot be opened (" + detail + ")",
+                       "check that its folder exists and is writable, or pass --db");
+    case SQLITE_FULL:
+      throw StoreError("the disk holding " + path + " is full", "free some space and try again");
+    default:
+      throw StoreError("the store " + path + " failed while " + doing + ": " + detail,
+                       "check the file; restore it from a backup if it is damaged");
   }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
+}
 
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
+void exec(sqlite3* db, const std::string& path, const char* sql, const std::string& doing) {
+  int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(db, path, rc, doing);
+}
 
-// Dates were checked when recorded ("YYYY-MM-DD"): read the digits without checking them again.
-Date stored_date(std::string_view text) {
-  if (text.size() != 10) return parse_date(text).value_or(Date{});
-  auto digits = [&](std::size_t at, std::size_t n) {
-    int value = 0;
-    for (std::size_t i = at; i < at + n; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  return Date{digits(0, 4), digits(5, 2), digits(8, 2)};
+Statement::Statement(sqlite3* db, const char* sql) {
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+    throw StoreError(std::string("the store cannot run a query: ") + sqlite3_errmsg(db),
+                     "the database may be damaged; restore it from a backup");
+  }
 }
 
 std::string_view column_view(sqlite3_stmt* s, int column) {
@@ -174,7 +70,25 @@ std::string_view column_view(sqlite3_stmt* s, int column) {
 }
 
 std::string column_text(sqlite3_stmt* s, int column) {
-  return std::string(column_view(s, column));
+  return valid_utf8(column_view(s, column));
+}
+
+}  // namespace store
+
+namespace {
+using store::column_text;
+using store::column_view;
+using store::Statement;
+
+// Dates were checked when recorded ("YYYY-MM-DD"): read the digits without checking them again.
+Date stored_date(std::string_view text) {
+  if (text.size() != 10) return parse_date(text).value_or(Date{});
+  auto digits = [&](std::size_t at, std::size_t n) {
+    int value = 0;
+    for (std::size_t i = at; i < at + n; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  return Date{digits(0, 4), digits(5, 2), digits(8, 2)};
 }
 
 std::string column_blob(sqlite3_stmt* s, int column) {
@@ -193,42 +107,10 @@ struct EventStore::Impl {
 
   // Throws a StoreError saying what went wrong in user terms.
   [[noreturn]] void fail(int code, const std::string& doing) const {
-    std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    switch (code & 0xff) {
-      case SQLITE_BUSY:
-      case SQLITE_LOCKED:
-        throw StoreError("the store " + path + " is locked by another program (another plantrack?)",
-                         "wait for the other command to finish and try again");
-      case SQLITE_READONLY:
-        throw StoreError("the store " + path + " is read-only (" + doing + ")",
-                         "make the file and its folder writable, or pass --db with another path");
-      case SQLITE_CORRUPT:
-      case SQLITE_NOTADB:
-        throw StoreError(
-            "the store " + path + " is not a valid plantrack database (" + detail + ")",
-            "restore it from a backup, or pass --db with another path");
-      case SQLITE_CANTOPEN:
-        throw StoreError("the store " + path + " cannot be opened (" + detail + ")",
-                         "check that its folder exists and is writable, or pass --db");
-      case SQLITE_FULL:
-        throw StoreError("the disk holding " + path + " is full", "free some space and try again");
-      default:
-        throw StoreError("the store " + path + " failed while " + doing + ": " + detail,
-                         "check the file; restore it from a backup if it is damaged");
-    }
+    store::fail(db, path, code, doing);
   }
 
-  void exec(const char* sql, const std::string& doing) {
-    int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) fail(rc, doing);
-  }
-
-  int user_version() {
-    Statement s(db, "PRAGMA user_version");
-    int rc = sqlite3_step(s.get());
-    if (rc != SQLITE_ROW) fail(rc, "reading the schema version");
-    return sqlite3_column_int(s.get(), 0);
-  }
+  void exec(const char* sql, const std::string& doing) { store::exec(db, path, sql, doing); }
 
   // The newest event id of a plan, 0 when it has none.
   std::int64_t last_event(const std::string& plan_id) const {
@@ -412,10 +294,15 @@ struct EventStore::Impl {
       sqlite3_bind_text(s, static_cast<int>(i + 2), tasks[i].c_str(), -1, SQLITE_STATIC);
     }
     int rc = SQLITE_ROW;
+    std::string task_text;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       EventFact f;
       f.id = sqlite3_column_int64(s, 0);
       f.task = column_view(s, 1);
+      if (first_invalid_utf8(f.task)) {  // stored by an older plantrack: shown with U+FFFD
+        task_text = valid_utf8(f.task);
+        f.task = task_text;
+      }
       f.kind = event_kind_from(column_view(s, 2)).value_or(EventKind::kNote);
       if (sqlite3_column_type(s, 3) != SQLITE_NULL) f.quantity = sqlite3_column_int64(s, 3);
       if (sqlite3_column_type(s, 4) != SQLITE_NULL) f.year = sqlite3_column_int(s, 4);
@@ -429,30 +316,6 @@ struct EventStore::Impl {
     }
     if (rc != SQLITE_DONE) fail(rc, "reading the events");
   }
-
-  void migrate() {
-    int version = user_version();
-    if (version > kSchemaVersion) {
-      throw StoreError("the store " + path + " was written by a newer plantrack (schema " +
-                           std::to_string(version) + "; this one reads up to " +
-                           std::to_string(kSchemaVersion) + ")",
-                       "upgrade plantrack, or pass --db with another path");
-    }
-    if (version == kSchemaVersion) return;
-    exec("BEGIN IMMEDIATE", "starting the schema migration");
-    try {
-      if (version < 1) exec(kSchemaV1, "creating the schema");
-      if (version < 2) exec(kSchemaV2, "adding the per-task index");
-      if (version < 3) exec(kSchemaV3, "adding the status index");
-      if (version < 4) exec(kSchemaV4, "adding the task summaries");
-      if (version < 5) exec(kSchemaV5, "adding the delivery memory");
-      if (version < 6) exec(kSchemaV6, "adding spending to the log");
-      exec("COMMIT", "finishing the schema migration");
-    } catch (...) {
-      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
-    }
-  }
 };
 
 EventStore::EventStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -464,37 +327,101 @@ const std::string& EventStore::path() const {
   return impl_->path;
 }
 
+namespace {
+
+// A file URI for `path` (SQLite's form: reserved characters percent-encoded).
+std::string file_uri(const std::string& path, const char* query) {
+  std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::string out = "file:";
+  const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : absolute) {
+    bool plain = std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out + "?" + query;
+}
+
+// True when a read failed only because SQLite could not make the WAL index beside the store (a
+// read-only folder or file).
+bool cannot_make_wal_files(int rc) {
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
+}
+
+}  // namespace
+
+// Opens an existing store to read. A store in WAL mode needs its -shm file; where it cannot be made
+// (an archived store in a read-only folder) and there is no -wal file holding later writes, the
+// file alone is the whole store: it is opened immutable, without locks or WAL files.
+void EventStore::open_to_read(Impl& impl) {
+  int rc = sqlite3_open_v2(impl.path.c_str(), &impl.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) impl.fail(rc, "opening");
+  sqlite3_extended_result_codes(impl.db, 1);
+  rc = sqlite3_exec(impl.db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK || !cannot_make_wal_files(rc)) return;  // other errors: reported when read
+  std::error_code ec;
+  std::uintmax_t wal = std::filesystem::file_size(impl.path + "-wal", ec);
+  if (!ec && wal > 0) {
+    throw StoreError("the store " + impl.path + " cannot be read: its latest writes are in " +
+                         impl.path +
+                         "-wal, and SQLite cannot open that beside it (read-only folder?)",
+                     "copy " + impl.path + " and " + impl.path +
+                         "-wal together to a writable folder and pass --db with the copy, or "
+                         "make the folder writable for one command");
+  }
+  sqlite3_close_v2(impl.db);
+  impl.db = nullptr;
+  std::string uri = file_uri(impl.path, "immutable=1");
+  rc = sqlite3_open_v2(uri.c_str(), &impl.db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) impl.fail(rc, "opening read-only");
+  sqlite3_extended_result_codes(impl.db, 1);
+}
+
 EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout_ms) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   bool read_only = mode == Mode::kReadOnly;
   std::error_code ec;
-  if (read_only && !std::filesystem::exists(path, ec)) {
+  auto empty_store = [&] {
     // Nothing recorded yet: an empty store in memory, so reading commands work before any record.
+    sqlite3_close_v2(impl->db);
+    impl->db = nullptr;
     int rc = sqlite3_open_v2(":memory:", &impl->db, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK) impl->fail(rc, "opening");
-    impl->exec(kSchemaV1, "creating the schema");
-    impl->exec(kSchemaV2, "creating the schema");
-    impl->exec(kSchemaV3, "creating the schema");
-    impl->exec(kSchemaV4, "creating the schema");
-    impl->exec(kSchemaV5, "creating the schema");
-    impl->exec(kSchemaV6, "creating the schema");
+    store::migrate(impl->db, path, 0);
     return EventStore(std::move(impl));
-  }
-  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) impl->fail(rc, "opening");
-  sqlite3_busy_timeout(impl->db, busy_timeout_ms);
-  sqlite3_extended_result_codes(impl->db, 1);
+  };
+  if (read_only && !std::filesystem::exists(path, ec)) return empty_store();
+  if (std::filesystem::exists(path, ec)) store::check_length(path);
   if (read_only) {
-    int version = impl->user_version();
-    if (version > kSchemaVersion) impl->migrate();  // throws the "newer plantrack" message
+    open_to_read(*impl);
+  } else {
+    int rc =
+        sqlite3_open_v2(path.c_str(), &impl->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) impl->fail(rc, "opening");
+    sqlite3_extended_result_codes(impl->db, 1);
+  }
+  sqlite3_busy_timeout(impl->db, busy_timeout_ms);
+  // Before anything is written: a database that is not plantrack's, or of another schema, is
+  // refused as it is.
+  int version = store::schema_version(impl->db, path);
+  if (read_only) {
+    if (version == 0) return empty_store();  // an empty database: no tables yet
     if (version < kSchemaVersion) {
       throw StoreError("the store " + path + " has an older schema and is opened read-only",
                        "run any recording command once (it migrates the store), then retry");
     }
     return EventStore(std::move(impl));
   }
+  if (version > 0) store::check_integrity(impl->db, path);  // a write must not build on damage
   impl->exec("PRAGMA journal_mode = WAL", "switching to WAL mode");
   impl->exec("PRAGMA synchronous = FULL", "setting durability");
   // A large import touches index pages all over a million-event store; with SQLite's default 2 MiB
@@ -505,8 +432,27 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   // building a temporary index per inserted row (measured: ~10% of a 100k-row import). The kinds
   // plantrack writes come from EventKind, so its own inserts skip that check.
   impl->exec("PRAGMA ignore_check_constraints = ON", "setting up the connection");
-  impl->migrate();
+  store::migrate(impl->db, path, version);
   return EventStore(std::move(impl));
+}
+
+EventStore::Transaction::Transaction(EventStore& store) : impl_(store.impl_.get()) {
+  impl_->exec("BEGIN IMMEDIATE", "waiting for the write lock");
+}
+
+void EventStore::Transaction::commit() {
+  if (!impl_) return;
+  Impl* impl = impl_;
+  impl_ = nullptr;
+  int rc = sqlite3_exec(impl->db, "COMMIT", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_exec(impl->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    impl->fail(rc, "committing");
+  }
+}
+
+EventStore::Transaction::~Transaction() {
+  if (impl_) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
@@ -516,7 +462,11 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
                                              const SummaryFold& fold) {
   std::vector<std::int64_t> ids;
   ids.reserve(events.size());
-  impl_->exec("BEGIN IMMEDIATE", "starting to record");
+  // Inside a Transaction (checks made under the write lock) the append is part of it: no
+  // savepoint (it would copy every page the append changes to a statement journal); if the append
+  // fails, the Transaction is rolled back whole.
+  bool joined = !sqlite3_get_autocommit(impl_->db);
+  if (!joined) impl_->exec("BEGIN IMMEDIATE", "starting to record");
   try {
     std::int64_t before = impl_->last_event(plan_id);
     std::optional<std::int64_t> through = impl_->summaries_through(plan_id);
@@ -574,9 +524,9 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
       impl_->fold_all(plan_id, fold);
     }
     if (fold && !ids.empty()) impl_->set_summaries_through(plan_id, ids.back());
-    impl_->exec("COMMIT", "committing");
+    if (!joined) impl_->exec("COMMIT", "committing");
   } catch (...) {
-    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!joined) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
   return ids;
@@ -588,10 +538,7 @@ constexpr const char* kEventColumns =
     "plan_revision, reverts, source, amount, cost, participant FROM events ";
 
 Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
-  auto text = [&](int column) {
-    const unsigned char* value = sqlite3_column_text(s, column);
-    return value ? std::string(reinterpret_cast<const char*>(value)) : std::string();
-  };
+  auto text = [&](int column) { return column_text(s, column); };
   Event e;
   e.id = sqlite3_column_int64(s, 0);
   e.plan_id = plan_id;
@@ -702,6 +649,13 @@ std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summ
     read();
   }
   return out;
+}
+
+bool EventStore::has_events() const {
+  Statement q(impl_->db, "SELECT EXISTS (SELECT 1 FROM events)");
+  int rc = sqlite3_step(q.get());
+  if (rc != SQLITE_ROW) impl_->fail(rc, "reading the log");
+  return sqlite3_column_int(q.get(), 0) != 0;
 }
 
 std::vector<std::string> EventStore::delivered(const std::string& plan_id) const {

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <tuple>
 
 #include "plantrack/money.hpp"
 #include "plantrack/plan_index.hpp"
+#include "plantrack/utf8.hpp"
 
 namespace plantrack {
 namespace {
@@ -87,7 +90,51 @@ void warn_year(const Plan& plan, const Task& task, int year, SourcePos at, Diagn
       .fix = "if the year is wrong, revert this record and record it again";
 }
 
+// The hex of the first bad byte and what surrounds it, e.g. "byte 0xFF after \"Công\"".
+std::string bad_byte(std::string_view text, std::size_t at) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X",
+                static_cast<unsigned>(static_cast<unsigned char>(text[at])));
+  std::string before = valid_utf8(text.substr(at > 20 ? at - 20 : 0, at > 20 ? 20 : at));
+  return std::string("byte ") + hex +
+         (before.empty() ? " at its start" : " after \"" + before + "\"");
+}
+
 }  // namespace
+
+bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink) {
+  bool ok = true;
+  for (const TextField& f : fields) {
+    std::optional<std::size_t> bad = first_invalid_utf8(f.text);
+    if (!bad) continue;
+    ok = false;
+    sink.error("bad-text", f.at,
+               std::string(f.name) + " is not UTF-8 text (" + bad_byte(f.text, *bad) + ")")
+        .fix = "write it in UTF-8 (save the file as UTF-8, or set the terminal to UTF-8)";
+  }
+  return ok;
+}
+
+bool Recorder::add_progress(std::size_t task, int year, std::int64_t quantity, SourcePos at,
+                            DiagnosticSink& sink) {
+  const Task& t = plan_.tasks[task];
+  TaskStatus& s = status_.tasks[task];
+  if (t.counting != Counting::kIncrement) return true;  // a running total: nothing is summed
+  auto [in_year, fresh] = done_in_year_.try_emplace(std::pair{task, year}, 0);
+  if (fresh) in_year->second = s.achieved_in(year);
+  std::optional<std::int64_t> total = add_amounts(s.achieved, quantity);
+  std::optional<std::int64_t> year_total = add_amounts(in_year->second, quantity);
+  if (total && (year == 0 || year_total)) {
+    in_year->second = year_total.value_or(0);
+    return true;
+  }
+  sink.error("overflow", at,
+             "task \"" + t.id + "\" would pass the 64-bit range (it has " +
+                 std::to_string(total ? in_year->second : s.achieved) + " " + t.unit +
+                 (total ? " in " + std::to_string(year) : std::string()) + ")")
+      .fix = "check the quantity for extra digits; revert a record that was too large";
+  return false;
+}
 
 Recorder::Recorder(const Plan& plan, PlanStatus status, Date today)
     : plan_(plan),
@@ -126,10 +173,12 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   std::optional<Date> date = effective_date(in.date, in.date_at, today, sink);
   std::optional<int> year = date ? record_year(in, *date, sink) : std::nullopt;
   if (task && refuse_cancelled(*task, in.task_at, sink)) task.reset();
+  check_utf8({{"--by", in.by, {}}, {"--note", in.note, {}}, {"--evidence", in.evidence, {}}}, sink);
   if (sink.error_count() > before || !task || !quantity || !date || !year) {
     return std::nullopt;
   }
   const Task& t = plan.tasks[*task];
+  if (!add_progress(*task, *year, *quantity, in.quantity_at, sink)) return std::nullopt;
   warn_year(plan, t, *year, in.year_at.known() ? in.year_at : in.task_at, sink);
   TaskStatus& s = status_.tasks[*task];
   std::int64_t after = t.counting == Counting::kIncrement ? s.achieved + *quantity : *quantity;
@@ -157,6 +206,7 @@ struct Recorder::Spent {
   std::map<std::string, std::int64_t, std::less<>> by_source;
   std::map<Key, std::int64_t> by_line;
   std::map<Key, const BudgetLine*> lines;
+  std::int64_t total = 0;  // every payment of the plan
 };
 
 SpendInput spend_input(const RecordInput& row) {
@@ -235,6 +285,11 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
         "give --year with the year whose budget paid it, e.g. --year 2014";
     year.reset();
   }
+  check_utf8({{"--participant", in.participant, {}},
+              {"--by", in.by, {}},
+              {"--note", in.note, {}},
+              {"--evidence", in.evidence, {}}},
+             sink);
   if (sink.error_count() > before || !task || !source || !amount || !date || !year) {
     return std::nullopt;
   }
@@ -242,10 +297,13 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   NumberStyle style = number_style(plan.info.locale);
   if (!spent_) {  // once per recorder: a batch of 100k payments must not rescan per row
     spent_ = std::make_shared<Spent>();
-    for (const Spending& s : status_.spending) {
+    for (const Spending& s : status_.spending) {  // saturating: an older plantrack let it wrap
+      constexpr std::int64_t kMost = std::numeric_limits<std::int64_t>::max();
+      spent_->total = add_amounts(spent_->total, s.amount).value_or(kMost);
       std::int64_t& sum = spent_->by_source[s.source];
-      sum = add_amounts(sum, s.amount).value_or(sum);
-      spent_->by_line[Spent::Key{s.task, s.source, s.year}] += s.amount;
+      sum = add_amounts(sum, s.amount).value_or(kMost);
+      std::int64_t& line = spent_->by_line[Spent::Key{s.task, s.source, s.year}];
+      line = add_amounts(line, s.amount).value_or(kMost);
     }
     for (const BudgetLine& b : plan.budget) {
       spent_->lines.emplace(Spent::Key{b.task, b.source, b.year}, &b);
@@ -254,12 +312,17 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   Spent::Key key{t.id, source->id, *year};
   std::int64_t& on_source = spent_->by_source[source->id];
   std::int64_t& on_line = spent_->by_line[key];
-  if (!add_amounts(on_source, *amount)) {
+  // Amounts are positive: when the plan's whole spending stays in range, so does every sum of
+  // part of it (per source, year, task, budget line) that status and reports show.
+  std::optional<std::int64_t> total = add_amounts(spent_->total, *amount);
+  if (!total || !add_amounts(on_source, *amount) || !add_amounts(on_line, *amount)) {
     sink.error("overflow", in.amount_at,
-               "spending from \"" + source->id + "\" would pass the 64-bit range")
+               "spending from \"" + source->id + "\" would pass the 64-bit range (the plan's " +
+                   "payments already sum to " + format_money(spent_->total, style) + ")")
         .fix = "check the amount for extra digits";
     return std::nullopt;
   }
+  spent_->total = *total;
   auto found = spent_->lines.find(key);
   const BudgetLine* line = found == spent_->lines.end() ? nullptr : found->second;
   std::int64_t after = on_line + *amount;
@@ -297,7 +360,7 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
 std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKind kind,
                                             const std::string& reason, DiagnosticSink& sink) {
   std::optional<std::size_t> task = find_task(task_id, {}, sink);
-  if (!task) return std::nullopt;
+  if (!check_utf8({{"--reason", reason, {}}}, sink) || !task) return std::nullopt;
   TaskStatus& s = status_.tasks[*task];
   auto refuse = [&](const std::string& what, const std::string& fix) {
     sink.error("bad-transition", {}, "task \"" + task_id + "\" " + what).fix = fix;
@@ -337,8 +400,9 @@ std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKin
 }
 
 std::string login_name() {
-  if (const char* user = std::getenv("USER"); user && *user) return user;
-  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+  // Stored as the actor: U+FFFD for bytes that are not UTF-8 (a login name in another encoding).
+  if (const char* user = std::getenv("USER"); user && *user) return valid_utf8(user);
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return valid_utf8(pw->pw_name);
   return "unknown";
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "plantrack/recording.hpp"
+#include "plantrack/utf8.hpp"
 
 namespace plantrack {
 namespace {
@@ -117,7 +118,8 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
     const std::string& name = record[c].text;
     auto it = std::find(kColumns.begin(), kColumns.end(), name);
     if (it == kColumns.end()) {
-      Diagnostic& d = sink.error("csv-header", record[c].at, "unknown column \"" + name + "\"");
+      Diagnostic& d =
+          sink.error("csv-header", record[c].at, "unknown column \"" + valid_utf8(name) + "\"");
       std::string hint = suggest(name, {kColumns.begin(), kColumns.end()});
       d.fix = hint.empty() ? std::string("the columns are: ") + kHeader
                            : "did you mean \"" + hint + "\"?";
@@ -147,6 +149,15 @@ std::vector<RecordInput> parse_records_csv(const std::string& text, DiagnosticSi
           "quote fields that contain commas: \"one, two\"";
       continue;
     }
+    // Text that is not UTF-8 is refused at its cell (stored, no reader could show it).
+    bool valid = true;
+    for (std::size_t k = 0; k < kColumns.size(); ++k) {
+      const Field* f = field(k);
+      if (!f || !first_invalid_utf8(f->text)) continue;
+      std::string name = "column \"" + std::string(kColumns[k]) + "\"";
+      valid = check_utf8({TextField{name, f->text, f->at}}, sink) && valid;
+    }
+    if (!valid) continue;
     RecordInput in;
     SourcePos row_start = record.front().at;
     auto get = [&](std::size_t k, std::string& into, SourcePos* at) {

@@ -26,7 +26,7 @@ std::vector<YearQuantity> per_year(const Task& task, const Tally& t) {
   std::int64_t before = 0;
   for (const auto& [year, value] : t.per_year) {
     bool cumulative = task.counting == Counting::kCumulative;
-    out.push_back(YearQuantity{year, cumulative ? value - before : value});
+    out.push_back(YearQuantity{year, cumulative ? tally::saturating_sub(value, before) : value});
     before = value;
   }
   return out;

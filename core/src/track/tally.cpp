@@ -6,6 +6,7 @@
 
 #include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
+#include "plantrack/utf8.hpp"
 
 namespace plantrack {
 namespace tally {
@@ -110,6 +111,7 @@ std::optional<Summary> read_summary(std::string_view bytes) {
   t.completed = flags & 2;
   t.cancelled = flags & 4;
   t.block_reason = r.text();
+  if (t.block_reason) t.block_reason = valid_utf8(*t.block_reason);  // an older plantrack's
   t.last_activity = r.date();
   t.events = static_cast<std::uint64_t>(r.i64());
   if (!r.ok || !r.in.empty()) return std::nullopt;
@@ -123,8 +125,8 @@ void apply(Tally& t, Counting counting, const EventFact& e) {
     case EventKind::kProgress: {
       std::int64_t q = e.quantity.value_or(0);
       if (counting == Counting::kIncrement) {
-        t.total += q;
-        if (e.year) t.per_year[*e.year] += q;
+        t.total = saturating_add(t.total, q);
+        if (e.year) t.per_year[*e.year] = saturating_add(t.per_year[*e.year], q);
       } else {
         if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
           t.total = q;

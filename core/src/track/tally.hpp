@@ -2,6 +2,7 @@
 // What status keeps of one task id's events (a Tally), how one event changes it, and its bytes in
 // the store's task summaries. Internal to the track module.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,23 @@ struct Tally {
   std::optional<Date> last_activity;
   std::uint64_t events = 0;  // events applied (for orphans)
 };
+
+// a + b, held at the limit instead of wrapping: recording refuses what would pass the 64-bit
+// range, but an older plantrack (or SQL by hand) may have stored it.
+inline std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (!__builtin_add_overflow(a, b, &out)) return out;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max()
+               : std::numeric_limits<std::int64_t>::min();
+}
+
+// a - b, held at the limit instead of wrapping.
+inline std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (!__builtin_sub_overflow(a, b, &out)) return out;
+  return b < 0 ? std::numeric_limits<std::int64_t>::max()
+               : std::numeric_limits<std::int64_t>::min();
+}
 
 // One event (not a revert, not reverted), oldest first.
 void apply(Tally& t, Counting counting, const EventFact& e);

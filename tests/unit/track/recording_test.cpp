@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "../test_plans.hpp"
 #include "plantrack/recording.hpp"
 
@@ -150,4 +152,60 @@ TEST_CASE("lifecycle transitions that make no sense are refused", "[track]") {
   CHECK(errors_of(again) ==
         "bad-transition: task \"classes\" is already blocked (no budget)\n"
         "bad-transition: task \"posters\" is already cancelled\n");
+}
+
+TEST_CASE("a record that would take a total past the 64-bit range is refused", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  REQUIRE(recorder.record(input("posters", "9223372036854775807", "2013"), sink));
+  // A batch counts together: the second row of an import is refused, as a second record is.
+  CHECK_FALSE(recorder.record(input("posters", "2", "2013"), sink));
+  CHECK(errors_of(sink).find("overflow: task \"posters\" would pass the 64-bit range (it has "
+                             "9223372036854775807 DN)") != std::string::npos);
+
+  // The total stays in range, but the year's would not.
+  Recorder years = f.recorder();
+  DiagnosticSink year_sink("cli");
+  RecordInput minus = input("posters", "-10", "2014");
+  minus.correction = true;
+  REQUIRE(years.record(input("posters", "9223372036854775800", "2013"), year_sink));
+  REQUIRE(years.record(minus, year_sink));
+  CHECK_FALSE(years.record(input("posters", "8", "2013"), year_sink));
+  CHECK(errors_of(year_sink).find("it has 9223372036854775800 DN in 2013") != std::string::npos);
+}
+
+TEST_CASE("status holds totals an older plantrack let wrap at the limit", "[track]") {
+  Fixture f;
+  for (std::int64_t id : {1, 2, 3}) {
+    Event e;
+    e.id = id;
+    e.task = "posters";
+    e.quantity = id == 3 ? 2 : std::numeric_limits<std::int64_t>::max();
+    e.year = 2013;
+    e.effective = Date{2013, 5, 1};
+    f.events.push_back(e);
+  }
+  PlanStatus s = derive_status(f.loaded.plan, f.events, kToday);
+  CHECK(s.tasks[0].achieved == std::numeric_limits<std::int64_t>::max());
+  CHECK(s.tasks[0].state == TaskState::kDone);
+  CHECK(s.tasks[0].achieved_in(2013) == std::numeric_limits<std::int64_t>::max());
+}
+
+TEST_CASE("text that is not UTF-8 is refused, naming the option", "[track]") {
+  Fixture f;
+  Recorder recorder = f.recorder();
+  DiagnosticSink sink("cli");
+  RecordInput in = input("posters", "5", "2013");
+  in.note = "bad \xFF note";
+  in.evidence = "\xC3";
+  CHECK_FALSE(recorder.record(in, sink));
+  std::string errors = errors_of(sink);
+  CHECK(errors.find("bad-text: --note is not UTF-8 text (byte 0xFF after \"bad \")") !=
+        std::string::npos);
+  CHECK(errors.find("bad-text: --evidence is not UTF-8 text (byte 0xC3 at its start)") !=
+        std::string::npos);
+  DiagnosticSink reason("cli");
+  CHECK_FALSE(recorder.lifecycle("posters", EventKind::kBlock, "\xFE", reason));
+  CHECK(errors_of(reason).find("--reason is not UTF-8 text") != std::string::npos);
 }

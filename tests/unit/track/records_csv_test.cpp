@@ -52,3 +52,15 @@ TEST_CASE("CSV problems are reported at row and column", "[track][csv]") {
   parse_records_csv("task,quantity\nposters,5,oops\n", extra);
   CHECK(extra.diagnostics()[0].message == "this row has more fields than the header");
 }
+
+TEST_CASE("CSV cells that are not UTF-8 are refused at their row and column", "[track][csv]") {
+  DiagnosticSink sink("u.csv");
+  std::vector<RecordInput> rows =
+      parse_records_csv("task,quantity,note\nposters,5,ok\nposters,6,\"x\xE9y\"\n", sink);
+  CHECK(rows.size() == 1);
+  REQUIRE(sink.diagnostics().size() == 1);
+  const Diagnostic& d = sink.diagnostics()[0];
+  CHECK(d.code == "bad-text");
+  CHECK(d.message == "column \"note\" is not UTF-8 text (byte 0xE9 after \"x\")");
+  CHECK(d.where == SourcePos{3, 11});
+}

@@ -1,0 +1,25 @@
+#pragma once
+/// UTF-8 checks. Every text plantrack stores is UTF-8: input that is not is refused where it is
+/// typed (the option, or the CSV row and column); text read back that is not (an older plantrack
+/// stored it, or SQL written by hand) is shown with U+FFFD in place of each bad sequence.
+///
+/// Example:
+///   if (auto bad = plantrack::first_invalid_utf8(note)) ... // refuse, pointing at byte *bad
+///   std::string shown = plantrack::valid_utf8(stored);       // never fails
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "plantrack/export.hpp"
+
+namespace plantrack {
+
+/// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
+/// surrogates and code points past U+10FFFF are not well-formed); nullopt when all of it is.
+PLANTRACK_API std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+/// `text` with each ill-formed sequence replaced by U+FFFD (the text itself when it is valid).
+PLANTRACK_API std::string valid_utf8(std::string_view text);
+
+}  // namespace plantrack

@@ -1,0 +1,56 @@
+#include "plantrack/utf8.hpp"
+
+namespace plantrack {
+namespace {
+
+// The length of the well-formed sequence at text[i], or 0 (Unicode 15, table 3-7).
+std::size_t sequence_at(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) -> unsigned {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
+  };
+  unsigned lead = byte(0);
+  if (lead < 0x80) return 1;
+  auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  if (in(lead, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
+  if (in(lead, 0xE0, 0xEF)) {
+    unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
+    unsigned hi = lead == 0xED ? 0x9F : 0xBF;  // no surrogates
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) ? 3 : 0;
+  }
+  if (in(lead, 0xF0, 0xF4)) {
+    unsigned lo = lead == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;  // nothing past U+10FFFF
+    return in(byte(1), lo, hi) && in(byte(2), 0x80, 0xBF) && in(byte(3), 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = sequence_at(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::optional<std::size_t> bad = first_invalid_utf8(text);
+  if (!bad) return std::string(text);
+  std::string out(text.substr(0, *bad));
+  for (std::size_t i = *bad; i < text.size();) {
+    std::size_t n = sequence_at(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD, one per bad byte
+      ++i;
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+}  // namespace plantrack
