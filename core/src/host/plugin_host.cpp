@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -284,6 +285,7 @@ struct PluginHost::Impl {
   std::vector<Instance> instances;
   std::vector<Loaded> loaded;
   std::optional<std::vector<std::string>> files;  // library_files(), listed once
+  std::set<std::string> warned;                   // unusable libraries already warned of
 
   std::vector<std::string> library_files();
 
@@ -295,8 +297,10 @@ struct PluginHost::Impl {
       LibraryInfo candidate;
       std::shared_ptr<Library> opened = open(file, candidate);
       if (!opened) {
-        // Not the plan's plugin, as far as anyone can tell: a warning, not a reason to stop.
-        spdlog::warn("skipping {} on the plugin search path: {}", file, candidate.problem);
+        // Not the plan's plugin, as far as anyone can tell: a warning (once), not a reason to stop.
+        if (warned.insert(file).second) {
+          spdlog::warn("skipping {} on the plugin search path: {}", file, candidate.problem);
+        }
         continue;
       }
       bool found = false;
@@ -346,7 +350,7 @@ struct PluginHost::Impl {
     lib->sha256 = info.sha256;
     try {
       // Loading runs the library's static initialisers: a crash or exit() there names it.
-      host::PluginCall call(real, "loading", host::kNothingWritten);
+      host::PluginCall call(path, "loading", host::kNothingWritten);
       lib->library.load(real, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
       info.problem = "cannot load " + path + ": " + e.what();
@@ -380,7 +384,7 @@ struct PluginHost::Impl {
     }
     auto& describe_fn = lib->library.get_alias<const sdk::Descriptor*()>(kDescriptorSymbol);
     {
-      host::PluginCall call(real, "describing itself", host::kNothingWritten);
+      host::PluginCall call(path, "describing itself", host::kNothingWritten);
       lib->descriptor = describe_fn();
     }
     if (!check_descriptor(path, lib->descriptor, lib->memory, info)) return nullptr;
