@@ -3,7 +3,7 @@
 # recorded (item 4); descriptors with a bad count or a null pointer are refused before they are
 # walked.
 build=$(dirname "$(dirname "$PLANTRACK")")
-fixtures=$build/tests/plugins/lib
+fixtures=$build/tests/plugins/hostile
 mkdir libs
 for f in crashing exit_on_load bad_descriptor_1 bad_descriptor_2 bad_descriptor_3 bad_descriptor_4; do
   cp "$fixtures/$f.so" libs/
