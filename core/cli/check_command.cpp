@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "plantrack/alerts.hpp"
+#include "plantrack/delivery.hpp"
 #include "plantrack/money.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
@@ -94,33 +95,12 @@ bool needs_action(const sdk::Event& e) {
   return e.type != sdk::EventType::kStageCompleted;
 }
 
-// Sends what was not sent before (everything with --resend); remembers what every notifier took.
-struct Delivery {
-  std::size_t sent = 0, already = 0;
-  bool failed = false;
-};
-Delivery deliver(Tracking& t, const std::vector<sdk::Event>& events, const sdk::View& view,
-                 bool resend) {
-  Delivery d;
-  if (!t.plugins || t.plugins->notifier_count() == 0) return d;
-  std::vector<std::string> before =
-      resend ? std::vector<std::string>{} : t.store->delivered(t.plan().info.id);
-  std::vector<std::string> done;
-  for (const sdk::Event& e : events) {
-    if (std::binary_search(before.begin(), before.end(), e.key)) {
-      ++d.already;
-      continue;
-    }
-    int code = dispatch(*t.plugins, {e}, view, "check");
-    if (code != kOk) {
-      d.failed = true;
-      continue;  // not remembered: the next run tries again
-    }
-    done.push_back(e.key);
-    ++d.sent;
-  }
-  t.store->mark_delivered(t.plan().info.id, done, now_utc());
-  return d;
+// Sends what was not sent before (everything with --resend), each notifier its own; the store
+// remembers each delivery as it happens (plantrack/delivery.hpp).
+DeliveryResult deliver_all(Tracking& t, const std::vector<sdk::Event>& events,
+                           const sdk::View& view, bool resend) {
+  if (!t.plugins || t.plugins->notifier_count() == 0) return {};
+  return deliver(*t.plugins, *t.store, t.plan().info.id, events, view, now_utc(), resend);
 }
 
 Json event_json(const sdk::Event& e) {
@@ -142,7 +122,13 @@ int run_check(CheckOptions& o) {
   if (host) failures = host->check_funding(view, findings);
   std::vector<sdk::Event> events = alerts(t->plan(), status, t->as_of);
   for (const PluginFinding& f : findings) events.push_back(finding_event(t->plan(), f, t->as_of));
-  Delivery sent = deliver(*t, events, view, o.resend);
+  DeliveryResult sent;
+  try {
+    sent = deliver_all(*t, events, view, o.resend);
+  } catch (const StoreError& e) {
+    std::cerr << "plantrack check: error: " << e.what() << "\n  fix: " << e.fix() << "\n";
+    return kInvalidInput;
+  }
   std::size_t alerts_count = 0;
   for (const sdk::Event& e : events) {
     alerts_count += needs_action(e) && e.type != sdk::EventType::kFundingFinding;
@@ -151,7 +137,8 @@ int run_check(CheckOptions& o) {
     Json out = {{"as_of", t->as_of.to_string()},
                 {"findings", Json::array()},
                 {"alerts", Json::array()},
-                {"notifications", {{"sent", sent.sent}, {"already_sent", sent.already}}}};
+                {"notifications",
+                 {{"sent", sent.sent}, {"already_sent", sent.before}, {"kept", kept_count(sent)}}}};
     for (const PluginFinding& f : findings)
       out["findings"].push_back(finding_json(f, o.track.file));
     for (const sdk::Event& e : events) {
@@ -174,14 +161,16 @@ int run_check(CheckOptions& o) {
               << alerts_count << (alerts_count == 1 ? " alert" : " alerts");
     if (host && host->notifier_count() > 0) {
       std::cout << "; " << sent.sent << " notification" << (sent.sent == 1 ? "" : "s") << " sent, "
-                << sent.already << " sent before";
+                << sent.before << " sent before";
+      if (!sent.failures.empty()) std::cout << ", " << kept_count(sent) << " kept for the next run";
     }
     std::cout << "\n";
   }
   for (const PluginFailure& f : failures) {
     std::cerr << "plantrack check: plugin \"" << f.plugin << "\" failed: " << f.message << "\n";
   }
-  if (!failures.empty() || sent.failed) return kPluginFailed;
+  print_failures(sent, "check");
+  if (!failures.empty() || !sent.failures.empty()) return kPluginFailed;
   if (alerts_count > 0) return kFindings;
   for (const PluginFinding& f : findings) {
     if (f.finding.severity != sdk::Severity::kInfo) return kFindings;

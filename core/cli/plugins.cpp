@@ -97,4 +97,20 @@ int dispatch(PluginHost& host, const std::vector<sdk::Event>& events, const sdk:
   return code;
 }
 
+void print_failures(const DeliveryResult& result, const std::string& command) {
+  for (const DeliveryResult::Failure& f : result.failures) {
+    std::cerr << "plantrack " << command << ": plugin \"" << f.failure.plugin
+              << "\" failed on event " << f.failure.event_key << ": " << f.failure.message << "\n  "
+              << f.kept << " notification" << (f.kept == 1 ? "" : "s")
+              << " kept for it in the store, sent first by the next run (what was recorded is "
+                 "kept; the other plugins still ran)\n";
+  }
+}
+
+std::size_t kept_count(const DeliveryResult& result) {
+  std::size_t n = 0;
+  for (const DeliveryResult::Failure& f : result.failures) n += f.kept;
+  return n;
+}
+
 }  // namespace plantrack::cli

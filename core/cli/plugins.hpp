@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "plantrack/delivery.hpp"
 #include "plantrack/plugin_host.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
@@ -38,4 +39,11 @@ std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>&
 int dispatch(PluginHost& host, const std::vector<sdk::Event>& events, const sdk::View& view,
              const std::string& command);
 
+}  // namespace plantrack::cli
+
+namespace plantrack::cli {
+/// Prints each notifier that failed: its first failure and how many notifications are kept.
+void print_failures(const DeliveryResult& result, const std::string& command);
+/// How many notifications the failed notifiers have kept for the next run.
+std::size_t kept_count(const DeliveryResult& result);
 }  // namespace plantrack::cli

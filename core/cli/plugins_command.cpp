@@ -1,5 +1,7 @@
 // plantrack plugins list [FILE] | plugins check PATH
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "plantrack/plan_cache.hpp"
@@ -22,8 +24,15 @@ void print_library(const LibraryInfo& info) {
     std::cout << "  plugin \"" << p.name << "\" (" << kinds_text(p.kinds) << "): " << p.help
               << "\n";
     for (const sdk::SettingSpec& s : p.settings) {
+      std::string range;
+      for (const sdk::SettingRange& r : p.ranges) {
+        if (std::string_view(r.setting) != s.name) continue;
+        std::ostringstream text;
+        text << std::setprecision(15) << ", from " << r.min << " to " << r.max;
+        range = text.str();
+      }
       std::cout << "    setting " << s.name << ": " << to_string(s.type) << ", " << default_text(s)
-                << (s.help ? std::string(" - ") + s.help : "") << "\n";
+                << range << (s.help ? std::string(" - ") + s.help : "") << "\n";
     }
   }
 }

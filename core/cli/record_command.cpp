@@ -39,13 +39,17 @@ int write(Tracking& t, const std::vector<NewEvent>& events, const std::string& c
   std::cout.flush();
   PlanStatus after = t.status();
   std::vector<sdk::Event> sent = events_of(t.plan(), events, ids, *before, after);
-  int code = dispatch(*t.plugins, sent, sdk::View{t.plan(), &after}, command);
-  if (code != kOk) return code;
-  // Remembered, so that 'plantrack check' does not send "stage completed" again.
-  std::vector<std::string> keys;
-  for (const sdk::Event& e : sent) keys.push_back(e.key);
-  t.store->mark_delivered(t.plan().info.id, keys, now_utc());
-  return kOk;
+  // Remembered per notifier, so that 'plantrack check' does not send "stage completed" again.
+  try {
+    DeliveryResult result = deliver(*t.plugins, *t.store, t.plan().info.id, sent,
+                                    sdk::View{t.plan(), &after}, now_utc());
+    print_failures(result, command);
+    return result.failures.empty() ? kOk : kPluginFailed;
+  } catch (const StoreError& e) {
+    std::cerr << "plantrack " << command << ": error: " << e.what() << "\n  fix: " << e.fix()
+              << "\n  (what was recorded is kept; its notifications were not all sent)\n";
+    return kPluginFailed;
+  }
 }
 
 // Prints the diagnostics; true when there were errors (then nothing is written, not even a new

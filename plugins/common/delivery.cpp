@@ -1,8 +1,7 @@
 #include "delivery.hpp"
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <stdexcept>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -29,7 +28,7 @@ std::string with_retries(const std::function<std::string()>& attempt, std::int64
   for (std::int64_t n = 0; n <= retries; ++n) {
     if (n > 0) {
       std::this_thread::sleep_for(backoff);
-      backoff *= 2;
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(60'000));
     }
     error = attempt();
     if (error.empty()) return {};
@@ -38,57 +37,14 @@ std::string with_retries(const std::function<std::string()>& attempt, std::int64
   return error;
 }
 
-Spool::Spool(const std::string& path, const sdk::Context& context) {
-  std::filesystem::path p = path;
-  if (p.is_relative()) p = std::filesystem::path(context.plan_path()).parent_path() / p;
-  path_ = p.string();
-}
-
-void Spool::deliver(const std::string& item,
-                    const std::function<std::string(const std::string&)>& send,
-                    const std::string& what) {
-  std::vector<std::string> pending = read();
-  pending.push_back(item);
-  std::vector<std::string> kept;
-  std::string error;
-  for (const std::string& next : pending) {
-    // Once one fails the server is likely down: keep the rest without trying them.
-    std::string why = kept.empty() ? send(next) : "not tried";
-    if (why.empty()) continue;
-    if (error.empty()) error = why;
-    kept.push_back(next);
-  }
-  write(kept);
-  if (!kept.empty()) {
-    throw std::runtime_error(what + ": " + error + "; " + std::to_string(kept.size()) +
-                             " kept in " + path_ + " for the next run");
-  }
-}
-
-std::vector<std::string> Spool::read() const {
-  std::vector<std::string> items;
-  std::ifstream in(path_);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) items.push_back(line);
-  }
-  return items;
-}
-
-void Spool::write(const std::vector<std::string>& items) const {
+void warn_of_old_spool(const std::string& path, sdk::Context& context) {
   std::error_code ec;
-  if (items.empty()) {
-    std::filesystem::remove(path_, ec);
+  if (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) == 0) {
     return;
   }
-  std::string tmp = path_ + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc | std::ios::binary);
-    for (const std::string& item : items) out << item << '\n';
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write the spool " + tmp);
-  }
-  std::filesystem::rename(tmp, path_, ec);
-  if (ec) throw std::runtime_error("cannot write the spool " + path_ + ": " + ec.message());
+  context.warn(path +
+               " holds deliveries kept by an older plantrack; it is no longer read (failed "
+               "deliveries are now kept in the store): send them by hand or remove the file");
 }
 
 }  // namespace plantrack::plugins

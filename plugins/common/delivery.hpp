@@ -1,7 +1,8 @@
 #pragma once
-// What the delivering notifiers (webhook, email) share: an event as JSON, retries with backoff,
-// and the spool of deliveries that failed, sent again before the next event. Built into each
-// plugin library (a static library with hidden symbols), not part of the SDK.
+// What the delivering notifiers (webhook, email) share: an event as JSON, retries with backoff.
+// What still fails is kept by the host, in the store, and sent again by the next run
+// (plantrack/delivery.hpp). Built into each plugin library (a static library with hidden
+// symbols), not part of the SDK.
 #include <chrono>
 #include <functional>
 #include <string>
@@ -16,27 +17,14 @@ namespace plantrack::plugins {
 std::string event_json(const sdk::Event& event);
 
 /// Calls `attempt` (empty string = success, else why) up to 1 + `retries` times, waiting `backoff`
-/// before the first retry and twice as long before each next one. Returns the last error.
+/// before the first retry and twice as long before each next one (at most a minute). Returns the
+/// last error.
 std::string with_retries(const std::function<std::string()>& attempt, std::int64_t retries,
                          std::chrono::milliseconds backoff, sdk::Context& context,
                          const std::string& what);
 
-/// Deliveries kept for the next run: a JSON Lines file, rewritten whole through a temporary file.
-class Spool {
- public:
-  /// `path` relative to the plan's folder.
-  Spool(const std::string& path, const sdk::Context& context);
-  /// Sends what is kept, then `item`, oldest first, stopping at the first failure (the rest are
-  /// kept untried); keeps what was not delivered. Throws std::runtime_error saying what failed and
-  /// how many are kept. `send` returns an empty string on success, else why.
-  void deliver(const std::string& item, const std::function<std::string(const std::string&)>& send,
-               const std::string& what);
-  const std::string& path() const { return path_; }
-
- private:
-  std::vector<std::string> read() const;
-  void write(const std::vector<std::string>& items) const;
-  std::string path_;
-};
+/// Before failed deliveries were kept in the store (schema 7), the webhook and email notifiers
+/// kept them in a spool file; warns once when such a file still holds some (it is no longer read).
+void warn_of_old_spool(const std::string& path, sdk::Context& context);
 
 }  // namespace plantrack::plugins

@@ -1,7 +1,7 @@
 // notify_email: each event as a short email over SMTP (libcurl), optionally with STARTTLS and a
 // login. Credentials come from the environment (PLANTRACK_SMTP_USER, PLANTRACK_SMTP_PASSWORD) and
-// are never logged. A message that still fails after the retries is kept in a spool and sent
-// again before the next event; the failure is reported (exit 4).
+// are never logged. A message that still fails after the retries is reported (exit 4); the host
+// keeps it in the store and sends it again in the next run. Every wait is bounded.
 //
 //   [[plugin]]
 //   name = "email"
@@ -26,7 +26,6 @@
 namespace {
 
 using namespace plantrack::sdk;
-using plantrack::plugins::Spool;
 
 // Feeds the message to libcurl.
 struct Reader {
@@ -76,9 +75,11 @@ class Email final : public NotifierBase {
         timeout_ms_(settings.integer("timeout_ms")),
         retries_(settings.integer("retries")),
         backoff_ms_(settings.integer("backoff_ms")),
-        spool_(settings.text("spool"), context),
         context_(context) {
     if (to_.empty()) throw std::invalid_argument("\"to\" lists no recipient");
+    check_address("from", from_);
+    for (const std::string& address : to_) check_address("to", address);
+    plantrack::plugins::warn_of_old_spool(settings.text("spool"), context);
     if (port_ <= 0 || port_ > 65535) throw std::invalid_argument("port must be 1-65535");
     if (const char* user = std::getenv("PLANTRACK_SMTP_USER")) user_ = user;
     if (const char* password = std::getenv("PLANTRACK_SMTP_PASSWORD")) password_ = password;
@@ -94,18 +95,30 @@ class Email final : public NotifierBase {
  protected:
   void on_event(const Event& event, const View&) override {
     std::string what = "email via " + server_ + ":" + std::to_string(port_);
-    spool_.deliver(
-        plantrack::plugins::event_json(event),
-        [&](const std::string& item) {
-          std::string message = compose(nlohmann::json::parse(item));
-          return plantrack::plugins::with_retries([&] { return send(message); }, retries_,
-                                                  std::chrono::milliseconds(backoff_ms_), context_,
-                                                  what);
-        },
-        what);
+    std::string message = compose(nlohmann::json::parse(plantrack::plugins::event_json(event)));
+    std::string error =
+        plantrack::plugins::with_retries([&] { return send(message); }, retries_,
+                                         std::chrono::milliseconds(backoff_ms_), context_, what);
+    if (!error.empty()) throw std::runtime_error(what + ": " + error);
   }
 
  private:
+  // An address goes into SMTP commands (MAIL FROM, RCPT TO) and headers: a line break, a space
+  // or angle brackets in it would inject commands or headers. (The host refuses control
+  // characters in every setting already; this is the plugin's own line.)
+  static void check_address(const char* setting, const std::string& address) {
+    bool at = address.find('@') != std::string::npos;
+    for (char c : address) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x21 || u == 0x7f || c == '<' || c == '>' || c == ',' || c == ';') at = false;
+    }
+    if (!at) {
+      throw std::invalid_argument(std::string("\"") + setting + "\" holds \"" + address +
+                                  "\", which is not one mail address (name@host, no spaces, "
+                                  "line breaks, commas or angle brackets)");
+    }
+  }
+
   std::string compose(const nlohmann::json& e) const {
     std::string to;
     for (const std::string& address : to_) to += (to.empty() ? "" : ", ") + address;
@@ -141,6 +154,7 @@ class Email final : public NotifierBase {
     curl_easy_setopt(curl_, CURLOPT_READFUNCTION, read_message);
     curl_easy_setopt(curl_, CURLOPT_READDATA, &reader);
     curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeout_ms_));
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms_));
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     CURLcode rc = curl_easy_perform(curl_);
@@ -160,7 +174,6 @@ class Email final : public NotifierBase {
   std::vector<std::string> to_;
   std::string subject_prefix_;
   std::int64_t timeout_ms_, retries_, backoff_ms_;
-  Spool spool_;
   Context& context_;
   std::string user_, password_;
   CURL* curl_ = nullptr;
@@ -176,12 +189,18 @@ const SettingSpec kSettings[] = {
     {"timeout_ms", SettingType::kInteger, "10000", "time allowed per attempt, in milliseconds"},
     {"retries", SettingType::kInteger, "3", "attempts after the first"},
     {"backoff_ms", SettingType::kInteger, "1000", "wait before the first retry; doubles each time"},
-    {"spool", SettingType::kString, "\"plantrack-email-spool.jsonl\"",
-     "failed messages kept for the next run (relative to the plan's folder)"},
+    {"spool", SettingType::kPath, "\"plantrack-email-spool.jsonl\"",
+     "no longer used (failed messages are kept in the store); an old spool file is warned of"},
 };
 const PluginSpec kPlugins[] = {
     notifier<Email>("email", "Sends each event as an email over SMTP", kSettings)};
-const Descriptor kDescriptor = describe("notify_email", "1.0.0", kPlugins);
+const SettingRange kRanges[] = {
+    {"email", "port", 1, 65535},
+    {"email", "timeout_ms", 1, 600'000},
+    {"email", "retries", 0, 20},
+    {"email", "backoff_ms", 0, 60'000},
+};
+const Descriptor kDescriptor = describe("notify_email", "1.1.0", kPlugins, kRanges);
 
 const Descriptor* describe_library() {
   return &kDescriptor;

@@ -21,9 +21,8 @@ using namespace plantrack::sdk;
 class Outbox final : public NotifierBase {
  public:
   Outbox(const Settings& settings, Context& context) : events_(settings.list("events")) {
-    std::filesystem::path file = settings.text("file");
-    if (file.is_relative()) file = std::filesystem::path(context.plan_path()).parent_path() / file;
-    path_ = file.string();
+    (void)context;
+    path_ = settings.text("file");  // a kPath: resolved by the host, inside the plan's folder
     for (const std::string& name : events_) {
       bool known = false;
       for (auto t = static_cast<std::uint32_t>(EventType::kPlanValidated);
@@ -58,8 +57,8 @@ class Outbox final : public NotifierBase {
 };
 
 const SettingSpec kSettings[] = {
-    {"file", SettingType::kString, "\"plantrack-outbox.jsonl\"",
-     "the JSON Lines file events are appended to (relative to the plan's folder)"},
+    {"file", SettingType::kPath, "\"plantrack-outbox.jsonl\"",
+     "the JSON Lines file events are appended to (in the plan's folder or below)"},
     {"events", SettingType::kStringList, "[]",
      "event types to write (task-overdue, funding-finding, ...); empty: all"},
 };

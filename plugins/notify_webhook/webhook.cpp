@@ -1,6 +1,6 @@
-// notify_webhook: each event as JSON in an HTTP POST (libcurl), with a timeout and retries with
-// backoff. A delivery that still fails is kept in a spool file (JSON Lines, beside the plan) and
-// sent again, oldest first, before the next event; the failure is reported (exit 4).
+// notify_webhook: each event as JSON in an HTTP POST (libcurl), with a connect and a total timeout
+// and retries with backoff. A delivery that still fails is reported (exit 4); the host keeps it in
+// the store and sends it again, oldest first, in the next run.
 //
 //   [[plugin]]
 //   name = "webhook"
@@ -9,7 +9,6 @@
 //   timeout_ms = 5000     # per attempt
 //   retries = 3           # attempts after the first
 //   backoff_ms = 500      # wait before the first retry; doubles each time
-//   spool = "plantrack-webhook-spool.jsonl"
 #include <curl/curl.h>
 
 #include <chrono>
@@ -21,7 +20,6 @@
 namespace {
 
 using namespace plantrack::sdk;
-using plantrack::plugins::Spool;
 
 size_t discard(char*, size_t size, size_t count, void*) {
   return size * count;
@@ -34,14 +32,14 @@ class Webhook final : public NotifierBase {
         timeout_ms_(settings.integer("timeout_ms")),
         retries_(settings.integer("retries")),
         backoff_ms_(settings.integer("backoff_ms")),
-        spool_(settings.text("spool"), context),
         context_(context) {
     if (url_.rfind("http://", 0) != 0 && url_.rfind("https://", 0) != 0) {
       throw std::invalid_argument("url must start with http:// or https://, got \"" + url_ + "\"");
     }
-    if (timeout_ms_ <= 0 || retries_ < 0 || backoff_ms_ < 0) {
+    if (timeout_ms_ <= 0 || retries_ < 0 || backoff_ms_ < 0) {  // the host checked the ranges
       throw std::invalid_argument("timeout_ms must be > 0; retries and backoff_ms >= 0");
     }
+    plantrack::plugins::warn_of_old_spool(settings.text("spool"), context);
     static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);
     if (init != CURLE_OK) throw std::runtime_error("libcurl cannot start");
     curl_ = curl_easy_init();
@@ -53,14 +51,11 @@ class Webhook final : public NotifierBase {
 
  protected:
   void on_event(const Event& event, const View&) override {
-    spool_.deliver(
-        plantrack::plugins::event_json(event),
-        [&](const std::string& body) {
-          return plantrack::plugins::with_retries([&] { return post(body); }, retries_,
-                                                  std::chrono::milliseconds(backoff_ms_), context_,
-                                                  "webhook " + url_);
-        },
-        "webhook " + url_);
+    std::string body = plantrack::plugins::event_json(event);
+    std::string error = plantrack::plugins::with_retries([&] { return post(body); }, retries_,
+                                                         std::chrono::milliseconds(backoff_ms_),
+                                                         context_, "webhook " + url_);
+    if (!error.empty()) throw std::runtime_error("webhook " + url_ + ": " + error);
   }
 
  private:
@@ -72,6 +67,8 @@ class Webhook final : public NotifierBase {
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    // Every wait is bounded: connecting, and the whole exchange (a server that never answers).
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeout_ms_));
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms_));
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, discard);
@@ -86,7 +83,6 @@ class Webhook final : public NotifierBase {
 
   std::string url_;
   std::int64_t timeout_ms_, retries_, backoff_ms_;
-  Spool spool_;
   Context& context_;
   CURL* curl_ = nullptr;
 };
@@ -96,12 +92,17 @@ const SettingSpec kSettings[] = {
     {"timeout_ms", SettingType::kInteger, "5000", "time allowed per attempt, in milliseconds"},
     {"retries", SettingType::kInteger, "3", "attempts after the first"},
     {"backoff_ms", SettingType::kInteger, "500", "wait before the first retry; doubles each time"},
-    {"spool", SettingType::kString, "\"plantrack-webhook-spool.jsonl\"",
-     "failed deliveries kept for the next run (relative to the plan's folder)"},
+    {"spool", SettingType::kPath, "\"plantrack-webhook-spool.jsonl\"",
+     "no longer used (failed deliveries are kept in the store); an old spool file is warned of"},
 };
 const PluginSpec kPlugins[] = {
     notifier<Webhook>("webhook", "POSTs each event as JSON to a URL", kSettings)};
-const Descriptor kDescriptor = describe("notify_webhook", "1.0.0", kPlugins);
+const SettingRange kRanges[] = {
+    {"webhook", "timeout_ms", 1, 600'000},
+    {"webhook", "retries", 0, 20},
+    {"webhook", "backoff_ms", 0, 60'000},
+};
+const Descriptor kDescriptor = describe("notify_webhook", "1.1.0", kPlugins, kRanges);
 
 const Descriptor* describe_library() {
   return &kDescriptor;

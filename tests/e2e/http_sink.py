@@ -4,7 +4,8 @@
     http_sink.py PORT_FILE RECEIVED_FILE
 
 Listens on 127.0.0.1 (a free port, written to PORT_FILE). POST /ok appends the body as one line to
-RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200.
+RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200; /delay waits
+0.3 s, then answers 200; /hang reads the request and never answers.
 """
 import http.server
 import sys
@@ -17,8 +18,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/fail":
             self.send_response(500)
         else:
+            if self.path == "/hang":
+                time.sleep(3600)
             if self.path == "/slow":
                 time.sleep(3)
+            if self.path == "/delay":
+                time.sleep(0.3)
             with open(sys.argv[2], "ab") as f:
                 f.write(body + b"\n")
             self.send_response(200)
@@ -28,6 +33,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
+http.server.ThreadingHTTPServer.daemon_threads = True
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(sys.argv[1], "w") as f:
     f.write(str(server.server_address[1]))

@@ -63,7 +63,10 @@ inline constexpr const char* kToolchain = "other-standard-library";
 
 enum Kind : std::uint32_t { kNotifier = 1, kReporter = 2, kFundingCheck = 4 };
 
-enum class SettingType : std::uint32_t { kString, kInteger, kNumber, kBoolean, kStringList };
+/// Values only ever grow at the end. `kPath` (appended): a string naming a file relative to the
+/// plan's folder; the host refuses one that is absolute or leaves the folder (`..`, or a symlink
+/// out of it) at the plan's line, and gives the plugin the resolved path.
+enum class SettingType : std::uint32_t { kString, kInteger, kNumber, kBoolean, kStringList, kPath };
 
 /// A declared setting. `default_value` is TOML text ("3", "\"x\"", "true", "[]"), or nullptr when
 /// the setting is required.
@@ -262,6 +265,15 @@ struct PluginSpec {
   FundingCheckFactory make_funding_check;
 };
 
+/// The inclusive bounds of an integer or number setting (appended to the descriptor, so older
+/// libraries without it still load). The host refuses a value outside them at the plan's line.
+struct SettingRange {
+  const char* plugin;   ///< the plugin's name
+  const char* setting;  ///< one of its integer or number settings
+  double min;
+  double max;
+};
+
 /// What a library exports. Fields are only ever appended; `size` says how many the library has.
 struct Descriptor {
   std::uint32_t abi_version;
@@ -271,7 +283,14 @@ struct Descriptor {
   const char* version;
   std::size_t plugin_count;
   const PluginSpec* plugins;
+  // Appended (a library whose `size` ends before them has no ranges):
+  std::size_t range_count;
+  const SettingRange* ranges;
 };
+/// The size of the first descriptor layout: the smallest the host accepts.
+inline constexpr std::size_t kDescriptorMinSize = offsetof(Descriptor, range_count);
+static_assert(offsetof(Descriptor, plugins) + sizeof(const PluginSpec*) == kDescriptorMinSize,
+              "descriptor fields are only ever appended");
 
 /// A factory for T (constructed from (const Settings&, Context&)), catching on the plugin side.
 template <typename Interface, typename T>
@@ -314,7 +333,15 @@ constexpr PluginSpec funding_check(const char* name, const char* help,
 template <std::size_t N>
 constexpr Descriptor describe(const char* library, const char* version,
                               const PluginSpec (&plugins)[N]) {
-  return Descriptor{kAbiVersion, sizeof(Descriptor), kToolchain, library, version, N, plugins};
+  return Descriptor{kAbiVersion, sizeof(Descriptor), kToolchain, library, version, N, plugins, 0,
+                    nullptr};
+}
+/// A descriptor with setting ranges (see SettingRange).
+template <std::size_t N, std::size_t R>
+constexpr Descriptor describe(const char* library, const char* version,
+                              const PluginSpec (&plugins)[N], const SettingRange (&ranges)[R]) {
+  return Descriptor{kAbiVersion, sizeof(Descriptor), kToolchain, library, version, N, plugins, R,
+                    ranges};
 }
 
 /// The ABI version a library was built for, exported on its own so the host can read it first.

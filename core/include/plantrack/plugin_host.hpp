@@ -42,6 +42,7 @@ struct LibraryInfo {
     std::uint32_t kinds = 0;
     std::string help;
     std::vector<sdk::SettingSpec> settings;  ///< pointers valid while the library is loaded
+    std::vector<sdk::SettingRange> ranges;   ///< bounds of some integer and number settings
   };
   std::vector<Plugin> plugins;
   std::string problem;  ///< empty when the library can be used; else what is wrong
@@ -87,6 +88,11 @@ class PLANTRACK_API PluginHost {
   /// Sends `event` to every loaded notifier, in plan order. A notifier that fails does not stop
   /// the others; the failures are returned.
   std::vector<PluginFailure> notify(const sdk::Event& event, const sdk::View& view);
+  /// The loaded notifiers' names, in plan order (what deliveries are remembered by); the second
+  /// entry of one name is "NAME#2", and so on.
+  std::vector<std::string> notifiers() const;
+  /// Sends `event` to the `notifier`-th loaded notifier only (an index into notifiers()).
+  sdk::Outcome notify_one(std::size_t notifier, const sdk::Event& event, const sdk::View& view);
 
   /// Runs every loaded funding check, in plan order; appends their findings. A check that fails
   /// does not stop the others; the failures are returned.

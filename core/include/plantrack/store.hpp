@@ -44,7 +44,7 @@ class PLANTRACK_API EventStore {
 
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -139,6 +139,28 @@ class PLANTRACK_API EventStore {
   /// Remembers that these notifications were sent, at `at` (UTC ISO 8601), in one transaction.
   void mark_delivered(const std::string& plan_id, const std::vector<std::string>& keys,
                       const std::string& at);
+
+  /// Per-notifier delivery memory (schema 7), each call one short write transaction, so that each
+  /// notification reaches each notifier once even with runs in parallel or killed midway.
+  enum class Claim {
+    kClaimed,    ///< now "sending" for this run: send it, then settle_delivery()
+    kDelivered,  ///< delivered before (or, before schema 7, to every notifier)
+    kTaken,      ///< another run is sending it, or one was stopped while sending: not again
+  };
+  /// Claims the notification `key` for `notifier` (`again`: even if delivered before).
+  Claim claim_delivery(const std::string& plan_id, const std::string& notifier,
+                       const std::string& key, const std::string& at, bool again = false);
+  /// Ends a claim: delivered, or kept as pending with the event (JSON) for the next run.
+  void settle_delivery(const std::string& plan_id, const std::string& notifier,
+                       const std::string& key, bool delivered, const std::string& event_json,
+                       const std::string& at);
+  struct PendingDelivery {
+    std::string key, event_json;
+  };
+  /// What is kept for `notifier`, oldest first.
+  std::vector<PendingDelivery> pending_deliveries(const std::string& plan_id,
+                                                  const std::string& notifier) const;
+  std::size_t pending_count(const std::string& plan_id, const std::string& notifier) const;
 
   /// The plan's spend events (reverted ones too, see reverts()), oldest first. Throws StoreError.
   std::vector<Event> spending(const std::string& plan_id) const;

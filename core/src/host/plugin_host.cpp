@@ -9,14 +9,19 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
 
+#include "host/library_memory.hpp"
+#include "host/plugin_guard.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/plugin_host.hpp"
 
@@ -32,28 +37,67 @@ constexpr const char* kAbiSymbol = "plantrack_plugin_abi";
 constexpr const char* kDescriptorSymbol =
     "plantrack_plugin_v" PLANTRACK_HOST_STR(PLANTRACK_PLUGIN_ABI);
 
-// A plugin file or folder anyone else could write to, or that another user owns, could be made
-// to run someone else's code as the user running plantrack.
-bool unsafe(const std::string& path, const char* what, LibraryInfo& info) {
+// One file or folder on the way to a plugin: owned by root or the user, and not writable by group
+// or others, unless it is a folder with the sticky bit owned by root (like /tmp: others cannot
+// rename or remove what is in it). Otherwise someone else could replace the code plantrack runs.
+bool unsafe_entry(const fs::path& path, const std::string& shown, const char* what,
+                  LibraryInfo& info) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  if (::lstat(path.c_str(), &st) != 0) {
     info.problem =
-        std::string("cannot read the ") + what + " " + path + ": " + std::strerror(errno);
+        std::string("cannot read the ") + what + " " + shown + ": " + std::strerror(errno);
     info.fix = "check the path";
     return true;
   }
-  if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-    info.problem =
-        std::string("the ") + what + " " + path +
-        " is writable by group or others, so anyone could replace the code plantrack runs";
-    info.fix = "chmod go-w " + path;
+  bool sticky_root = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) && st.st_uid == 0;
+  if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !sticky_root) {
+    info.problem = std::string("the ") + what + " " + shown +
+                   " is writable by group or others, so anyone could replace the code plantrack "
+                   "runs";
+    info.fix = "chmod go-w " + shown;
     return true;
   }
   if (st.st_uid != 0 && st.st_uid != ::geteuid()) {
-    info.problem = std::string("the ") + what + " " + path + " is owned by another user (uid " +
+    info.problem = std::string("the ") + what + " " + shown + " is owned by another user (uid " +
                    std::to_string(st.st_uid) + ")";
     info.fix = "chown it to yourself or root, or remove it";
     return true;
+  }
+  return false;
+}
+
+// The plugin's real path (symlinks resolved) and every folder from it up to the root, checked as
+// sudo and ssh check theirs. Sets `real` to the resolved path. Paths are shown as given when no
+// symlink is involved, else resolved and with the path that led there.
+bool unsafe(const std::string& path, LibraryInfo& info, std::string& real) {
+  std::error_code ec;
+  fs::path resolved = fs::canonical(path, ec);
+  if (ec) {
+    info.problem = "cannot read the plugin file " + path + ": " + ec.message();
+    info.fix = "check the path";
+    return true;
+  }
+  real = resolved.string();
+  fs::path given = fs::path(path).lexically_normal();
+  bool direct = fs::absolute(given, ec).lexically_normal() == resolved;
+  fs::path cwd = fs::current_path(ec);
+  auto shown = [&](const fs::path& p) {
+    if (!direct || given.is_absolute()) return p.string();
+    std::string relative = p.lexically_relative(cwd).string();
+    return relative.empty() ? p.string() : relative;
+  };
+  std::string via = direct ? "" : " (reached from " + path + ")";
+  if (!fs::is_regular_file(resolved, ec)) {
+    info.problem = "the plugin file " + shown(resolved) + via + " is not a regular file";
+    info.fix = "give the path of a shared library";
+    return true;
+  }
+  for (fs::path p = resolved;; p = p.parent_path()) {
+    if (unsafe_entry(p, shown(p), p == resolved ? "plugin file" : "plugin folder", info)) {
+      info.problem += via;
+      return true;
+    }
+    if (p == p.root_path() || p.empty()) break;
   }
   return false;
 }
@@ -63,6 +107,7 @@ std::optional<SettingValue> parse_default(const sdk::SettingSpec& spec) {
   std::string_view text = spec.default_value ? spec.default_value : "";
   switch (spec.type) {
     case sdk::SettingType::kString:
+    case sdk::SettingType::kPath:
       if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
         return SettingValue(std::string(text.substr(1, text.size() - 2)));
       }
@@ -110,6 +155,7 @@ std::string_view value_type(const SettingValue& v) {
 bool has_type(const SettingValue& v, sdk::SettingType type) {
   switch (type) {
     case sdk::SettingType::kString:
+    case sdk::SettingType::kPath:
       return std::holds_alternative<std::string>(v);
     case sdk::SettingType::kInteger:
       return std::holds_alternative<std::int64_t>(v);
@@ -135,6 +181,8 @@ std::string_view article_type(sdk::SettingType type) {
       return "a boolean";
     case sdk::SettingType::kStringList:
       return "a list of strings";
+    case sdk::SettingType::kPath:
+      return "a path relative to the plan's folder";
   }
   return "?";
 }
@@ -158,6 +206,7 @@ struct Library {
   std::string sha256;
   dll::shared_library library;
   const sdk::Descriptor* descriptor = nullptr;
+  host::LibraryMemory memory;
 };
 
 // One plugin object. The library comes first, so it is destroyed last.
@@ -195,6 +244,8 @@ std::string_view to_string(sdk::SettingType type) {
       return "boolean";
     case sdk::SettingType::kStringList:
       return "list of strings";
+    case sdk::SettingType::kPath:
+      return "path";
   }
   return "?";
 }
@@ -234,6 +285,7 @@ struct PluginHost::Impl {
   std::vector<Instance> instances;
   std::vector<Loaded> loaded;
   std::optional<std::vector<std::string>> files;  // library_files(), listed once
+  std::set<std::string> warned;                   // unusable libraries already warned of
 
   std::vector<std::string> library_files();
 
@@ -241,15 +293,22 @@ struct PluginHost::Impl {
   // `names` collects every plugin name seen, for "did you mean". nullptr when none.
   std::shared_ptr<Library> provider(const std::string& name, std::uint32_t kinds, LibraryInfo& info,
                                     std::vector<std::string>& names) {
-    for (const std::string& file : library_files()) {
+    for (const std::string& file : likely_first(library_files(), name)) {
       LibraryInfo candidate;
       std::shared_ptr<Library> opened = open(file, candidate);
+      if (!opened) {
+        // Not the plan's plugin, as far as anyone can tell: a warning (once), not a reason to stop.
+        if (warned.insert(file).second) {
+          spdlog::warn("skipping {} on the plugin search path: {}", file, candidate.problem);
+        }
+        continue;
+      }
       bool found = false;
       for (const LibraryInfo::Plugin& p : candidate.plugins) {
         if (p.kinds & kinds) names.push_back(p.name);
         found = found || (p.name == name && (p.kinds & kinds));
       }
-      if (opened && found) {
+      if (found) {
         info = std::move(candidate);
         return opened;
       }
@@ -257,16 +316,32 @@ struct PluginHost::Impl {
     return nullptr;
   }
 
+  // Within each folder, the libraries whose file name says they provide `name` (`name.so`,
+  // `<kind>_name.so`) come first, so an unrelated library is not loaded before them.
+  static std::vector<std::string> likely_first(std::vector<std::string> files,
+                                               const std::string& name) {
+    auto named = [&](const std::string& file) {
+      std::string stem = fs::path(file).stem().string();
+      return stem == name || stem.ends_with("_" + name);
+    };
+    for (auto begin = files.begin(); begin != files.end();) {
+      fs::path folder = fs::path(*begin).parent_path();
+      auto end = std::find_if(begin, files.end(), [&](const std::string& f) {
+        return fs::path(f).parent_path() != folder;
+      });
+      std::stable_partition(begin, end, named);
+      begin = end;
+    }
+    return files;
+  }
+
   // Loads (once) and checks a library; on failure `info.problem` says why.
   std::shared_ptr<Library> open(const std::string& path, LibraryInfo& info) {
     info.path = path;
-    std::string folder = fs::path(path).parent_path().string();
-    if (unsafe(path, "plugin file", info) ||
-        unsafe(folder.empty() ? "." : folder, "plugin folder", info)) {
-      return nullptr;
-    }
-    info.sha256 = file_sha256(path);
-    if (auto it = libraries.find(path); it != libraries.end()) {
+    std::string real;
+    if (unsafe(path, info, real)) return nullptr;
+    info.sha256 = file_sha256(real);
+    if (auto it = libraries.find(real); it != libraries.end()) {
       describe(*it->second, info);
       return it->second;
     }
@@ -274,7 +349,9 @@ struct PluginHost::Impl {
     lib->path = path;
     lib->sha256 = info.sha256;
     try {
-      lib->library.load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
+      // Loading runs the library's static initialisers: a crash or exit() there names it.
+      host::PluginCall call(path, "loading", host::kNothingWritten);
+      lib->library.load(real, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
       info.problem = "cannot load " + path + ": " + e.what();
       info.fix = "check that it is a shared library built for this system";
@@ -285,7 +362,14 @@ struct PluginHost::Impl {
       info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)";
       return nullptr;
     }
-    info.abi = lib->library.get_alias<const std::uint32_t>(kAbiSymbol);
+    const std::uint32_t& abi = lib->library.get_alias<const std::uint32_t>(kAbiSymbol);
+    lib->memory = host::LibraryMemory::of(&abi);
+    if (!lib->memory.holds(&abi, sizeof abi)) {
+      info.problem = path + " exports " + kAbiSymbol + " outside its own image";
+      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)";
+      return nullptr;
+    }
+    info.abi = abi;
     if (*info.abi != sdk::kAbiVersion) {
       info.problem = path + " was built for plugin ABI " + std::to_string(*info.abi) +
                      "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion);
@@ -299,43 +383,114 @@ struct PluginHost::Impl {
       return nullptr;
     }
     auto& describe_fn = lib->library.get_alias<const sdk::Descriptor*()>(kDescriptorSymbol);
-    lib->descriptor = describe_fn();
-    if (!check_descriptor(path, lib->descriptor, info)) return nullptr;
+    {
+      host::PluginCall call(path, "describing itself", host::kNothingWritten);
+      lib->descriptor = describe_fn();
+    }
+    if (!check_descriptor(path, lib->descriptor, lib->memory, info)) return nullptr;
     describe(*lib, info);
-    libraries.emplace(path, lib);
+    libraries.emplace(real, lib);
     return lib;
   }
 
+  // Every count and pointer of the descriptor is checked against the library's image before any
+  // is followed: a bad one is refused, not walked into a crash.
   static bool check_descriptor(const std::string& path, const sdk::Descriptor* d,
-                               LibraryInfo& info) {
-    if (!d || d->abi_version != sdk::kAbiVersion || d->size < sizeof(sdk::Descriptor)) {
+                               const host::LibraryMemory& memory, LibraryInfo& info) {
+    auto bad = [&](const std::string& what) {
+      info.problem = path + " has a broken descriptor: " + what;
+      info.fix = "declare it with sdk::describe(...) and rebuild the plugin";
+      return false;
+    };
+    if (!memory.holds(d, sdk::kDescriptorMinSize)) {
+      return bad(d ? "it points outside the library" : "the descriptor function returned nothing");
+    }
+    if (d->abi_version != sdk::kAbiVersion || d->size < sdk::kDescriptorMinSize ||
+        !memory.holds(d, d->size)) {
       info.problem = path + " returns a descriptor of another plugin ABI";
       info.fix = "rebuild the plugin against this plantrack's SDK";
       return false;
     }
-    if (!d->toolchain || std::strcmp(d->toolchain, sdk::kToolchain) != 0) {
-      info.problem = path + " was built with " + (d->toolchain ? d->toolchain : "?") +
+    if (!memory.holds_string(d->toolchain) || std::strcmp(d->toolchain, sdk::kToolchain) != 0) {
+      info.problem = path + " was built with " +
+                     (memory.holds_string(d->toolchain) ? d->toolchain : "?") +
                      "; plantrack uses " + sdk::kToolchain;
       info.fix = "rebuild it with the same compiler and standard library as plantrack";
       return false;
     }
+    if ((d->library && !memory.holds_string(d->library)) ||
+        (d->version && !memory.holds_string(d->version))) {
+      return bad("its library name or version points outside the library");
+    }
+    constexpr std::size_t kMaxCount = 4096;
+    if (d->plugin_count > kMaxCount ||
+        (d->plugin_count > 0 &&
+         !memory.holds(d->plugins, d->plugin_count * sizeof(sdk::PluginSpec)))) {
+      return bad("plugin_count " + std::to_string(d->plugin_count) +
+                 " does not match its plugins array");
+    }
     for (std::size_t i = 0; i < d->plugin_count; ++i) {
-      const sdk::PluginSpec& p = d->plugins[i];
-      std::string name = p.name ? p.name : "?";
-      auto missing = [&](std::uint32_t kind, bool present) {
-        if (!(p.kinds & kind) || present) return false;
-        info.problem = "plugin \"" + name + "\" in " + path + " declares kind " + kinds_text(kind) +
-                       " but has no " + kinds_text(kind) + " factory";
-        info.fix = "declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>";
-        return true;
-      };
-      if (missing(sdk::kNotifier, p.make_notifier != nullptr) ||
-          missing(sdk::kReporter, p.make_reporter != nullptr) ||
-          missing(sdk::kFundingCheck, p.make_funding_check != nullptr)) {
-        return false;
+      if (!check_plugin(path, d->plugins[i], memory, info)) return false;
+    }
+    if (d->size >= offsetof(sdk::Descriptor, ranges) + sizeof(d->ranges)) {
+      if (d->range_count > kMaxCount ||
+          (d->range_count > 0 &&
+           !memory.holds(d->ranges, d->range_count * sizeof(sdk::SettingRange)))) {
+        return bad("range_count " + std::to_string(d->range_count) +
+                   " does not match its ranges array");
+      }
+      for (std::size_t i = 0; i < d->range_count; ++i) {
+        const sdk::SettingRange& r = d->ranges[i];
+        if (!memory.holds_string(r.plugin) || !memory.holds_string(r.setting) ||
+            !(r.min <= r.max)) {
+          return bad("setting range " + std::to_string(i + 1) + " is malformed");
+        }
       }
     }
     return true;
+  }
+
+  static bool check_plugin(const std::string& path, const sdk::PluginSpec& p,
+                           const host::LibraryMemory& memory, LibraryInfo& info) {
+    auto bad = [&](const std::string& what) {
+      info.problem = path + " has a broken descriptor: " + what;
+      info.fix = "declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>";
+      return false;
+    };
+    if (!memory.holds_string(p.name) || *p.name == '\0') return bad("a plugin without a name");
+    std::string name = p.name;
+    if (p.help && !memory.holds_string(p.help)) return bad("plugin \"" + name + "\"'s help");
+    constexpr std::uint32_t kAllKinds = sdk::kNotifier | sdk::kReporter | sdk::kFundingCheck;
+    if (p.kinds == 0 || (p.kinds & ~kAllKinds)) {
+      return bad("plugin \"" + name + "\" declares unknown kinds " + std::to_string(p.kinds));
+    }
+    if (p.setting_count > 1024 ||
+        (p.setting_count > 0 &&
+         !memory.holds(p.settings, p.setting_count * sizeof(sdk::SettingSpec)))) {
+      return bad("plugin \"" + name + "\" has setting_count " + std::to_string(p.setting_count) +
+                 " that does not match its settings array");
+    }
+    for (std::size_t s = 0; s < p.setting_count; ++s) {
+      const sdk::SettingSpec& spec = p.settings[s];
+      if (!memory.holds_string(spec.name) ||
+          static_cast<std::uint32_t>(spec.type) >
+              static_cast<std::uint32_t>(sdk::SettingType::kPath) ||
+          (spec.default_value && !memory.holds_string(spec.default_value)) ||
+          (spec.help && !memory.holds_string(spec.help))) {
+        return bad("plugin \"" + name + "\" setting " + std::to_string(s + 1) + " is malformed");
+      }
+    }
+    auto missing = [&](std::uint32_t kind, const void* factory) {
+      if (!(p.kinds & kind)) return false;
+      if (factory && memory.holds(factory, 1)) return false;
+      info.problem = "plugin \"" + name + "\" in " + path + " declares kind " + kinds_text(kind) +
+                     " but has no " + kinds_text(kind) + " factory";
+      info.fix = "declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>";
+      return true;
+    };
+    return !missing(sdk::kNotifier, reinterpret_cast<const void*>(p.make_notifier)) &&
+           !missing(sdk::kReporter, reinterpret_cast<const void*>(p.make_reporter)) &&
+           !missing(sdk::kFundingCheck, reinterpret_cast<const void*>(p.make_funding_check));
   }
 
   static void describe(const Library& lib, LibraryInfo& info) {
@@ -344,10 +499,14 @@ struct PluginHost::Impl {
     info.library = d->library ? d->library : "";
     info.version = d->version ? d->version : "";
     info.plugins.clear();
+    bool has_ranges = d->size >= offsetof(sdk::Descriptor, ranges) + sizeof(d->ranges);
     for (std::size_t i = 0; i < d->plugin_count; ++i) {
       const sdk::PluginSpec& p = d->plugins[i];
-      LibraryInfo::Plugin out{p.name, p.kinds, p.help ? p.help : "", {}};
+      LibraryInfo::Plugin out{p.name, p.kinds, p.help ? p.help : "", {}, {}};
       for (std::size_t s = 0; s < p.setting_count; ++s) out.settings.push_back(p.settings[s]);
+      for (std::size_t r = 0; has_ranges && r < d->range_count; ++r) {
+        if (std::strcmp(d->ranges[r].plugin, p.name) == 0) out.ranges.push_back(d->ranges[r]);
+      }
       info.plugins.push_back(std::move(out));
     }
   }
@@ -358,7 +517,17 @@ PluginHost::PluginHost(std::vector<std::string> search_path) : impl_(std::make_u
 }
 
 PluginHost::~PluginHost() {
-  impl_->instances.clear();  // plugin objects first, then (with impl_) their libraries
+  for (Instance& i : impl_->instances) {  // plugin objects first, then their libraries
+    host::PluginCall call(i.name, "shutdown", host::kKeptRecorded);
+    i.notifier.reset();
+    i.funding_check.reset();
+    i.reporter.reset();
+  }
+  impl_->instances.clear();
+  for (auto& [path, library] : impl_->libraries) {
+    host::PluginCall call(path, "unloading", host::kKeptRecorded);
+    library.reset();
+  }
 }
 
 LibraryInfo PluginHost::inspect(const std::string& path) {
@@ -394,9 +563,115 @@ std::vector<LibraryInfo> PluginHost::discover() {
 
 namespace {
 
+std::string bound_text(double v) {
+  if (v == static_cast<double>(static_cast<std::int64_t>(v))) {
+    return std::to_string(static_cast<std::int64_t>(v));
+  }
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// The first control character (C0, DEL) of a string setting, if any: no setting of a built-in
+// plugin can hold one, and in a header-bound one (a mail address) a line break injects commands.
+std::optional<unsigned char> control_character(std::string_view text) {
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) return u;
+  }
+  return std::nullopt;
+}
+
+// A kPath value: relative, and inside the plan's folder once `..` and symlinks are resolved.
+// Returns the resolved path, or nullopt with `why` set.
+std::optional<std::string> plan_path_value(const std::string& value, const std::string& plan_path,
+                                           std::string& why) {
+  fs::path given = value;
+  if (value.empty() || given.is_absolute()) {
+    why = value.empty() ? "is empty" : "is an absolute path";
+    return std::nullopt;
+  }
+  std::error_code ec;
+  fs::path parent = fs::path(plan_path).parent_path();
+  fs::path folder = fs::canonical(parent.empty() ? fs::path(".") : parent, ec);
+  fs::path resolved = ec ? fs::path() : fs::weakly_canonical(folder / given, ec);
+  if (ec || !resolved.is_absolute()) {
+    why = "cannot be resolved: " + ec.message();
+    return std::nullopt;
+  }
+  auto [f, r] = std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
+  if (f != folder.end() || r == resolved.end()) {
+    why = "leaves the plan's folder (it resolves to " + resolved.string() + ")";
+    return std::nullopt;
+  }
+  return resolved.string();
+}
+
+// The values' contents: no control characters, paths confined to the plan's folder, numbers in
+// their declared range. Rewrites a path setting to its resolved path.
+bool check_values(std::vector<PluginSetting>& values, const PluginConfig& config,
+                  const LibraryInfo::Plugin& plugin, const std::string& plan_path,
+                  DiagnosticSink& sink) {
+  bool ok = true;
+  for (PluginSetting& v : values) {
+    auto spec = std::find_if(plugin.settings.begin(), plugin.settings.end(),
+                             [&](const sdk::SettingSpec& s) { return v.key == s.name; });
+    std::string what = "setting \"" + v.key + "\" of plugin \"" + config.name + "\"";
+    std::vector<std::string_view> texts;
+    if (auto* text = std::get_if<std::string>(&v.value)) texts.push_back(*text);
+    if (auto* list = std::get_if<std::vector<std::string>>(&v.value)) {
+      texts.assign(list->begin(), list->end());
+    }
+    bool clean = true;
+    for (std::string_view text : texts) {
+      if (std::optional<unsigned char> c = control_character(text)) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", *c);
+        sink.error("setting-control-character", v.where,
+                   what + " contains a control character (" + code + ")")
+            .fix = "remove line breaks, tabs and other control characters from it";
+        ok = clean = false;
+        break;
+      }
+    }
+    if (spec->type == sdk::SettingType::kPath && clean) {
+      std::string why;
+      std::optional<std::string> path =
+          plan_path_value(std::get<std::string>(v.value), plan_path, why);
+      if (!path) {
+        sink.error("setting-path", v.where, what + " " + why).fix =
+            "name a file in the plan's folder or below it, relative to the plan (e.g. \"" +
+            fs::path(std::get<std::string>(v.value)).filename().string() + "\")";
+        ok = false;
+      } else {
+        v.value = std::move(*path);
+      }
+    }
+    for (const sdk::SettingRange& r : plugin.ranges) {
+      if (v.key != r.setting) continue;
+      double x = std::holds_alternative<std::int64_t>(v.value)
+                     ? static_cast<double>(std::get<std::int64_t>(v.value))
+                 : std::holds_alternative<double>(v.value) ? std::get<double>(v.value)
+                                                           : r.min;
+      if (x >= r.min && x <= r.max) continue;
+      std::string got = std::holds_alternative<std::int64_t>(v.value)
+                            ? std::to_string(std::get<std::int64_t>(v.value))
+                            : bound_text(x);
+      sink.error("setting-range", v.where,
+                 what + " must be from " + bound_text(r.min) + " to " + bound_text(r.max) +
+                     ", got " + got)
+          .fix = "use a value from " + bound_text(r.min) + " to " + bound_text(r.max) +
+                 (spec->help ? std::string(" (") + spec->help + ")" : std::string());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 // The plan's settings for one plugin, checked against its declaration, defaults filled in.
 std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& config,
                                                          const LibraryInfo::Plugin& plugin,
+                                                         const std::string& plan_path,
                                                          DiagnosticSink& sink) {
   bool ok = true;
   std::vector<std::string_view> names;
@@ -455,7 +730,7 @@ std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& con
     }
     out.push_back(PluginSetting{spec.name, std::move(*value), config.where});
   }
-  if (!ok) return std::nullopt;
+  if (!ok || !check_values(out, config, plugin, plan_path, sink)) return std::nullopt;
   return out;
 }
 
@@ -503,7 +778,8 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
           .fix = "run 'plantrack plugins check " + lib->path + "' to see what it provides";
       continue;
     }
-    std::optional<std::vector<PluginSetting>> settings = check_settings(config, *plugin, sink);
+    std::optional<std::vector<PluginSetting>> settings =
+        check_settings(config, *plugin, plan_path, sink);
     if (!settings) continue;
     const sdk::PluginSpec& spec =
         lib->descriptor->plugins[static_cast<std::size_t>(plugin - info.plugins.begin())];
@@ -513,6 +789,7 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
     instance.context = std::make_unique<HostContext>(config.name, plan_path);
     sdk::Settings values(std::move(*settings));
     std::string error;
+    host::PluginCall call(config.name, "start", host::kNothingWritten);
     if (spec.kinds & sdk::kNotifier) {
       instance.notifier.reset(spec.make_notifier(values, *instance.context, error));
       if (!instance.notifier) error = error.empty() ? "its factory returned nothing" : error;
@@ -544,12 +821,35 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
 
 std::vector<PluginFailure> PluginHost::notify(const sdk::Event& event, const sdk::View& view) {
   std::vector<PluginFailure> failures;
-  for (Instance& instance : impl_->instances) {
-    if (!instance.notifier) continue;
-    sdk::Outcome outcome = instance.notifier->notify(event, view);
-    if (!outcome.ok) failures.push_back(PluginFailure{instance.name, event.key, outcome.error});
+  std::size_t count = notifier_count();
+  for (std::size_t i = 0; i < count; ++i) {
+    sdk::Outcome outcome = notify_one(i, event, view);
+    if (!outcome.ok) failures.push_back(PluginFailure{notifiers()[i], event.key, outcome.error});
   }
   return failures;
+}
+
+std::vector<std::string> PluginHost::notifiers() const {
+  std::vector<std::string> out;
+  std::map<std::string, int> seen;
+  for (const Instance& i : impl_->instances) {
+    if (!i.notifier) continue;
+    int n = ++seen[i.name];
+    out.push_back(n == 1 ? i.name : i.name + "#" + std::to_string(n));
+  }
+  return out;
+}
+
+sdk::Outcome PluginHost::notify_one(std::size_t notifier, const sdk::Event& event,
+                                    const sdk::View& view) {
+  std::size_t seen = 0;
+  for (Instance& instance : impl_->instances) {
+    if (!instance.notifier) continue;
+    if (seen++ != notifier) continue;
+    host::PluginCall call(instance.name, "notify (" + event.key + ")", host::kKeptRecorded);
+    return instance.notifier->notify(event, view);
+  }
+  return sdk::Outcome::failure("no notifier " + std::to_string(notifier) + " is loaded");
 }
 
 std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,
@@ -558,6 +858,7 @@ std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,
   for (Instance& instance : impl_->instances) {
     if (!instance.funding_check) continue;
     std::vector<sdk::Finding> found;
+    host::PluginCall call(instance.name, "check", "nothing was written by the check");
     sdk::Outcome outcome = instance.funding_check->check(view, found);
     if (!outcome.ok) {
       failures.push_back(PluginFailure{instance.name, "funding-check", outcome.error});
@@ -591,7 +892,8 @@ bool PluginHost::load_reporter(const std::string& name, const std::string& plan_
                              [&](const LibraryInfo::Plugin& p) { return p.name == name; });
   PluginConfig config;
   config.name = name;
-  std::optional<std::vector<PluginSetting>> settings = check_settings(config, *plugin, sink);
+  std::optional<std::vector<PluginSetting>> settings =
+      check_settings(config, *plugin, plan_path, sink);
   if (!settings) return false;
   const sdk::PluginSpec& spec =
       lib->descriptor->plugins[static_cast<std::size_t>(plugin - info.plugins.begin())];
@@ -601,7 +903,10 @@ bool PluginHost::load_reporter(const std::string& name, const std::string& plan_
   instance.context = std::make_unique<HostContext>(name, plan_path);
   sdk::Settings values(std::move(*settings));
   std::string error;
-  instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
+  {
+    host::PluginCall call(name, "start", host::kNothingWritten);
+    instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
+  }
   if (!instance.reporter) {
     sink.error("plugin-failed", {},
                "reporter \"" + name + "\" could not start: " +
@@ -617,7 +922,10 @@ bool PluginHost::load_reporter(const std::string& name, const std::string& plan_
 sdk::Outcome PluginHost::render(const std::string& name, const sdk::View& view,
                                 const sdk::ReportRequest& request, std::ostream& out) {
   for (Instance& i : impl_->instances) {
-    if (i.name == name && i.reporter) return i.reporter->render(view, request, out);
+    if (i.name == name && i.reporter) {
+      host::PluginCall call(name, "render", "the report is incomplete");
+      return i.reporter->render(view, request, out);
+    }
   }
   return sdk::Outcome::failure("no reporter \"" + name + "\" is loaded");
 }

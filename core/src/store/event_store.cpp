@@ -98,6 +98,23 @@ std::string column_blob(sqlite3_stmt* s, int column) {
               : std::string();
 }
 
+// Version 7: deliveries per notifier, so one failing notifier does not make the others receive an
+// event again, and what failed waits here (the event as JSON) for the next run. `state`:
+// 'sending' (claimed by a run; one killed while sending leaves it: in doubt, never sent twice),
+// 'pending' (failed or not tried: sent again first by the next run), 'delivered'.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE IF NOT EXISTS notifier_deliveries (
+  plan_id TEXT NOT NULL,
+  notifier TEXT NOT NULL,
+  key TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('sending', 'pending', 'delivered')),
+  event TEXT,
+  at TEXT NOT NULL,
+  UNIQUE (plan_id, notifier, key)
+);
+PRAGMA user_version = 7;
+)sql";
+
 }  // namespace
 
 struct EventStore::Impl {
@@ -108,6 +125,27 @@ struct EventStore::Impl {
   // Throws a StoreError saying what went wrong in user terms.
   [[noreturn]] void fail(int code, const std::string& doing) const {
     store::fail(db, path, code, doing);
+  }
+
+  // One row of the per-notifier memory (inside the caller's transaction); the row keeps its place
+  // (rowid) when it exists, so what is pending stays oldest first.
+  void put_delivery(const std::string& plan_id, const std::string& notifier, const std::string& key,
+                    const char* state, const std::string& event, const std::string& at) {
+    Statement put(
+        db,
+        "INSERT INTO notifier_deliveries (plan_id, notifier, key, state, event, at) "
+        "VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), ?6) ON CONFLICT (plan_id, notifier, key) "
+        "DO UPDATE SET state = excluded.state, event = CASE WHEN excluded.state = "
+        "'delivered' THEN NULL ELSE COALESCE(excluded.event, event) END, "
+        "at = excluded.at");
+    sqlite3_bind_text(put.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.get(), 2, notifier.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.get(), 3, key.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.get(), 4, state, -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.get(), 5, event.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.get(), 6, at.c_str(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(put.get());
+    if (rc != SQLITE_DONE) fail(rc, "remembering a delivery");
   }
 
   void exec(const char* sql, const std::string& doing) { store::exec(db, path, sql, doing); }
@@ -689,6 +727,77 @@ void EventStore::mark_delivered(const std::string& plan_id, const std::vector<st
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+EventStore::Claim EventStore::claim_delivery(const std::string& plan_id,
+                                             const std::string& notifier, const std::string& key,
+                                             const std::string& at, bool again) {
+  impl_->exec("BEGIN IMMEDIATE", "claiming a delivery");
+  try {
+    Claim claim = Claim::kClaimed;
+    Statement q(impl_->db,
+                "SELECT state FROM notifier_deliveries WHERE plan_id = ?1 AND notifier = ?2 AND "
+                "key = ?3");
+    sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q.get(), 2, notifier.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q.get(), 3, key.c_str(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q.get());
+    if (rc == SQLITE_ROW) {
+      std::string state = column_text(q.get(), 0);
+      if (state == "sending") claim = Claim::kTaken;
+      if (state == "delivered" && !again) claim = Claim::kDelivered;
+    } else if (rc != SQLITE_DONE) {
+      impl_->fail(rc, "reading the delivery memory");
+    } else if (!again) {  // remembered before version 7, for every notifier
+      Statement old(impl_->db, "SELECT 1 FROM deliveries WHERE plan_id = ?1 AND key = ?2");
+      sqlite3_bind_text(old.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(old.get(), 2, key.c_str(), -1, SQLITE_STATIC);
+      rc = sqlite3_step(old.get());
+      if (rc == SQLITE_ROW) claim = Claim::kDelivered;
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) impl_->fail(rc, "reading the delivery memory");
+    }
+    if (claim == Claim::kClaimed) impl_->put_delivery(plan_id, notifier, key, "sending", "", at);
+    impl_->exec("COMMIT", "claiming a delivery");
+    return claim;
+  } catch (...) {
+    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void EventStore::settle_delivery(const std::string& plan_id, const std::string& notifier,
+                                 const std::string& key, bool delivered,
+                                 const std::string& event_json, const std::string& at) {
+  impl_->exec("BEGIN IMMEDIATE", "remembering a delivery");
+  try {
+    impl_->put_delivery(plan_id, notifier, key, delivered ? "delivered" : "pending",
+                        delivered ? "" : event_json, at);
+    impl_->exec("COMMIT", "remembering a delivery");
+  } catch (...) {
+    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<EventStore::PendingDelivery> EventStore::pending_deliveries(
+    const std::string& plan_id, const std::string& notifier) const {
+  Statement q(impl_->db,
+              "SELECT key, event FROM notifier_deliveries WHERE plan_id = ?1 AND notifier = ?2 "
+              "AND state = 'pending' ORDER BY rowid");
+  sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  sqlite3_bind_text(q.get(), 2, notifier.c_str(), -1, SQLITE_STATIC);
+  std::vector<PendingDelivery> out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    out.push_back(PendingDelivery{column_text(q.get(), 0), column_text(q.get(), 1)});
+  }
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the deliveries kept");
+  return out;
+}
+
+std::size_t EventStore::pending_count(const std::string& plan_id,
+                                      const std::string& notifier) const {
+  return pending_deliveries(plan_id, notifier).size();
 }
 
 EventStore::Snapshot::Snapshot(const EventStore& store) : store_(store) {

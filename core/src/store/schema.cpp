@@ -129,6 +129,21 @@ CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
 PRAGMA user_version = 6;
 )sql";
 
+// Version 7: deliveries remembered per notifier and key, claimed before sending and settled as
+// each is delivered, so that no notification is sent twice (docs/plugins.md).
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE IF NOT EXISTS notifier_deliveries (
+  plan_id TEXT NOT NULL,
+  notifier TEXT NOT NULL,
+  key TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('sending', 'pending', 'delivered')),
+  event TEXT,
+  at TEXT NOT NULL,
+  UNIQUE (plan_id, notifier, key)
+);
+PRAGMA user_version = 7;
+)sql";
+
 // The columns of the events table as every version has them (1-5), and those version 6 adds.
 constexpr const char* kEventColumns[] = {
     "id",          "plan_id", "task_id", "kind",     "quantity",      "year",   "effective_date",
@@ -199,7 +214,7 @@ std::string list(const std::vector<std::string>& names, std::size_t most = 5) {
 }
 
 // The schema the tables are at: 1 (events; versions 2 and 3 only add indexes), 4 (task
-// summaries), 5 (delivery memory), 6 (spending columns). Refuses tables that are not plantrack's.
+// summaries), 5 (delivery memory), 6 (spending columns), 7 (deliveries per notifier). Refuses tables that are not plantrack's.
 int schema_of_tables(const Tables& t, const std::string& path) {
   if (!t.has("events")) {
     not_plantrack(path, "it has the tables " + list(t.names) + " and no event log");
@@ -214,7 +229,7 @@ int schema_of_tables(const Tables& t, const std::string& path) {
   std::size_t spend =
       static_cast<std::size_t>(std::count_if(std::begin(kSpendColumns), std::end(kSpendColumns),
                                              [&](const char* c) { return t.has_column(c); }));
-  if (spend == std::size(kSpendColumns)) return 6;
+  if (spend == std::size(kSpendColumns)) return t.has("notifier_deliveries") ? 7 : 6;
   if (spend > 0) {
     throw StoreError("the store " + path +
                          " is damaged: its table \"events\" has only some of the spending columns "
@@ -313,6 +328,7 @@ void migrate(sqlite3* db, const std::string& path, int version) {
     if (version < 6) {
       exec(db, path, rebuild_for_spending(db, path).c_str(), "adding spending to the log");
     }
+    if (version < 7) exec(db, path, kSchemaV7, "adding deliveries per notifier");
     // A version read from the tables (a restored dump) is written down too.
     exec(db, path,
          ("PRAGMA user_version = " + std::to_string(EventStore::kSchemaVersion) +

@@ -3,7 +3,7 @@ build=$(dirname "$(dirname "$PLANTRACK")")
 fixtures=$build/tests/plugins/lib
 cp "$fixtures/good.so" "$fixtures/wrong_abi.so" .
 chmod 755 good.so wrong_abi.so
-run() { "$PLANTRACK" "$@" 2>&1 | sed "s|$build|BUILD|g"; echo "[exit ${PIPESTATUS[0]}]"; }
+run() { "$PLANTRACK" "$@" 2>&1 | sed "s|$build|BUILD|g; s|$PWD/|./|g"; echo "[exit ${PIPESTATUS[0]}]"; }
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 cat >> plan.toml <<'TOML'
 

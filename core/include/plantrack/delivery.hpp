@@ -1,0 +1,52 @@
+#pragma once
+/// Delivering events to the plan's notifiers, each notification once per notifier.
+///
+/// The store remembers, per notifier and event key, what was delivered, what failed (kept, with
+/// the event, for the next run) and what a run is sending; each is committed as it happens, in a
+/// short write transaction. So a run killed midway does not send again what it sent, two runs at
+/// once do not both send a notification, one failing notifier does not make the others receive
+/// an event again, and what failed is kept once, not once per run. After a notifier's first
+/// failure in a run, the rest of its notifications are kept without being tried (the server is
+/// likely down); the next run sends what is kept first, oldest first.
+///
+/// Example:
+///   plantrack::DeliveryResult r = plantrack::deliver(host, store, plan.info.id, events, view,
+///                                                    now_utc());
+///   for (const auto& f : r.failures) std::cerr << f.plugin << ": " << f.message << "\n";
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/export.hpp"
+#include "plantrack/plugin_host.hpp"
+#include "plantrack/store.hpp"
+
+namespace plantrack {
+
+/// What a delivery run did, counted in notifications (one event to one notifier).
+struct DeliveryResult {
+  std::size_t sent = 0;    ///< delivered by this run (kept ones from earlier runs included)
+  std::size_t before = 0;  ///< delivered earlier, or being delivered by another run
+  /// The first failure of each notifier that failed, and how many of its notifications are kept
+  /// for the next run (`kept`, read back from the store).
+  struct Failure {
+    PluginFailure failure;
+    std::size_t kept = 0;
+  };
+  std::vector<Failure> failures;
+};
+
+/// Sends `events` to every loaded notifier that has not had them, after what is kept for it.
+/// `again`: send even what was delivered before (`check --resend`). `at`: UTC ISO 8601, stored.
+/// Throws StoreError when the store cannot be written.
+PLANTRACK_API DeliveryResult deliver(PluginHost& host, EventStore& store,
+                                     const std::string& plan_id,
+                                     const std::vector<sdk::Event>& events, const sdk::View& view,
+                                     const std::string& at, bool again = false);
+
+/// An event as one line of JSON and back (what the store keeps for a failed delivery).
+PLANTRACK_API std::string to_json(const sdk::Event& event);
+PLANTRACK_API std::optional<sdk::Event> event_from_json(const std::string& text);
+
+}  // namespace plantrack

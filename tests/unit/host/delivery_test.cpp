@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "plantrack/delivery.hpp"
+#include "plantrack/store.hpp"
+
+using namespace plantrack;
+
+namespace {
+struct TempDb {
+  std::filesystem::path path;
+  TempDb() {
+    path = std::filesystem::temp_directory_path() /
+           ("plantrack-delivery-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+  }
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+};
+constexpr const char* kAt = "2014-10-24T09:00:00Z";
+}  // namespace
+
+TEST_CASE("a notification is claimed once per notifier, even by two connections", "[delivery]") {
+  TempDb db;
+  EventStore a = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  EventStore b = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  using Claim = EventStore::Claim;
+  CHECK(a.claim_delivery("p", "webhook", "k1", kAt) == Claim::kClaimed);
+  // Another run (or one killed while sending) does not send it again.
+  CHECK(b.claim_delivery("p", "webhook", "k1", kAt) == Claim::kTaken);
+  // Another notifier has its own memory.
+  CHECK(b.claim_delivery("p", "outbox", "k1", kAt) == Claim::kClaimed);
+  a.settle_delivery("p", "webhook", "k1", true, "", kAt);
+  CHECK(b.claim_delivery("p", "webhook", "k1", kAt) == Claim::kDelivered);
+  CHECK(b.claim_delivery("p", "webhook", "k1", kAt, true) == Claim::kClaimed);  // --resend
+}
+
+TEST_CASE("a failed delivery is kept once, oldest first, until delivered", "[delivery]") {
+  TempDb db;
+  EventStore s = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  for (const char* key : {"k2", "k1"}) {
+    REQUIRE(s.claim_delivery("p", "webhook", key, kAt) == EventStore::Claim::kClaimed);
+    s.settle_delivery("p", "webhook", key, false, std::string("{\"key\":\"") + key + "\"}", kAt);
+  }
+  // Failing again keeps one copy, in its place.
+  REQUIRE(s.claim_delivery("p", "webhook", "k2", kAt) == EventStore::Claim::kClaimed);
+  s.settle_delivery("p", "webhook", "k2", false, "{\"key\":\"k2\"}", kAt);
+  std::vector<EventStore::PendingDelivery> kept = s.pending_deliveries("p", "webhook");
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].key == "k2");
+  CHECK(kept[1].key == "k1");
+  CHECK(s.pending_deliveries("p", "outbox").empty());
+  REQUIRE(s.claim_delivery("p", "webhook", "k2", kAt) == EventStore::Claim::kClaimed);
+  s.settle_delivery("p", "webhook", "k2", true, "", kAt);
+  CHECK(s.pending_count("p", "webhook") == 1);
+}
+
+TEST_CASE("what was remembered before per-notifier memory counts for every notifier",
+          "[delivery]") {
+  TempDb db;
+  EventStore s = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  s.mark_delivered("p", {"stage-completed/a"}, kAt);
+  CHECK(s.claim_delivery("p", "webhook", "stage-completed/a", kAt) ==
+        EventStore::Claim::kDelivered);
+}
+
+TEST_CASE("an event survives the store as JSON", "[delivery]") {
+  sdk::Event e;
+  e.type = sdk::EventType::kTaskOverdue;
+  e.plan_id = "binh-duong";
+  e.task = "posters";
+  e.stage = "awareness";
+  e.as_of = Date{2014, 10, 24};
+  e.key = "task-overdue/posters";
+  e.message = "posters is overdue: Tờ rơi";
+  e.quantity = 5;
+  std::optional<sdk::Event> back = event_from_json(to_json(e));
+  REQUIRE(back);
+  CHECK(back->type == e.type);
+  CHECK(back->task == e.task);
+  CHECK(back->stage == e.stage);
+  CHECK(back->as_of.to_string() == "2014-10-24");
+  CHECK(back->key == e.key);
+  CHECK(back->message == e.message);
+  CHECK(back->quantity == 5);
+  CHECK_FALSE(back->event_id);
+  CHECK_FALSE(event_from_json("{\"type\": 99}"));
+  CHECK_FALSE(event_from_json("not json"));
+}
