@@ -98,22 +98,6 @@ std::string column_blob(sqlite3_stmt* s, int column) {
               : std::string();
 }
 
-// Version 7: deliveries per notifier, so one failing notifier does not make the others receive an
-// event again, and what failed waits here (the event as JSON) for the next run. `state`:
-// 'sending' (claimed by a run; one killed while sending leaves it: in doubt, never sent twice),
-// 'pending' (failed or not tried: sent again first by the next run), 'delivered'.
-constexpr const char* kSchemaV7 = R"sql(
-CREATE TABLE IF NOT EXISTS notifier_deliveries (
-  plan_id TEXT NOT NULL,
-  notifier TEXT NOT NULL,
-  key TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('sending', 'pending', 'delivered')),
-  event TEXT,
-  at TEXT NOT NULL,
-  UNIQUE (plan_id, notifier, key)
-);
-PRAGMA user_version = 7;
-)sql";
 
 }  // namespace
 
@@ -453,7 +437,9 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   int version = store::schema_version(impl->db, path);
   if (read_only) {
     if (version == 0) return empty_store();  // an empty database: no tables yet
-    if (version < kSchemaVersion) {
+    // Schema 7 only adds the per-notifier delivery memory, which reading commands do not use:
+    // a schema-6 store (an archive on read-only media too) is read as it is.
+    if (version < 6) {
       throw StoreError("the store " + path + " has an older schema and is opened read-only",
                        "run any recording command once (it migrates the store), then retry");
     }

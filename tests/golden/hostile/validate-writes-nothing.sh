@@ -21,4 +21,3 @@ ls -A
 "$PLANTRACK" validate --notify plan.toml 2>&1 | grep -v "warning\|^ *[0-9]* |\|^ *|\|why:\|fix:"; echo "[exit ${PIPESTATUS[0]}]"
 ls -A
 cut -c1-60 events.jsonl
-cut -c1-40 plantrack-webhook-spool.jsonl

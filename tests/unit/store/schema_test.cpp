@@ -189,9 +189,10 @@ TEST_CASE("a version that contradicts the tables is refused, the file left as it
   exec(tmp.str(), "PRAGMA user_version = 3");
   std::string before = file_bytes(tmp.path);
   std::string error = error_of(tmp.str(), EventStore::Mode::kReadWrite);
-  CHECK(error.find("says it is schema 3 (PRAGMA user_version) but its tables are of schema 6") !=
-        std::string::npos);
-  CHECK(error.find("PRAGMA user_version = 6") != std::string::npos);  // the fix
+  const std::string current = std::to_string(EventStore::kSchemaVersion);
+  CHECK(error.find("says it is schema 3 (PRAGMA user_version) but its tables are of schema " +
+                   current) != std::string::npos);
+  CHECK(error.find("PRAGMA user_version = " + current) != std::string::npos);  // the fix
   CHECK(file_bytes(tmp.path) == before);
 
   TempDb older;
@@ -270,7 +271,8 @@ TEST_CASE("a damaged store is refused before a write, a truncated one before any
   REQUIRE(bytes.size() > 20 * 4096);
   SECTION("damaged inside") {
     std::string damaged = bytes;
-    for (std::size_t i = 0; i < 300; ++i) damaged[10 * 4096 + 100 + i] = '\x07';
+    std::size_t page = bytes.size() / 4096 / 2;  // a page of the log, in the middle
+    for (std::size_t i = 0; i < 300; ++i) damaged[page * 4096 + 100 + i] = '\x07';
     { std::ofstream(tmp.path, std::ios::binary) << damaged; }
     std::string error = error_of(tmp.str(), EventStore::Mode::kReadWrite);
     CHECK(error.find("is damaged") != std::string::npos);
@@ -324,4 +326,22 @@ TEST_CASE("a transaction holds the write lock from the checks to the append", "[
   CHECK(a.spending("p").size() == 1);
   EventStore::Transaction lock(b);  // the lock is free again
   lock.commit();
+}
+
+TEST_CASE("a schema-6 store is read as it is, and gets the delivery memory on its next write",
+          "[store][schema]") {
+  TempDb tmp;
+  {
+    EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
+    store.append("p", "r", "t", {payment(10)});
+  }
+  exec(tmp.str(), "DROP TABLE notifier_deliveries; PRAGMA user_version = 6");
+  {
+    EventStore archive = EventStore::open(tmp.str(), EventStore::Mode::kReadOnly);
+    CHECK(archive.spending("p").size() == 1);
+  }
+  CHECK(pragma(tmp.str(), "user_version") == 6);  // reading changed nothing
+  { EventStore::open(tmp.str(), EventStore::Mode::kReadWrite); }
+  CHECK(pragma(tmp.str(), "user_version") == 7);
+  CHECK(EventStore::open(tmp.str(), EventStore::Mode::kReadOnly).spending("p").size() == 1);
 }
