@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "plantrack/alerts.hpp"
 #include "plantrack/money.hpp"
+#include "plantrack/printable.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -157,7 +158,7 @@ int run_check(CheckOptions& o) {
     for (const sdk::Event& e : events) {
       if (e.type != sdk::EventType::kFundingFinding) out["alerts"].push_back(event_json(e));
     }
-    std::cout << out.dump(2) << "\n";
+    std::cout << json_text(out);
   } else {
     std::vector<Diagnostic> diagnostics;
     NumberStyle style = number_style(t->plan().info.locale);
@@ -167,7 +168,7 @@ int run_check(CheckOptions& o) {
     std::cerr << render_text(diagnostics, t->loaded.source);
     for (const sdk::Event& e : events) {
       if (e.type == sdk::EventType::kFundingFinding) continue;
-      std::cout << sdk::to_string(e.type) << ": " << e.message << "\n";
+      std::cout << sdk::to_string(e.type) << ": " << printable(e.message) << "\n";
     }
     std::cout << o.track.file << " as of " << t->as_of.to_string() << ": " << findings.size()
               << (findings.size() == 1 ? " funding finding, " : " funding findings, ")
@@ -179,7 +180,8 @@ int run_check(CheckOptions& o) {
     std::cout << "\n";
   }
   for (const PluginFailure& f : failures) {
-    std::cerr << "plantrack check: plugin \"" << f.plugin << "\" failed: " << f.message << "\n";
+    std::cerr << "plantrack check: plugin \"" << printable(f.plugin)
+              << "\" failed: " << printable(f.message) << "\n";
   }
   if (!failures.empty() || sent.failed) return kPluginFailed;
   if (alerts_count > 0) return kFindings;
