@@ -11,6 +11,7 @@
 #include "plantrack/alerts.hpp"
 #include "plantrack/delivery.hpp"
 #include "plantrack/money.hpp"
+#include "plantrack/printable.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -144,7 +145,7 @@ int run_check(CheckOptions& o) {
     for (const sdk::Event& e : events) {
       if (e.type != sdk::EventType::kFundingFinding) out["alerts"].push_back(event_json(e));
     }
-    std::cout << out.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(out);
   } else {
     std::vector<Diagnostic> diagnostics;
     NumberStyle style = number_style(t->plan().info.locale);
@@ -154,7 +155,7 @@ int run_check(CheckOptions& o) {
     std::cerr << render_text(diagnostics, t->loaded.source);
     for (const sdk::Event& e : events) {
       if (e.type == sdk::EventType::kFundingFinding) continue;
-      std::cout << sdk::to_string(e.type) << ": " << e.message << "\n";
+      std::cout << sdk::to_string(e.type) << ": " << printable(e.message) << "\n";
     }
     std::cout << o.track.file << " as of " << t->as_of.to_string() << ": " << findings.size()
               << (findings.size() == 1 ? " funding finding, " : " funding findings, ")
@@ -167,7 +168,8 @@ int run_check(CheckOptions& o) {
     std::cout << "\n";
   }
   for (const PluginFailure& f : failures) {
-    std::cerr << "plantrack check: plugin \"" << f.plugin << "\" failed: " << f.message << "\n";
+    std::cerr << "plantrack check: plugin \"" << printable(f.plugin)
+              << "\" failed: " << printable(f.message) << "\n";
   }
   print_failures(sent, "check");
   if (!failures.empty() || !sent.failures.empty()) return kPluginFailed;

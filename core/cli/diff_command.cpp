@@ -5,6 +5,8 @@
 
 #include "commands.hpp"
 #include "plantrack/plan_diff.hpp"
+#include "plantrack/printable.hpp"
+#include "tracking.hpp"
 
 namespace plantrack::cli {
 namespace {
@@ -58,27 +60,28 @@ int run_diff(const DiffOptions& o) {
                       {"new", pos_json(c.new_at)}});
     }
     Json doc = {{"old", o.before}, {"new", o.after}, {"changes", list}};
-    std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(doc);
   } else {
     std::cout << o.before << " -> " << o.after << ": " << changes.size()
               << (changes.size() == 1 ? " change" : " changes") << "\n";
     for (const PlanChange& c : changes) {
-      std::cout << c.area << " \"" << c.subject << "\" ";
+      std::cout << c.area << " \"" << printable(c.subject) << "\" ";
       switch (c.kind) {
         case PlanChange::Kind::kAdded:
-          std::cout << "added: " << c.after << "  (" << at(o.after, c.new_at) << ")\n";
+          std::cout << "added: " << printable(c.after) << "  (" << at(o.after, c.new_at) << ")\n";
           break;
         case PlanChange::Kind::kRemoved:
-          std::cout << "removed: " << c.before << "  (" << at(o.before, c.old_at) << ")\n";
+          std::cout << "removed: " << printable(c.before) << "  (" << at(o.before, c.old_at)
+                    << ")\n";
           break;
         case PlanChange::Kind::kRenamed:
-          std::cout << "renamed from \"" << c.before << "\"  (" << at(o.before, c.old_at) << " -> "
-                    << at(o.after, c.new_at) << ")\n";
+          std::cout << "renamed from \"" << printable(c.before) << "\"  (" << at(o.before, c.old_at)
+                    << " -> " << at(o.after, c.new_at) << ")\n";
           break;
         case PlanChange::Kind::kChanged:
-          std::cout << c.field << ": " << (c.before.empty() ? "(none)" : c.before) << " -> "
-                    << (c.after.empty() ? "(none)" : c.after) << "  (" << at(o.before, c.old_at)
-                    << " -> " << at(o.after, c.new_at) << ")\n";
+          std::cout << c.field << ": " << (c.before.empty() ? "(none)" : printable(c.before))
+                    << " -> " << (c.after.empty() ? "(none)" : printable(c.after)) << "  ("
+                    << at(o.before, c.old_at) << " -> " << at(o.after, c.new_at) << ")\n";
           break;
       }
     }

@@ -5,7 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <set>
+
+#include "plantrack/printable.hpp"
 
 #include "commands.hpp"
 #include "plantrack/graph.hpp"
@@ -138,14 +139,16 @@ void print_money(const Plan& plan, const PlanStatus& status) {
   if (!m.any()) return;
   NumberStyle style = number_style(plan.info.locale);
   auto row = [&](const std::string& label, const MoneyRow& r) {
-    std::cout << "  " << pad(label, 22) << ' ' << pad(format_figure(r.allocated, style), 17, true)
-              << ' ' << pad(format_figure(r.spent, style), 17, true) << ' '
+    std::cout << "  " << pad(printable(label), 22) << ' '
+              << pad(format_figure(r.allocated, style), 17, true) << ' '
+              << pad(format_figure(r.spent, style), 17, true) << ' '
               << pad(format_figure(r.remaining(), style), 17, true)
               << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
   };
-  std::cout << "\nmoney (" << (style == NumberStyle::kVietnamese ? "đồng" : plan.info.currency)
-            << ")" << std::string(16, ' ') << pad("allocated", 17, true) << ' '
-            << pad("spent", 17, true) << ' ' << pad("remaining", 17, true) << "\n";
+  std::cout << "\nmoney ("
+            << (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) << ")"
+            << std::string(16, ' ') << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
+            << ' ' << pad("remaining", 17, true) << "\n";
   for (const MoneyRow& r : m.sources) row(r.key, r);
   row("all sources", m.total);
   std::cout << "  by year (budget lines)\n";
@@ -154,12 +157,14 @@ void print_money(const Plan& plan, const PlanStatus& status) {
   for (const MoneyRow& r : m.tasks) row(r.key, r);
   for (const MoneyLine& l : m.lines) {
     if (!l.line) {
-      std::cout << "  spent without a budget line: " << l.task << " from " << l.source << " in "
-                << l.year << ": " << format_money(l.spent, style) << "\n";
+      std::cout << "  spent without a budget line: " << printable(l.task) << " from "
+                << printable(l.source) << " in " << l.year << ": " << format_money(l.spent, style)
+                << "\n";
     } else if (l.remaining() < 0) {
-      std::cout << "  over its budget line: " << l.task << " from " << l.source << " in " << l.year
-                << ": spent " << format_money(l.spent, style) << " of "
-                << format_money(l.allocated, style) << "\n";
+      std::cout << "  over its budget line: " << printable(l.task) << " from "
+                << printable(l.source) << " in " << l.year << ": spent "
+                << format_money(l.spent, style) << " of " << format_money(l.allocated, style)
+                << "\n";
     }
   }
 }
@@ -200,9 +205,9 @@ int run_status(StatusOptions& o) {
   if (!t) return code;
   const Plan& plan = t->plan();
   if (!o.stage.empty() && !plan.find_stage(o.stage)) {
-    std::cerr << "plantrack status: error: unknown stage \"" << o.stage
+    std::cerr << "plantrack status: error: unknown stage \"" << printable(o.stage)
               << "\"\n  fix: the stages are:";
-    for (const Stage& s : plan.stages) std::cerr << " " << s.id;
+    for (const Stage& s : plan.stages) std::cerr << " " << printable(s.id);
     std::cerr << "\n";
     return kUsage;
   }
@@ -235,12 +240,12 @@ int run_status(StatusOptions& o) {
                 {"stages", stages},
                 {"orphans", orphans},
                 {"money", money_json(plan, status)}};
-    std::cout << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(doc);
     return kOk;
   }
   const Rollup& r = status.plan;
-  std::cout << plan.info.title << "\n"
-            << plan.info.id << " as of " << status.as_of.to_string() << ": "
+  std::cout << printable(plan.info.title) << "\n"
+            << printable(plan.info.id) << " as of " << status.as_of.to_string() << ": "
             << percent_text(r.percent) << " complete; " << r.done << " done, " << r.in_progress
             << " in progress, " << r.not_started << " not started, " << r.cancelled
             << " cancelled\n";
@@ -249,8 +254,9 @@ int run_status(StatusOptions& o) {
     const Stage& stage = plan.stages[st.stage];
     if (!o.stage.empty() && stage.id != o.stage) continue;
     std::cout << "\n"
-              << stage.id << ": " << stage.title << " — " << percent_text(st.rollup.percent)
-              << (st.rollup.complete ? ", complete" : "") << "\n";
+              << printable(stage.id) << ": " << printable(stage.title) << " — "
+              << percent_text(st.rollup.percent) << (st.rollup.complete ? ", complete" : "")
+              << "\n";
     std::string rows;  // one write per stage
     for (std::size_t i : stage_tasks[st.stage]) {
       const TaskStatus& s = status.tasks[i];
@@ -259,7 +265,7 @@ int run_status(StatusOptions& o) {
       std::string numbers = figures(task, s, o.year, percent);
       std::size_t start = rows.size();
       rows += "  ";
-      rows += pad(task.id, 22);
+      rows += pad(printable(task.id), 22);
       rows += ' ';
       rows += pad(numbers, 18, true);
       rows += ' ';
@@ -269,7 +275,7 @@ int run_status(StatusOptions& o) {
       rows += ' ';
       rows += pad(std::string(to_string(s.state)), 12);
       rows += ' ';
-      rows += readiness_text(plan, s);
+      append_printable(rows, readiness_text(plan, s));
       rows.erase(std::max(rows.find_last_not_of(' ') + 1, start));
       rows += '\n';
     }
@@ -277,9 +283,9 @@ int run_status(StatusOptions& o) {
   }
   print_money(plan, status);
   for (const Orphan& orphan : status.orphans) {
-    std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << orphan.task
-              << "\", a task no longer in the plan (kept; add renamed_from = \"" << orphan.task
-              << "\" to the task that replaced it)\n";
+    std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << printable(orphan.task)
+              << "\", a task no longer in the plan (kept; add renamed_from = \""
+              << printable(orphan.task) << "\" to the task that replaced it)\n";
   }
   return kOk;
 }
@@ -301,15 +307,15 @@ int run_next(TrackOptions& o) {
       ready.push_back(task_json(plan, s));
       continue;
     }
-    std::cout << pad(task.id, 24) << " " << pad(task.stage, 14) << " "
+    std::cout << pad(printable(task.id), 24) << " " << pad(printable(task.stage), 14) << " "
               << pad(std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
-                         task.unit,
+                         printable(task.unit),
                      18, true)
               << "  due " << (task.due ? task.due->to_string() : "-")
               << (s.overdue ? "  OVERDUE" : "") << "\n";
   }
   if (o.format == "json") {
-    std::cout << ready.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(ready);
   } else if (status.plan.complete) {
     std::cout << "nothing left to do: every task is done or cancelled\n";
   } else if (std::none_of(status.tasks.begin(), status.tasks.end(),
@@ -324,42 +330,89 @@ struct WhyOptions {
   std::string task;
 };
 
-void explain(const Plan& plan, const PlanStatus& status, std::size_t i, int depth,
-             std::set<std::size_t>& seen) {
-  const Task& task = plan.tasks[i];
-  const TaskStatus& s = status.tasks[i];
-  std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  std::cout << indent << task.id << ": " << to_string(s.state) << ", " << s.achieved << "/"
-            << task.target << " " << task.unit << " (" << percent_text(s.percent) << ")";
-  if (s.state == TaskState::kDone && s.achieved < task.target) std::cout << ", marked done by hand";
-  std::cout << "\n";
-  if (s.overdue) {
-    std::cout << indent << "  late: due " << task.due->to_string() << ", not done as of "
-              << status.as_of.to_string() << "\n";
-  }
-  if (s.blocked_by_hand) std::cout << indent << "  blocked by hand: " << *s.blocked_by_hand << "\n";
-  if (!seen.insert(i).second) return;
-  for (const Blocker& b : s.blockers) {
-    std::cout << indent << "  " << blocker_text(plan, b) << "\n";
-    explain(plan, status, b.task, depth + 2, seen);
-  }
-  if (s.ready) std::cout << indent << "  ready: every dependency is met\n";
+// `why` shows the chain of unmet dependencies once, flat and shortened: a 100k-task chain prints
+// the first and last few (with a count of those left out), not 100k nested levels.
+constexpr std::size_t kChainHead = 10, kChainTail = 10;
+constexpr std::size_t kShownBlockers = 10;  // of one task's unmet dependencies
+
+// The positions of a list of `count` to show: all of it, or the first and the last few.
+bool shown_in_chain(std::size_t position, std::size_t count) {
+  return count <= kChainHead + kChainTail || position < kChainHead ||
+         position >= count - kChainTail;
 }
 
-Json explain_json(const Plan& plan, const PlanStatus& status, std::size_t i,
-                  std::set<std::size_t>& seen) {
-  Json j = task_json(plan, status.tasks[i]);
-  if (!seen.insert(i).second) return j;  // a task reached twice is explained once
+void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, std::size_t i,
+                  const std::string& indent) {
+  const Task& task = plan.tasks[i];
+  const TaskStatus& s = status.tasks[i];
+  out += indent + printable(task.id) + ": " + std::string(to_string(s.state)) + ", " +
+         std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
+         printable(task.unit) + " (" + percent_text(s.percent) + ")";
+  if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
+  out += "\n";
+  if (s.overdue) {
+    out += indent + "  late: due " + task.due->to_string() + ", not done as of " +
+           status.as_of.to_string() + "\n";
+  }
+  if (s.blocked_by_hand)
+    out += indent + "  blocked by hand: " + printable(*s.blocked_by_hand) + "\n";
+  for (std::size_t k = 0; k < s.blockers.size() && k < kShownBlockers; ++k) {
+    out += indent + "  " + printable(blocker_text(plan, s.blockers[k])) + "\n";
+  }
+  if (s.blockers.size() > kShownBlockers) {
+    out += indent + "  ... and " + std::to_string(s.blockers.size() - kShownBlockers) +
+           " more unmet dependencies\n";
+  }
+  if (s.ready) out += indent + "  ready: every dependency is met\n";
+}
+
+void explain(const Plan& plan, const PlanStatus& status, std::size_t i) {
+  std::string out;
+  explain_task(out, plan, status, i, "");
+  std::vector<std::size_t> chain = waiting_on(status, i);
+  if (!chain.empty()) {
+    out += "waits, directly or not, for " + std::to_string(chain.size()) +
+           (chain.size() == 1 ? " task" : " tasks") + " not done yet, nearest first:\n";
+  }
+  for (std::size_t k = 0; k < chain.size(); ++k) {
+    if (shown_in_chain(k, chain.size())) {
+      explain_task(out, plan, status, chain[k], "  ");
+    } else if (k == kChainHead) {
+      out += "  ... " + std::to_string(chain.size() - kChainHead - kChainTail) + " more ...\n";
+    }
+  }
+  std::cout << out;
+}
+
+Json why_json(const Plan& plan, const PlanStatus& status, std::size_t i) {
+  const TaskStatus& s = status.tasks[i];
+  Json j = task_json(plan, s);
   Json blockers = Json::array();
-  for (const Blocker& b : status.tasks[i].blockers) {
+  for (std::size_t k = 0; k < s.blockers.size() && k < kShownBlockers; ++k) {
+    const Blocker& b = s.blockers[k];
     Json blocker = {{"task", plan.tasks[b.task].id},
                     {"achieved", b.achieved},
                     {"reason", blocker_text(plan, b)}};
     if (b.at_least) blocker["at_least"] = *b.at_least;
-    blocker["because"] = explain_json(plan, status, b.task, seen);
-    blockers.push_back(blocker);
+    blockers.push_back(std::move(blocker));
   }
-  j["blockers"] = blockers;
+  j["blockers"] = std::move(blockers);
+  j["blockers_total"] = s.blockers.size();
+  return j;
+}
+
+Json explain_json(const Plan& plan, const PlanStatus& status, std::size_t i) {
+  Json j = why_json(plan, status, i);
+  std::vector<std::size_t> chain = waiting_on(status, i);
+  Json first = Json::array(), last = Json::array();
+  for (std::size_t k = 0; k < chain.size(); ++k) {
+    if (!shown_in_chain(k, chain.size())) continue;
+    (k < kChainHead || chain.size() <= kChainHead + kChainTail ? first : last)
+        .push_back(why_json(plan, status, chain[k]));
+  }
+  std::size_t omitted = chain.size() - first.size() - last.size();
+  j["waiting_on"] = {
+      {"count", chain.size()}, {"first", first}, {"omitted", omitted}, {"last", last}};
   return j;
 }
 
@@ -373,21 +426,19 @@ int run_why(WhyOptions& o) {
     std::vector<std::string_view> ids;
     for (const Task& each : plan.tasks) ids.push_back(each.id);
     std::string hint = suggest(o.task, ids);
-    std::cerr << "plantrack why: error: unknown task \"" << o.task << "\"\n  fix: "
+    std::cerr << "plantrack why: error: unknown task \"" << printable(o.task) << "\"\n  fix: "
               << (hint.empty() ? "run 'plantrack status' to see the task ids"
-                               : "did you mean \"" + hint + "\"?")
+                               : "did you mean \"" + printable(hint) + "\"?")
               << "\n";
     return kInvalidInput;
   }
   PlanStatus status = t->status();
-  std::set<std::size_t> seen;
   auto index = static_cast<std::size_t>(task - plan.tasks.data());
   if (o.track.format == "json") {
-    Json j = explain_json(plan, status, index, seen);
-    std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(explain_json(plan, status, index));
     return kOk;
   }
-  explain(plan, status, index, 0, seen);
+  explain(plan, status, index);
   return kOk;
 }
 
@@ -439,7 +490,7 @@ int run_history(HistoryOptions& o) {
     std::cout << "\n";
   }
   if (o.track.format == "json") {
-    std::cout << list.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << json_text(list);
   } else if (events.empty()) {
     std::cout << "no events recorded yet\n";
   }

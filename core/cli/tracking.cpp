@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/plan_cache.hpp"
+#include "plantrack/printable.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plantrack/year_plan.hpp"
 #include "plugins.hpp"
@@ -176,6 +177,12 @@ void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText
   std::cerr << render_text(diagnostics, source, kShownPerKind);
 }
 
+std::string json_text(const nlohmann::ordered_json& json) {
+  return printable(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                   LineBreaks::kAllowed) +
+         "\n";
+}
+
 std::string percent_text(double percent) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
@@ -192,24 +199,24 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
 
 std::string describe_event(const Plan& plan, const PlanIndex& index, const Event& e) {
   std::string out = "#" + std::to_string(e.id) + " " + e.effective.to_string() + " " +
-                    std::string(to_string(e.kind)) + " " + e.task;
+                    std::string(to_string(e.kind)) + " " + printable(e.task);
   std::optional<std::size_t> found = index.current_task(e.task);
   const Task* task = found ? &plan.tasks[*found] : nullptr;
   if (e.quantity) {
     out += (*e.quantity > 0 ? " +" : " ") + std::to_string(*e.quantity) +
-           (task ? " " + task->unit : std::string());
+           (task ? " " + printable(task->unit) : std::string());
   }
   if (e.amount) {
     NumberStyle style = number_style(plan.info.locale);
-    out += " " + format_money(*e.amount, style) + " from " + e.source;
+    out += " " + format_money(*e.amount, style) + " from " + printable(e.source);
     if (e.cost) out += " (of a cost of " + format_money(*e.cost, style) + ")";
-    if (!e.participant.empty()) out += " to " + e.participant;
+    if (!e.participant.empty()) out += " to " + printable(e.participant);
   }
   if (e.year) out += " (" + std::to_string(*e.year) + ")";
   if (e.reverts) out += " reverts #" + std::to_string(*e.reverts);
-  out += " by " + e.actor;
-  if (!e.note.empty()) out += ": " + e.note;
-  if (!e.evidence.empty()) out += " [" + e.evidence + "]";
+  out += " by " + printable(e.actor);
+  if (!e.note.empty()) out += ": " + printable(e.note);
+  if (!e.evidence.empty()) out += " [" + printable(e.evidence) + "]";
   if (!task) out += " (task no longer in the plan)";
   return out;
 }

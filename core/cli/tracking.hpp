@@ -2,6 +2,7 @@
 // What the tracking commands share: options, loading the plan, opening its store, printing
 // problems.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <optional>
@@ -83,6 +84,10 @@ std::optional<Tracking> open_tracking(const TrackOptions& options, EventStore::M
 
 /// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
+
+/// JSON as the commands print it: indented by 2, invalid UTF-8 replaced, C1 controls and bidi
+/// overrides escaped (printable, which keeps it valid JSON with the same values), a final newline.
+std::string json_text(const nlohmann::ordered_json& json);
 
 /// A percent rounded down for display: "87%".
 std::string percent_text(double percent);

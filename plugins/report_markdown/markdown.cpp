@@ -1,5 +1,8 @@
 // report_markdown ("md"): the yearly report as Markdown (GitHub tables), in the plan's language.
+#include <algorithm>
+
 #include "plantrack/plugin.hpp"
+#include "plantrack/printable.hpp"
 #include "plantrack/report.hpp"
 
 namespace {
@@ -7,20 +10,58 @@ namespace {
 using namespace plantrack;
 using namespace plantrack::sdk;
 
-// Text that stays text: no raw HTML, no table breaks, no line breaks inside a cell.
-std::string escape(const std::string& text, bool cell) {
+// Where user text goes: inline (a heading's or a cell's text), or at the start of a block (a
+// paragraph, a list item), where "- ", "1. ", "+", "=" and leading spaces would start markup.
+enum class At { kInline, kBlockStart };
+
+// Text that stays text: every Markdown markup character escaped, no raw HTML or entity, control
+// characters shown as escapes (printable), on one line (a newline could start a heading, a list
+// or a new table row).
+std::string escape(const std::string& text, At at) {
+  std::string one_line = text;
+  for (char& c : one_line) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  const std::string shown = printable(one_line);
+  std::string_view rest = shown;
   std::string out;
-  for (char c : text) {
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (cell && c == '|') {
-      out += "\\|";
-    } else if (cell && (c == '\n' || c == '\r')) {
-      out += ' ';
-    } else {
-      out += c;
+  if (at == At::kBlockStart) {
+    rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+    std::size_t digits = rest.find_first_not_of("0123456789");
+    if (!rest.empty() && (rest[0] == '-' || rest[0] == '+' || rest[0] == '=')) {
+      out += '\\';
+    } else if (digits != std::string_view::npos && digits > 0 &&
+               (rest[digits] == '.' || rest[digits] == ')')) {
+      out += rest.substr(0, digits);
+      out += '\\';
+      rest.remove_prefix(digits);
+    }
+  }
+  for (char c : rest) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '#':
+      case '~':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -28,13 +69,13 @@ std::string escape(const std::string& text, bool cell) {
 
 void write_table(const report::Table& t, std::ostream& out) {
   out << "|";
-  for (const std::string& c : t.columns) out << " " << escape(c, true) << " |";
+  for (const std::string& c : t.columns) out << " " << escape(c, At::kInline) << " |";
   out << "\n|";
   for (std::size_t i = 0; i < t.columns.size(); ++i) out << (t.numeric[i] ? "---:|" : "---|");
   out << "\n";
   for (const auto& row : t.rows) {
     out << "|";
-    for (const std::string& cell : row) out << " " << escape(cell, true) << " |";
+    for (const std::string& cell : row) out << " " << escape(cell, At::kInline) << " |";
     out << "\n";
   }
   out << "\n";
@@ -48,19 +89,20 @@ class Markdown final : public ReporterBase {
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
     report::Document d =
         report::build(view, {request.lang, request.from_year, request.to_year, request.revision});
-    out << "# " << escape(d.title, false) << "\n\n";
-    if (!d.subtitle.empty()) out << "*" << escape(d.subtitle, false) << "*\n\n";
-    for (const std::string& p : d.preamble) out << escape(p, false) << "\n\n";
+    out << "# " << escape(d.title, At::kInline) << "\n\n";
+    if (!d.subtitle.empty()) out << "*" << escape(d.subtitle, At::kInline) << "*\n\n";
+    for (const std::string& p : d.preamble) out << escape(p, At::kBlockStart) << "\n\n";
     for (const report::Section& s : d.sections) {
       out << std::string(static_cast<std::size_t>(s.level) + 1, '#') << " "
-          << escape(s.heading, false) << "\n\n";
+          << escape(s.heading, At::kInline) << "\n\n";
       for (const report::Block& b : s.body) {
         switch (b.kind) {
           case report::Block::Kind::kParagraph:
-            out << escape(b.text, false) << "\n\n";
+            out << escape(b.text, At::kBlockStart) << "\n\n";
             break;
           case report::Block::Kind::kBullets:
-            for (const std::string& item : b.items) out << "- " << escape(item, false) << "\n";
+            for (const std::string& item : b.items)
+              out << "- " << escape(item, At::kBlockStart) << "\n";
             if (!b.items.empty()) out << "\n";
             break;
           case report::Block::Kind::kTable:

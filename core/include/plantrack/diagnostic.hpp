@@ -8,8 +8,10 @@
 ///   plantrack::SourceText src{"plan.toml", text};
 ///   std::cerr << plantrack::render_text(diagnostics, src);
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plantrack/export.hpp"
@@ -95,11 +97,40 @@ PLANTRACK_API std::string render_text(const std::vector<Diagnostic>& diagnostics
 /// A JSON array of {file, line, column, severity, code, message, why, fix, notes}.
 PLANTRACK_API std::string render_json(const std::vector<Diagnostic>& diagnostics);
 
-/// The candidate closest to `word` by edit distance, if close enough to be a plausible typo.
+/// The candidate closest to `word` by edit distance, if close enough to be a plausible typo (at
+/// most a third of its length; a word longer than 64 bytes gets none). Candidates whose length
+/// differs by more than that are skipped and each distance gives up past it: for short lists
+/// (keys, commands); many words against many ids go through a Suggester.
 PLANTRACK_API std::string suggest(std::string_view word,
                                   const std::vector<std::string_view>& candidates);
 
+/// Suggestions for many words among many ids (unknown references in a 100k-task plan). A word one
+/// edit from an id finds it through an index of the ids' one-deletion variants, without a scan;
+/// farther matches are looked for among the ids of nearby lengths, within a budget of distance
+/// computations shared by all words, so 20,000 unknown references cost about as much as a few.
+/// Gives what suggest() gives, except past the budget. The candidates must outlive it.
+class PLANTRACK_API Suggester {
+ public:
+  explicit Suggester(std::vector<std::string_view> candidates);
+  std::string suggest(std::string_view word) const;
+  /// Distances computed so far (for tests of the bounds).
+  std::size_t comparisons() const { return comparisons_; }
+
+ private:
+  void build_index() const;
+
+  std::vector<std::string_view> candidates_;           // sorted
+  std::vector<std::vector<std::uint32_t>> by_length_;  // candidate indices by length
+  mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // deletion hash -> id
+  mutable bool indexed_ = false;
+  mutable std::size_t budget_ = 200'000;
+  mutable std::size_t comparisons_ = 0;
+};
+
 /// Levenshtein distance (insert, delete, substitute; also an adjacent swap counts as one).
 PLANTRACK_API std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The same, or `max_distance` + 1 as soon as it is known to be larger (banded, early exit).
+PLANTRACK_API std::size_t edit_distance(std::string_view a, std::string_view b,
+                                        std::size_t max_distance);
 
 }  // namespace plantrack

@@ -134,6 +134,7 @@ struct Task {
   SourcePos target_where;
   SourcePos targets_where;
   SourcePos objective_where;
+  SourcePos renamed_where;  ///< the `renamed_from` value
   /// The years the task runs in: `years` if given, else the keys of `targets`, sorted, unique.
   PLANTRACK_API std::vector<int> active_years() const;
 };

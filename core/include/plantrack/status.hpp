@@ -87,6 +87,11 @@ struct PlanStatus {
   std::vector<Spending> spending;  ///< dated on or before `as_of`, oldest first
 };
 
+/// Every task `task` waits for, directly or not: the unmet dependencies of `task`, theirs, and so
+/// on, each once, nearest first (breadth first, plan order within a level). Iterative, so a
+/// 100k-task chain costs 100k steps and no stack. Needs a status built with readiness.
+PLANTRACK_API std::vector<std::size_t> waiting_on(const PlanStatus& status, std::size_t task);
+
 /// Events dated after `as_of` are ignored; reverted events are ignored.
 PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
                                        Date as_of);

@@ -19,10 +19,10 @@ namespace plantrack {
 namespace {
 
 // Bump when the model or this format changes: older cache files are then ignored.
-constexpr std::string_view kMagic = "plantrack-plan-cache-v7\n";
+constexpr std::string_view kMagic = "plantrack-plan-cache-v8\n";
 
 // The model's sizes, so that growing a type without updating fields() below fails to compile.
-static_assert(sizeof(Task) == 368, "Task changed: update fields(Task) and kMagic");
+static_assert(sizeof(Task) == 376, "Task changed: update fields(Task) and kMagic");
 static_assert(sizeof(PlanInfo) == 312, "PlanInfo changed: update fields(PlanInfo) and kMagic");
 static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMagic");
 static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
@@ -151,7 +151,7 @@ void fields(A& a, Task& t) {
   field(a, t.counting), field(a, t.report_digits), field(a, t.carry_over), field(a, t.depends_on),
       field(a, t.renamed_from), field(a, t.where);
   field(a, t.stage_where), field(a, t.target_where), field(a, t.targets_where);
-  field(a, t.objective_where);
+  field(a, t.objective_where), field(a, t.renamed_where);
 }
 template <typename A>
 void fields(A& a, Funding& f) {

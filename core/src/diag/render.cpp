@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/printable.hpp"
 
 namespace plantrack {
 namespace {
@@ -26,9 +27,9 @@ bool valid_sequence(std::string_view text, std::size_t at, std::size_t length) {
   return true;
 }
 
-// Splits a line into code points, made safe to print: tabs and control characters become one space
-// or
-// '?', invalid UTF-8 becomes U+FFFD. One element per column, as toml++ counts columns.
+// Splits a line into code points, made safe to print: a tab becomes one space, other control
+// characters and bidi overrides their visible escape (printable()), invalid UTF-8 U+FFFD. One
+// element per column, as toml++ counts columns.
 std::vector<std::string> printable_code_points(std::string_view line) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < line.size();) {
@@ -39,14 +40,15 @@ std::vector<std::string> printable_code_points(std::string_view line) {
       ++i;
       continue;
     }
-    if (length == 1 && (lead < 0x20 || lead == 0x7F)) {
-      out.emplace_back(lead == '\t' ? " " : "?");
-    } else {
-      out.emplace_back(line.substr(i, length));
-    }
+    out.push_back(lead == '\t' ? std::string(" ") : printable(line.substr(i, length)));
     i += length;
   }
   return out;
+}
+
+// How many columns an element of printable_code_points takes: one, or an escape's length.
+std::size_t columns(const std::string& point) {
+  return point.size() > 1 && point[0] == '\\' ? point.size() : 1;
 }
 
 void render_excerpt(std::string& out, const SourceText& source, SourcePos where) {
@@ -63,15 +65,28 @@ void render_excerpt(std::string& out, const SourceText& source, SourcePos where)
   std::string number = std::to_string(where.line);
   std::string gutter(number.size(), ' ');
   out += "  " + number + " | " + prefix;
-  for (std::size_t i = first; i < last; ++i) out += points[i];
+  std::size_t indent = prefix.size();
+  for (std::size_t i = first; i < last; ++i) {
+    out += points[i];
+    if (i < caret) indent += columns(points[i]);
+  }
   if (last < points.size()) out += "...";
-  out += "\n  " + gutter + " | " + std::string(prefix.size() + caret - first, ' ') + "^\n";
+  if (caret > last) indent += caret - std::max(last, first);  // a caret past the end of the line
+  out += "\n  " + gutter + " | " + std::string(indent, ' ') + "^\n";
 }
 
 void render_location(std::string& out, const std::string& file, SourcePos where) {
-  out += file;
+  append_printable(out, file);
   if (where.known()) out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
   out += ": ";
+}
+
+// One line of a diagnostic: messages quote plan text (ids, titles), which must not reach the
+// terminal raw.
+void append_line(std::string& out, std::string_view label, std::string_view text) {
+  out += label;
+  append_printable(out, text);
+  out += '\n';
 }
 
 }  // namespace
@@ -83,13 +98,16 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Source
     out += d.severity == Severity::kError     ? "error: "
            : d.severity == Severity::kWarning ? "warning: "
                                               : "note: ";
-    out += d.message + "\n";
+    // A message may hold lines of its own (a plugin's nested report); plan text in it is escaped
+    // where it is quoted (control characters and bidi overrides never pass).
+    append_printable(out, d.message, LineBreaks::kAllowed);
+    out += '\n';
     if (d.where.known()) render_excerpt(out, source, d.where);
-    if (!d.why.empty()) out += "  why: " + d.why + "\n";
-    if (!d.fix.empty()) out += "  fix: " + d.fix + "\n";
+    if (!d.why.empty()) append_line(out, "  why: ", d.why);
+    if (!d.fix.empty()) append_line(out, "  fix: ", d.fix);
     for (const Note& note : d.notes) {
       render_location(out, d.file, note.where);
-      out += "note: " + note.message + "\n";
+      append_line(out, "note: ", note.message);
       if (note.where.known()) render_excerpt(out, source, note.where);
     }
   }

@@ -3,7 +3,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "labels.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/printable.hpp"
 
 namespace plantrack {
 namespace {
@@ -20,37 +22,47 @@ std::string short_title(const std::string& title) {
   return title;
 }
 
-std::string dot_quote(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string mermaid_id(std::string_view prefix, const std::string& id) {
   std::string out(prefix);
   for (char c : id) out += (c == '-') ? '_' : c;
   return out;
 }
 
-// Text safe inside a quoted Mermaid label.
+// Text that stays text inside a quoted Mermaid label: on one line, control characters shown as
+// escapes, and every character Mermaid or the HTML it renders to would read as markup written as
+// a Mermaid entity code (#quot; and the like), so a title cannot close the label, start an entity,
+// a Markdown string (`) or an edge label (|), or add tags.
 std::string mermaid_escape(const std::string& text) {
+  std::string one_line = text;
+  for (char& c : one_line) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
   std::string out;
-  for (char c : text) {
-    if (c == '"') {
-      out += "#quot;";
-    } else if (c == '<') {
-      out += "#lt;";
-    } else if (c == '>') {
-      out += "#gt;";
-    } else {
-      out += c;
+  for (char c : printable(one_line)) {
+    switch (c) {
+      case '"':
+        out += "#quot;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '&':
+        out += "#amp;";
+        break;
+      case '#':
+        out += "#35;";
+        break;
+      case '`':
+        out += "#96;";
+        break;
+      case '|':
+        out += "#124;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -200,10 +212,24 @@ std::string to_json(const Plan& plan, const DependencyGraph& graph) {
               {"tasks", tasks},
               {"edges", edges},
               {"order", order}};
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return printable(doc.dump(2, ' ', false, Json::error_handler_t::replace), LineBreaks::kAllowed) +
+         "\n";
 }
 
 }  // namespace
+
+std::string dot_quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : printable(text, LineBreaks::kAllowed)) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c == '\t' ? ' ' : c;
+  }
+  return out + "\"";
+}
 
 std::string export_graph(const Plan& plan, const DependencyGraph& graph, GraphFormat format) {
   switch (format) {

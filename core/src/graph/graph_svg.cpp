@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "labels.hpp"
+
 namespace plantrack {
 namespace {
 
@@ -11,15 +13,6 @@ std::string num(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", v);
   return buffer;
-}
-
-std::string dot_quote(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? std::string("\\n") : std::string(1, c);
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -45,7 +38,12 @@ std::string xml_escape(std::string_view text) {
         out += "&#39;";
         break;
       default:
-        out += c;
+        // XML has no place for C0 controls but tab, newline and carriage return.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
     }
   }
   return out;

@@ -66,8 +66,8 @@ Plan PlanReader::read(toml::table& root) {
   plan.tasks.reserve(tasks.size());
   for (toml::table* t : reader.tables("objective")) {
     TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
-    plan.objectives.push_back(
-        Objective{read_id(r, "objective"), r.text("text", Need::kRequired), r.where()});
+    plan.objectives.push_back(Objective{
+        read_id(r, "objective"), r.text("text", Need::kRequired, LineBreaks::kAllowed), r.where()});
   }
   for (toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
   for (toml::table* t : tasks) {
@@ -89,7 +89,7 @@ Plan PlanReader::read(toml::table& root) {
     a.where = r.where();
     a.decision = r.text("decision", Need::kRequired);
     a.date = r.date("date", Need::kRequired).value_or(Date{});
-    a.summary = r.text("summary");
+    a.summary = r.text("summary", Need::kOptional, LineBreaks::kAllowed);
     plan.amendments.push_back(std::move(a));
   }
   if (toml::table* n = reader.table("narrative")) read_narrative(*n, plan.narrative);
@@ -98,7 +98,12 @@ Plan PlanReader::read(toml::table& root) {
 
 std::string PlanReader::read_id(TableReader& reader, std::string_view what) {
   std::string id = reader.text("id", Need::kRequired);
-  if (!id.empty() && !is_slug(id)) {
+  const toml::node* given = reader.node("id");
+  if (id.empty() && given && given->is_string()) {
+    Diagnostic& d = sink_.error("bad-id", reader.where("id"), std::string(what) + " id is empty");
+    d.why = "an empty id cannot be referred to, recorded against or told apart from a missing one";
+    d.fix = "give it a slug: lower-case ASCII letters, digits and '-', e.g. \"quick-assessments\"";
+  } else if (!id.empty() && !is_slug(id)) {
     Diagnostic& d = sink_.error("bad-id", reader.where("id"),
                                 std::string(what) + " id \"" + id + "\" is not a slug");
     d.why = "ids are used on the command line, in file names and in references";
@@ -248,6 +253,7 @@ Task PlanReader::read_task(toml::table& table) {
     }
   }
   read_dependencies(r, task);
+  task.renamed_where = r.where("renamed_from");
   if (toml::node* renamed = r.node("renamed_from")) {
     if (renamed->is_string()) {
       task.renamed_from.push_back(r.text("renamed_from"));
@@ -526,16 +532,19 @@ void PlanReader::read_narrative(toml::table& table, Narrative& n) {
                 {"content", "general_objective", "assessment", "difficulties",
                  "integrated_activities", "recommendations", "next_tasks", "solution"},
                 sink_);
-  n.content = r.text("content");
-  n.general_objective = r.text("general_objective");
-  n.assessment = r.text_list("assessment");
-  n.difficulties = r.text_list("difficulties");
-  n.integrated_activities = r.text_list("integrated_activities");
-  n.recommendations = r.text_list("recommendations");
-  n.next_tasks = r.text_list("next_tasks");
+  constexpr Need kOptional = Need::kOptional;
+  constexpr LineBreaks kFree = LineBreaks::kAllowed;  // paragraphs of the report
+  n.content = r.text("content", kOptional, kFree);
+  n.general_objective = r.text("general_objective", kOptional, kFree);
+  n.assessment = r.text_list("assessment", kOptional, kFree);
+  n.difficulties = r.text_list("difficulties", kOptional, kFree);
+  n.integrated_activities = r.text_list("integrated_activities", kOptional, kFree);
+  n.recommendations = r.text_list("recommendations", kOptional, kFree);
+  n.next_tasks = r.text_list("next_tasks", kOptional, kFree);
   for (toml::table* t : r.tables("solution")) {
     TableReader s(*t, "[[narrative.solution]]", {"title", "points"}, sink_);
-    n.solutions.push_back(Section{s.text("title", Need::kRequired), s.text_list("points")});
+    n.solutions.push_back(Section{s.text("title", Need::kRequired),
+                                  s.text_list("points", Need::kOptional, LineBreaks::kAllowed)});
   }
 }
 

@@ -93,10 +93,27 @@ void TableReader::wrong_type(std::string_view key, const toml::node& node,
   d.fix = std::move(fix);
 }
 
-std::string TableReader::text(std::string_view key, Need need) {
+void TableReader::check_text(std::string_view key, const toml::node& node, std::string_view text,
+                             LineBreaks breaks) {
+  std::size_t at = find_control(text, breaks);
+  if (at == std::string_view::npos) return;
+  std::size_t length = static_cast<unsigned char>(text[at]) == 0xC2 ? 2 : 1;
+  Diagnostic& d = sink_.error("control-character", position_of(node),
+                              "\"" + std::string(key) + "\" contains the control character " +
+                                  printable(text.substr(at, length)));
+  d.why = "control characters can move the cursor or rewrite what a terminal shows";
+  d.fix = breaks == LineBreaks::kAllowed
+              ? "remove it (only newlines and tabs may appear in \"" + std::string(key) + "\")"
+              : "remove it; \"" + std::string(key) + "\" is one line of plain text";
+}
+
+std::string TableReader::text(std::string_view key, Need need, LineBreaks breaks) {
   toml::node* node = find(key, need);
   if (!node) return {};
-  if (auto* value = node->as_string()) return std::move(value->get());
+  if (auto* value = node->as_string()) {
+    check_text(key, *node, value->get(), breaks);
+    return std::move(value->get());
+  }
   wrong_type(key, *node, "a string",
              "put the text in double quotes, e.g. " + std::string(key) + " = \"...\"");
   return {};
@@ -129,12 +146,14 @@ std::optional<Date> TableReader::date(std::string_view key, Need need) {
   return std::nullopt;
 }
 
-std::vector<std::string> TableReader::text_list(std::string_view key, Need need) {
+std::vector<std::string> TableReader::text_list(std::string_view key, Need need,
+                                                LineBreaks breaks) {
   std::vector<std::string> out;
   toml::array* items = array(key, need);
   if (!items) return out;
   for (toml::node& item : *items) {
     if (auto* value = item.as_string()) {
+      check_text(key, item, value->get(), breaks);
       out.push_back(std::move(value->get()));
     } else {
       wrong_type(key, item, "a list of strings",

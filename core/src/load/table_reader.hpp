@@ -13,6 +13,7 @@
 
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/plan.hpp"
+#include "plantrack/printable.hpp"
 
 namespace plantrack::load {
 
@@ -41,12 +42,16 @@ class TableReader {
   /// Where the value of `key` was written, or the table's position when it is absent.
   SourcePos where(std::string_view key) const;
 
-  /// Strings are moved out of the document (the reader owns it and frees it once read).
-  std::string text(std::string_view key, Need need = Need::kOptional);
+  /// Strings are moved out of the document (the reader owns it and frees it once read). A control
+  /// character (ESC, NUL, DEL, C1; and, unless `breaks` allows them, newline or carriage return)
+  /// is reported at the value: ids, titles, units and names are shown on terminals.
+  std::string text(std::string_view key, Need need = Need::kOptional,
+                   LineBreaks breaks = LineBreaks::kNone);
   std::optional<std::int64_t> integer(std::string_view key, Need need = Need::kOptional);
   std::optional<int> year(std::string_view key, Need need = Need::kOptional);
   std::optional<Date> date(std::string_view key, Need need = Need::kOptional);
-  std::vector<std::string> text_list(std::string_view key, Need need = Need::kOptional);
+  std::vector<std::string> text_list(std::string_view key, Need need = Need::kOptional,
+                                     LineBreaks breaks = LineBreaks::kNone);
   toml::array* array(std::string_view key, Need need = Need::kOptional);
   toml::table* table(std::string_view key, Need need = Need::kOptional);
   /// A key holding `[[key]]` entries; each element is checked to be a table.
@@ -58,6 +63,8 @@ class TableReader {
 
  private:
   toml::node* find(std::string_view key, Need need);
+  void check_text(std::string_view key, const toml::node& node, std::string_view text,
+                  LineBreaks breaks);
   void wrong_type(std::string_view key, const toml::node& node, std::string_view expected,
                   std::string fix);
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "plantrack/plan_index.hpp"
 
 namespace plantrack {
 namespace {
@@ -33,6 +37,22 @@ std::string deps_text(const Task& t) {
   }
   std::sort(out.begin(), out.end());
   return join(out);
+}
+
+// Items by id (the first of two equal ids), so that each lookup is one hash probe: a diff of two
+// 1M-task plans is linear, not a scan of one plan per item of the other.
+template <typename T>
+std::unordered_map<std::string_view, const T*> by_id(const std::vector<T>& items) {
+  std::unordered_map<std::string_view, const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.emplace(item.id, &item);
+  return out;
+}
+
+template <typename Map>
+auto find_in(const Map& map, std::string_view id) -> typename Map::mapped_type {
+  auto it = map.find(id);
+  return it == map.end() ? nullptr : it->second;
 }
 
 class Differ {
@@ -76,25 +96,27 @@ class Differ {
             std::to_string(y.period_start) + "-" + std::to_string(y.period_end), x.period_where,
             y.period_where);
     changed("plan", x.id, "basis", join(x.basis), join(y.basis), x.where, y.where);
+    auto keys = [](const Plan& p) {
+      std::set<std::pair<std::string, std::string>> set;
+      for (const Amendment& m : p.amendments) set.emplace(m.decision, m.date.to_string());
+      return set;
+    };
+    auto before = keys(a), after = keys(b);
     for (const Amendment& m : b.amendments) {
-      bool known = std::any_of(a.amendments.begin(), a.amendments.end(), [&](const Amendment& o) {
-        return o.decision == m.decision && o.date == m.date;
-      });
-      if (!known)
+      if (!before.count({m.decision, m.date.to_string()}))
         added("amendment", m.decision,
               m.date.to_string() + (m.summary.empty() ? "" : ": " + m.summary), m.where);
     }
     for (const Amendment& m : a.amendments) {
-      bool kept = std::any_of(b.amendments.begin(), b.amendments.end(), [&](const Amendment& o) {
-        return o.decision == m.decision && o.date == m.date;
-      });
-      if (!kept) removed("amendment", m.decision, m.date.to_string(), m.where);
+      if (!after.count({m.decision, m.date.to_string()}))
+        removed("amendment", m.decision, m.date.to_string(), m.where);
     }
   }
 
   void stages(const Plan& a, const Plan& b) {
+    auto old_stages = by_id(a.stages), new_stages = by_id(b.stages);
     for (const Stage& s : b.stages) {
-      const Stage* o = a.find_stage(s.id);
+      const Stage* o = find_in(old_stages, s.id);
       if (!o) {
         added("stage", s.id, s.title, s.where);
         continue;
@@ -106,18 +128,23 @@ class Differ {
       changed("stage", s.id, "depends_on", join(x), join(y), o->where, s.where);
     }
     for (const Stage& s : a.stages) {
-      if (!b.find_stage(s.id)) removed("stage", s.id, s.title, s.where);
+      if (!find_in(new_stages, s.id)) removed("stage", s.id, s.title, s.where);
     }
   }
 
   void tasks(const Plan& a, const Plan& b) {
-    std::set<std::string> matched;  // old ids that have a counterpart
+    PlanIndex old_index(a), new_index(b);
+    auto old_task = [&](std::string_view id) -> const Task* {
+      std::optional<std::size_t> i = old_index.task(id);
+      return i ? &a.tasks[*i] : nullptr;
+    };
+    std::unordered_set<std::string_view> matched;  // old ids that have a counterpart
     for (const Task& t : b.tasks) {
-      const Task* o = a.find_task(t.id);
+      const Task* o = old_task(t.id);
       if (!o) {
         for (const std::string& old_id : t.renamed_from) {
-          const Task* candidate = a.find_task(old_id);
-          if (!candidate || b.find_task(old_id)) continue;
+          const Task* candidate = old_task(old_id);
+          if (!candidate || new_index.task(old_id)) continue;
           o = candidate;
           out.push_back(PlanChange{PlanChange::Kind::kRenamed, "task", t.id, "id", old_id, t.id,
                                    candidate->where, t.where});
@@ -151,14 +178,9 @@ class Differ {
   }
 
   void money(const Plan& a, const Plan& b) {
-    auto find = [](const Plan& p, const std::string& id) -> const Funding* {
-      for (const Funding& f : p.funding) {
-        if (f.id == id) return &f;
-      }
-      return nullptr;
-    };
+    auto old_funding = by_id(a.funding), new_funding = by_id(b.funding);
     for (const Funding& f : b.funding) {
-      const Funding* o = find(a, f.id);
+      const Funding* o = find_in(old_funding, f.id);
       if (!o) {
         added("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
         continue;
@@ -170,17 +192,12 @@ class Differ {
       changed("funding", f.id, "title", o->title, f.title, o->where, f.where);
     }
     for (const Funding& f : a.funding) {
-      if (!find(b, f.id))
+      if (!find_in(new_funding, f.id))
         removed("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
     }
-    auto total = [](const Plan& p, const std::string& id) -> const FundingTotal* {
-      for (const FundingTotal& t : p.totals) {
-        if (t.id == id) return &t;
-      }
-      return nullptr;
-    };
+    auto old_totals = by_id(a.totals), new_totals = by_id(b.totals);
     for (const FundingTotal& t : b.totals) {
-      const FundingTotal* o = total(a, t.id);
+      const FundingTotal* o = find_in(old_totals, t.id);
       if (!o) {
         added("total", t.id, std::to_string(t.amount), t.where);
         continue;
@@ -189,7 +206,7 @@ class Differ {
               o->amount_where, t.amount_where);
     }
     for (const FundingTotal& t : a.totals) {
-      if (!total(b, t.id)) removed("total", t.id, std::to_string(t.amount), t.where);
+      if (!find_in(new_totals, t.id)) removed("total", t.id, std::to_string(t.amount), t.where);
     }
     using Key = std::tuple<std::string, std::string, int>;
     std::map<Key, const BudgetLine*> before;

@@ -276,6 +276,28 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
   return status;
 }
 
+std::vector<std::size_t> waiting_on(const PlanStatus& status, std::size_t task) {
+  std::vector<std::size_t> out;
+  if (task >= status.tasks.size()) return out;
+  std::vector<char> seen(status.tasks.size(), 0);
+  seen[task] = 1;
+  std::vector<std::size_t> level{task}, next;
+  while (!level.empty()) {
+    for (std::size_t i : level) {
+      for (const Blocker& b : status.tasks[i].blockers) {
+        if (b.task >= seen.size() || seen[b.task]) continue;
+        seen[b.task] = 1;
+        next.push_back(b.task);
+      }
+    }
+    std::sort(next.begin(), next.end());
+    out.insert(out.end(), next.begin(), next.end());
+    level.swap(next);
+    next.clear();
+  }
+  return out;
+}
+
 PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Date as_of) {
   StatusBuilder builder(plan, as_of);
   for (const Event& e : events) {

@@ -9,6 +9,7 @@
 #include "plantrack/graph.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/money.hpp"
+#include "plantrack/printable.hpp"
 
 namespace plantrack {
 namespace {
@@ -28,6 +29,10 @@ class PlanChecker {
   void duplicate(const T& first, const T& second, std::string_view what);
   void unknown(SourcePos where, std::string_view what, const std::string& id,
                const std::vector<std::string_view>& known, std::string_view owner);
+  void unknown(SourcePos where, std::string_view what, const std::string& id,
+               const Suggester& known, std::string_view owner);
+  void unknown_with(SourcePos where, std::string_view what, const std::string& id,
+                    const std::string& hint, bool none_known, std::string_view owner);
   void check_stage_references();
   void check_task_references(std::size_t i, const std::vector<TaskEdge>& edges, std::size_t& edge);
   void check_targets(const Task& task);
@@ -40,17 +45,20 @@ class PlanChecker {
   void check_enterprise_rows(const Task& task, std::int64_t rows);
   void check_budget();
   void check_totals();
+  /// Repeated sources of one total; true when there are none.
+  bool check_total_sources(const FundingTotal& total);
+  void check_renames();
 
   const Plan& plan_;
   DiagnosticSink& sink_;
   const PlanIndex index_;
   const NumberStyle style_;  // how amounts are written in messages: the plan's language
   Index objectives_, funding_;
-  std::optional<std::vector<std::string_view>> task_ids_;  // sorted, built on the first unknown id
+  std::optional<Suggester> task_ids_;  // built on the first unknown task id
 
-  // Suggestions for unknown task ids: sorted once, however many unknown references there are.
-  const std::vector<std::string_view>& task_ids() {
-    if (!task_ids_) task_ids_ = index_.task_ids();
+  // Suggestions for unknown task ids: indexed once, however many unknown references there are.
+  const Suggester& task_ids() {
+    if (!task_ids_) task_ids_.emplace(index_.task_ids());
     return *task_ids_;
   }
 };
@@ -82,6 +90,7 @@ void PlanChecker::run() {
   check_stage_order(graph);
   check_budget();
   check_totals();
+  check_renames();
 }
 
 template <typename T>
@@ -115,13 +124,22 @@ std::vector<std::string_view> sorted_keys(const Index& index) {
 
 void PlanChecker::unknown(SourcePos where, std::string_view what, const std::string& id,
                           const std::vector<std::string_view>& names, std::string_view owner) {
-  Diagnostic& d = sink_.error(
-      "unknown-reference", where,
-      std::string(owner) + " refers to unknown " + std::string(what) + " \"" + id + "\"");
-  std::string hint = suggest(id, names);
+  unknown_with(where, what, id, suggest(id, names), names.empty(), owner);
+}
+
+void PlanChecker::unknown(SourcePos where, std::string_view what, const std::string& id,
+                          const Suggester& names, std::string_view owner) {
+  unknown_with(where, what, id, names.suggest(id), plan_.tasks.empty(), owner);
+}
+
+void PlanChecker::unknown_with(SourcePos where, std::string_view what, const std::string& id,
+                               const std::string& hint, bool none_known, std::string_view owner) {
+  Diagnostic& d = sink_.error("unknown-reference", where,
+                              std::string(owner) + " refers to unknown " + std::string(what) +
+                                  " \"" + printable(id) + "\"");
   if (!hint.empty()) {
     d.fix = "did you mean \"" + hint + "\"?";
-  } else if (names.empty()) {
+  } else if (none_known) {
     d.fix = "declare the " + std::string(what) + " first";
   } else {
     d.fix = "use the id of a declared " + std::string(what);
@@ -362,10 +380,11 @@ void PlanChecker::check_budget() {
 // A declared total must equal the sum of its sources, every amount added with overflow checks.
 void PlanChecker::check_totals() {
   std::vector<std::string_view> sources = sorted_keys(funding_);
+  index_ids(plan_.totals, "total");  // reports two totals with one id
   for (const FundingTotal& total : plan_.totals) {
     std::vector<std::int64_t> amounts;
     std::string parts;
-    bool known = true;
+    bool known = check_total_sources(total);
     for (const Ref& ref : total.sources) {
       auto it = funding_.find(ref.id);
       if (it == funding_.end()) {
@@ -393,6 +412,57 @@ void PlanChecker::check_totals() {
                         " but its sources sum to " + format_figure(*sum, style_));
     d.why = parts.empty() ? "it lists no sources" : parts;
     d.fix = "correct the total or the sources' amounts";
+  }
+}
+
+// A source listed twice in one total would be added twice: the sum would match a declared total
+// the sources do not make up.
+bool PlanChecker::check_total_sources(const FundingTotal& total) {
+  std::unordered_map<std::string_view, SourcePos> listed;
+  bool once = true;
+  for (const Ref& ref : total.sources) {
+    auto [first, inserted] = listed.emplace(ref.id, ref.where);
+    if (inserted) continue;
+    Diagnostic& d =
+        sink_.error("double-counted", ref.where,
+                    "total \"" + total.id + "\" lists funding source \"" + ref.id + "\" twice");
+    d.why = "its amount would be added twice to the sum the total must equal";
+    d.notes.push_back(Note{first->second, "\"" + ref.id + "\" first listed here"});
+    d.fix = "list each source once";
+    once = false;
+  }
+  return once;
+}
+
+// An old id must lead to one task: events recorded under it count for that task. Two tasks
+// renamed from it, or a task still called by it, would leave its history with two owners.
+void PlanChecker::check_renames() {
+  std::unordered_map<std::string_view, std::size_t> claimed;  // old id -> the first task
+  for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
+    const Task& task = plan_.tasks[i];
+    for (const std::string& old : task.renamed_from) {
+      if (old.empty()) continue;
+      if (std::optional<std::size_t> current = index_.task(old)) {
+        const Task& holder = plan_.tasks[*current];
+        Diagnostic& d = sink_.error(
+            "ambiguous-rename", task.renamed_where,
+            "task \"" + task.id + "\" is renamed from \"" + old + "\", " +
+                (*current == i ? std::string("its own id") : "the id of a current task"));
+        d.why = "progress recorded under \"" + old + "\" counts for the task that has that id";
+        if (*current != i) d.notes.push_back(Note{holder.where, "task \"" + old + "\" is here"});
+        d.fix = "drop \"" + old + "\" from renamed_from, or give the other task a new id";
+        continue;
+      }
+      auto [first, inserted] = claimed.emplace(old, i);
+      if (inserted || first->second == i) continue;
+      const Task& other = plan_.tasks[first->second];
+      Diagnostic& d = sink_.error("ambiguous-rename", task.renamed_where,
+                                  "tasks \"" + other.id + "\" and \"" + task.id +
+                                      "\" are both renamed from \"" + old + "\"");
+      d.why = "progress recorded under \"" + old + "\" can count for one task only";
+      d.notes.push_back(Note{other.renamed_where, "\"" + other.id + "\" claims it here"});
+      d.fix = "keep \"" + old + "\" in the renamed_from of the task that continues it";
+    }
   }
 }
 

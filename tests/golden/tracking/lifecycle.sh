@@ -29,8 +29,8 @@ $PLANTRACK history plan.toml --format json | python3 -c "import json,sys; d=json
 $PLANTRACK why plan.toml study-tour --format json | python3 -c "
 import json, sys
 d = json.load(sys.stdin)
-chain = []
-while d['blockers']:
-    chain.append(d['id'] + ' waits for ' + d['blockers'][0]['task'])
-    d = d['blockers'][0]['because']
-print('; '.join(chain), '|', d['id'], d['state'], d['ready'])"
+w = d['waiting_on']
+chain = [d['id'] + ' waits for ' + d['blockers'][0]['task']]
+chain += [t['id'] + ' waits for ' + t['blockers'][0]['task'] for t in w['first'] if t['blockers']]
+last = w['first'][-1]
+print('; '.join(chain), '|', last['id'], last['state'], last['ready'], '|', w['count'], w['omitted'])"

@@ -130,3 +130,23 @@ TEST_CASE("dates parse with the calendar checked", "[track]") {
   CHECK_FALSE(parse_date("24/10/2014"));
   CHECK_FALSE(parse_date("2014-1-1"));
 }
+
+TEST_CASE("waiting_on walks a 100k-task chain once, nearest first, without recursion", "[track]") {
+  Plan plan;
+  plan.stages.push_back(Stage{"s", "S", {}, {}});
+  for (int i = 0; i < 100'000; ++i) {
+    Task t;
+    t.id = "c-" + std::to_string(i);
+    t.stage = "s";
+    t.target = 1;
+    if (i) t.depends_on.push_back(Dependency{"c-" + std::to_string(i - 1), std::nullopt, {}});
+    plan.tasks.push_back(std::move(t));
+  }
+  PlanStatus status = derive_status(plan, {}, Date{2014, 10, 24});
+  std::vector<std::size_t> chain = waiting_on(status, 99'999);
+  REQUIRE(chain.size() == 99'999);
+  CHECK(chain.front() == 99'998);
+  CHECK(chain.back() == 0);
+  CHECK(waiting_on(status, 0).empty());
+  CHECK(status.tasks[0].ready);
+}
