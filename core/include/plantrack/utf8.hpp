@@ -15,6 +15,10 @@
 
 namespace plantrack {
 
+/// The length (1-4) of the well-formed UTF-8 sequence starting at `text[at]`, or 0 when the bytes
+/// there are not one (Unicode, table 3-7). The one decoder every UTF-8 check and escape uses.
+PLANTRACK_API std::size_t utf8_sequence_at(std::string_view text, std::size_t at);
+
 /// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
 /// surrogates and code points past U+10FFFF are not well-formed); nullopt when all of it is.
 PLANTRACK_API std::optional<std::size_t> first_invalid_utf8(std::string_view text);

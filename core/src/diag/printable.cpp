@@ -1,25 +1,22 @@
 #include "plantrack/printable.hpp"
 
+#include "plantrack/utf8.hpp"
+
 namespace plantrack {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-// Length of the UTF-8 sequence at `at` and its code point; 0 when the bytes are not UTF-8
-// (overlong forms, surrogates and values past U+10FFFF included).
+// Length of the UTF-8 sequence at `at` (utf8_sequence_at) and its code point; 0 when the bytes
+// are not UTF-8.
 std::size_t decode(std::string_view text, std::size_t at, char32_t& point) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char lead = byte(at);
-  std::size_t length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
-  if (length == 0 || at + length > text.size()) return 0;
-  point = lead & (0x7F >> length);
+  std::size_t length = utf8_sequence_at(text, at);
+  if (length == 0) return 0;
+  auto lead = static_cast<unsigned char>(text[at]);
+  point = length == 1 ? lead : lead & (0x7F >> length);
   for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-    point = (point << 6) | (byte(at + i) & 0x3F);
+    point = (point << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
   }
-  bool overlong = (length == 3 && point < 0x800) || (length == 4 && point < 0x10000);
-  bool surrogate = point >= 0xD800 && point <= 0xDFFF;
-  if (overlong || surrogate || point > 0x10FFFF) return 0;
   return length;
 }
 

@@ -1,10 +1,8 @@
 #include "plantrack/utf8.hpp"
 
 namespace plantrack {
-namespace {
 
-// The length of the well-formed sequence at text[i], or 0 (Unicode 15, table 3-7).
-std::size_t sequence_at(std::string_view text, std::size_t i) {
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
   };
@@ -25,11 +23,9 @@ std::size_t sequence_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-}  // namespace
-
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = sequence_at(text, i);
+    std::size_t n = utf8_sequence_at(text, i);
     if (n == 0) return i;
     i += n;
   }
@@ -41,7 +37,7 @@ std::string valid_utf8(std::string_view text) {
   if (!bad) return std::string(text);
   std::string out(text.substr(0, *bad));
   for (std::size_t i = *bad; i < text.size();) {
-    std::size_t n = sequence_at(text, i);
+    std::size_t n = utf8_sequence_at(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD, one per bad byte
       ++i;
