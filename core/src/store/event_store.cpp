@@ -98,7 +98,6 @@ std::string column_blob(sqlite3_stmt* s, int column) {
               : std::string();
 }
 
-
 }  // namespace
 
 struct EventStore::Impl {

@@ -214,7 +214,8 @@ std::string list(const std::vector<std::string>& names, std::size_t most = 5) {
 }
 
 // The schema the tables are at: 1 (events; versions 2 and 3 only add indexes), 4 (task
-// summaries), 5 (delivery memory), 6 (spending columns), 7 (deliveries per notifier). Refuses tables that are not plantrack's.
+// summaries), 5 (delivery memory), 6 (spending columns), 7 (deliveries per notifier). Refuses
+// tables that are not plantrack's.
 int schema_of_tables(const Tables& t, const std::string& path) {
   if (!t.has("events")) {
     not_plantrack(path, "it has the tables " + list(t.names) + " and no event log");
