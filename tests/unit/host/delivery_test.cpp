@@ -4,23 +4,14 @@
 
 #include <filesystem>
 
+#include "../temp_db.hpp"
 #include "plantrack/delivery.hpp"
 #include "plantrack/store.hpp"
 
 using namespace plantrack;
+using plantrack::test::TempDb;
 
 namespace {
-struct TempDb {
-  std::filesystem::path path;
-  TempDb() {
-    path = std::filesystem::temp_directory_path() /
-           ("plantrack-delivery-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path);
-  }
-  ~TempDb() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  }
-};
 constexpr const char* kAt = "2014-10-24T09:00:00Z";
 }  // namespace
 

@@ -5,23 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../temp_db.hpp"
 #include "plantrack/store.hpp"
 
 using namespace plantrack;
+using plantrack::test::TempDb;
 
 namespace {
-struct TempDb {
-  std::filesystem::path path;
-  TempDb() {
-    path = std::filesystem::temp_directory_path() /
-           ("plantrack-test-" + std::to_string(::getpid()) + "-" +
-            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
-    std::filesystem::remove(path);
-  }
-  ~TempDb() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  }
-};
 
 NewEvent progress(const std::string& task, std::int64_t q) {
   NewEvent e;

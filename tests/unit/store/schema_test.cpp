@@ -8,25 +8,13 @@
 #include <fstream>
 #include <vector>
 
+#include "../temp_db.hpp"
 #include "plantrack/store.hpp"
 
 using namespace plantrack;
+using plantrack::test::TempDb;
 
 namespace {
-struct TempDb {
-  std::filesystem::path path;
-  TempDb() {
-    path = std::filesystem::temp_directory_path() /
-           ("plantrack-schema-" + std::to_string(::getpid()) + "-" +
-            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".db");
-    remove();
-  }
-  ~TempDb() { remove(); }
-  void remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  }
-  std::string str() const { return path.string(); }
-};
 
 void exec(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;

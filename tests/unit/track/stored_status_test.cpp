@@ -9,26 +9,14 @@
 #include <filesystem>
 #include <random>
 
+#include "../temp_db.hpp"
 #include "../test_plans.hpp"
 #include "plantrack/stored_status.hpp"
 
 using namespace plantrack;
+using plantrack::test::TempDb;
 
 namespace {
-
-struct TempDb {
-  std::string path;
-  TempDb() {
-    path = (std::filesystem::temp_directory_path() /
-            ("plantrack-summaries-" + std::to_string(::getpid()) + ".db"))
-               .string();
-    remove();
-  }
-  ~TempDb() { remove(); }
-  void remove() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-};
 
 // 700 tasks (more than one append folds one by one), every fifth cumulative, one renamed.
 LoadResult big_plan() {
@@ -76,7 +64,7 @@ TEST_CASE("status from summaries equals status from every event", "[track][store
   const Plan& plan = r.plan;
   PlanIndex index(plan);
   TempDb tmp;
-  EventStore store = EventStore::open(tmp.path, EventStore::Mode::kReadWrite);
+  EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
   std::mt19937 rng(20141024);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   std::vector<std::int64_t> ids;  // appended so far, for reverts
@@ -134,7 +122,7 @@ TEST_CASE("summaries out of date are rebuilt from the log on the next append", "
   const Plan& plan = r.plan;
   PlanIndex index(plan);
   TempDb tmp;
-  EventStore store = EventStore::open(tmp.path, EventStore::Mode::kReadWrite);
+  EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
   NewEvent a{"a", EventKind::kProgress, 3,  2014,         Date{2014, 3, 1}, "x", "",
              "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
   NewEvent b{"b", EventKind::kProgress, 7,  2014,         Date{2014, 3, 1}, "x", "",
@@ -160,7 +148,7 @@ TEST_CASE("a plan that changes a task's counting is still read right", "[track][
   REQUIRE(after.ok());
   PlanIndex index_before(before.plan), index_after(after.plan);
   TempDb tmp;
-  EventStore store = EventStore::open(tmp.path, EventStore::Mode::kReadWrite);
+  EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
   NewEvent e{"a", EventKind::kProgress, 10, 2014,         Date{2014, 3, 1}, "x", "",
              "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
   store.append(before.plan.info.id, "r1", "t", {e}, summary_fold(before.plan, index_before));
