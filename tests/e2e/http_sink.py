@@ -4,8 +4,9 @@
     http_sink.py PORT_FILE RECEIVED_FILE
 
 Listens on 127.0.0.1 (a free port, written to PORT_FILE). POST /ok appends the body as one line to
-RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200; /delay waits
-0.3 s, then answers 200; /hang reads the request and never answers.
+RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200 without
+recording (its client has given up by then: a late line would land in a later test's count);
+/delay waits 0.3 s, then records and answers 200; /hang reads the request and never answers.
 """
 import http.server
 import sys
@@ -22,6 +23,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(3600)
             if self.path == "/slow":
                 time.sleep(3)
+                self.send_response(200)
+                self.end_headers()
+                return
             if self.path == "/delay":
                 time.sleep(0.3)
             with open(sys.argv[2], "ab") as f:
