@@ -5,11 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 #include "commands.hpp"
-#include "plantrack/alerts.hpp"
-#include "plantrack/delivery.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
 #include "plugins.hpp"
@@ -19,8 +15,6 @@ namespace plantrack::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kFindings = 3;
 
 std::string_view severity_name(sdk::Severity s) {
   switch (s) {
@@ -78,32 +72,6 @@ struct CheckOptions {
   bool resend = false;
 };
 
-// A finding as an event for notifiers, keyed by plugin, rule and place.
-sdk::Event finding_event(const Plan& plan, const PluginFinding& p, Date as_of) {
-  sdk::Event e;
-  e.type = sdk::EventType::kFundingFinding;
-  e.plan_id = plan.info.id;
-  e.as_of = as_of;
-  e.key = "funding-finding/" + p.plugin + "/" + p.finding.rule + "/" +
-          std::to_string(p.finding.where.line) + ":" + std::to_string(p.finding.where.column);
-  if (p.finding.event_id) e.key += "/#" + std::to_string(*p.finding.event_id);
-  e.message = p.finding.message;
-  e.event_id = p.finding.event_id;
-  return e;
-}
-
-bool needs_action(const sdk::Event& e) {
-  return e.type != sdk::EventType::kStageCompleted;
-}
-
-// Sends what was not sent before (everything with --resend), each notifier its own; the store
-// remembers each delivery as it happens (plantrack/delivery.hpp).
-DeliveryResult deliver_all(Tracking& t, const std::vector<sdk::Event>& events,
-                           const sdk::View& view, bool resend) {
-  if (!t.plugins || t.plugins->notifier_count() == 0) return {};
-  return deliver(*t.plugins, *t.store, t.plan().info.id, events, view, now_utc(), resend);
-}
-
 Json event_json(const sdk::Event& e) {
   Json j = {{"type", sdk::to_string(e.type)}, {"key", e.key}, {"message", e.message}};
   if (!e.task.empty()) j["task"] = e.task;
@@ -111,31 +79,21 @@ Json event_json(const sdk::Event& e) {
   return j;
 }
 
-int run_check(CheckOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadWrite, code);
+ExitCode run_check(CheckOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadWrite, code);
   if (!t) return code;
-  PluginHost* host = t->plugins.get();
-  std::vector<PluginFinding> findings;
-  std::vector<PluginFailure> failures;
-  PlanStatus status = t->status();
-  sdk::View view{t->plan(), &status};
-  if (host) failures = host->check_funding(view, findings);
-  std::vector<sdk::Event> events = alerts(t->plan(), status, t->as_of);
-  for (const PluginFinding& f : findings) events.push_back(finding_event(t->plan(), f, t->as_of));
-  DeliveryResult sent;
-  try {
-    sent = deliver_all(*t, events, view, o.resend);
-  } catch (const StoreError& e) {
-    std::cerr << "plantrack check: error: " << e.what() << "\n  fix: " << e.fix() << "\n";
-    return kInvalidInput;
+  Result<CheckResult> checked = t->check(o.resend);
+  if (!checked) {
+    print_error(checked.error(), "check");
+    return checked.error().code;
   }
-  std::size_t alerts_count = 0;
-  for (const sdk::Event& e : events) {
-    alerts_count += needs_action(e) && e.type != sdk::EventType::kFundingFinding;
-  }
+  const std::vector<PluginFinding>& findings = checked->findings;
+  const std::vector<sdk::Event>& events = checked->events;
+  const DeliveryResult& sent = checked->delivery;
+  std::size_t alerts_count = checked->alert_count;
   if (o.track.format == "json") {
-    Json out = {{"as_of", t->as_of.to_string()},
+    Json out = {{"as_of", t->as_of().to_string()},
                 {"findings", Json::array()},
                 {"alerts", Json::array()},
                 {"notifications",
@@ -152,32 +110,27 @@ int run_check(CheckOptions& o) {
     for (const PluginFinding& f : findings) {
       diagnostics.push_back(as_diagnostic(f, o.track.file, style));
     }
-    std::cerr << render_text(diagnostics, t->loaded.source);
+    std::cerr << render_text(diagnostics, t->source());
     for (const sdk::Event& e : events) {
       if (e.type == sdk::EventType::kFundingFinding) continue;
       std::cout << sdk::to_string(e.type) << ": " << printable(e.message) << "\n";
     }
-    std::cout << o.track.file << " as of " << t->as_of.to_string() << ": " << findings.size()
+    std::cout << o.track.file << " as of " << t->as_of().to_string() << ": " << findings.size()
               << (findings.size() == 1 ? " funding finding, " : " funding findings, ")
               << alerts_count << (alerts_count == 1 ? " alert" : " alerts");
-    if (host && host->notifier_count() > 0) {
+    if (checked->notifiers) {
       std::cout << "; " << sent.sent << " notification" << (sent.sent == 1 ? "" : "s") << " sent, "
                 << sent.before << " sent before";
       if (!sent.failures.empty()) std::cout << ", " << kept_count(sent) << " kept for the next run";
     }
     std::cout << "\n";
   }
-  for (const PluginFailure& f : failures) {
+  for (const PluginFailure& f : checked->check_failures) {
     std::cerr << "plantrack check: plugin \"" << printable(f.plugin)
               << "\" failed: " << printable(f.message) << "\n";
   }
   print_failures(sent, "check");
-  if (!failures.empty() || !sent.failures.empty()) return kPluginFailed;
-  if (alerts_count > 0) return kFindings;
-  for (const PluginFinding& f : findings) {
-    if (f.finding.severity != sdk::Severity::kInfo) return kFindings;
-  }
-  return kOk;
+  return checked->exit_code();
 }
 
 }  // namespace

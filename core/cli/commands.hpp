@@ -1,6 +1,6 @@
 #pragma once
 // The CLI's commands: each registers its subcommand and options, then runs and returns an exit
-// code. Exit codes: 0 ok, 1 invalid input, 2 usage error.
+// code (plantrack/exit_code.hpp).
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -8,14 +8,15 @@
 #include <utility>
 #include <vector>
 
+#include "plantrack/exit_code.hpp"
 #include "plantrack/load.hpp"
 
 namespace plantrack::cli {
 
-enum ExitCode : int { kOk = 0, kInvalidInput = 1, kUsage = 2 };
+using enum plantrack::ExitCode;
 
 /// A registered command: its body runs after parsing succeeded.
-using Command = std::function<int()>;
+using Command = std::function<ExitCode()>;
 
 Command add_validate_command(CLI::App& app);
 Command add_graph_command(CLI::App& app);

@@ -13,8 +13,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kChanges = 3;
-
 struct DiffOptions {
   std::string before, after;
   std::string format = "text";
@@ -31,7 +29,7 @@ Json pos_json(SourcePos pos) {
   return {{"line", pos.line}, {"column", pos.column}};
 }
 
-int run_diff(const DiffOptions& o) {
+ExitCode run_diff(const DiffOptions& o) {
   LoadResult before = load_plan_file(o.before);
   LoadResult after = load_plan_file(o.after);
   bool ok = true;
@@ -86,7 +84,7 @@ int run_diff(const DiffOptions& o) {
       }
     }
   }
-  return o.exit_code && !changes.empty() ? kChanges : kOk;
+  return o.exit_code && !changes.empty() ? kDiffers : kOk;
 }
 
 }  // namespace

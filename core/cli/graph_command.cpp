@@ -72,15 +72,15 @@ std::optional<std::string> graphviz_svg(const std::string& dot, const std::strin
   return std::nullopt;
 }
 
-int run_svg(const GraphOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+ExitCode run_svg(const GraphOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
   PlanStatus status = t->status();
   if (!o.builtin) {
     if (std::string dot = find_dot(); !dot.empty()) {
-      DependencyGraph graph(t->plan(), t->index());
-      if (auto svg = graphviz_svg(dot, graph_dot_with_progress(t->plan(), graph, status))) {
+      if (auto svg = graphviz_svg(
+              dot, graph_dot_with_progress(t->plan(), t->dependency_graph(), status))) {
         std::cout << *svg;
         return kOk;
       }
@@ -92,7 +92,7 @@ int run_svg(const GraphOptions& o) {
   return kOk;
 }
 
-int run_graph(const GraphOptions& options) {
+ExitCode run_graph(const GraphOptions& options) {
   if (options.format == "svg") return run_svg(options);
   LoadResult result = load_plan_file(options.track.file);
   std::cerr << render_text(result.diagnostics, result.source);

@@ -43,7 +43,7 @@ int unknown_command(CLI::App& app, const std::string& name) {
   std::cerr << "plantrack: unknown command \"" << name
             << "\"\n  fix: " << (hint.empty() ? "" : "did you mean \"" + hint + "\"? ")
             << "run 'plantrack --help' for the list of commands\n";
-  return plantrack::cli::kUsage;
+  return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
 
 // CLI11 says what is wrong ("FILE is required"); we add which command and where to read more.
@@ -53,7 +53,7 @@ int usage_error(CLI::App& app, const std::string& what) {
   std::cerr << "plantrack" << (command.empty() ? "" : " " + command) << ": usage error: " << what
             << "\n  fix: run 'plantrack help" << (command.empty() ? "" : " " + command)
             << "' for the options\n";
-  return plantrack::cli::kUsage;
+  return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
 
 int run(int argc, char** argv) {
@@ -124,14 +124,14 @@ int run(int argc, char** argv) {
   for (auto& [name, command] : commands) {
     if (!app.got_subcommand(name)) continue;
     try {
-      return command();
+      return plantrack::to_int(command());
     } catch (const plantrack::StoreError& e) {  // a store that fails half-way through a command
       std::cerr << "plantrack " << name << ": error: " << e.what() << "\n  fix: " << e.fix()
                 << "\n";
-      return plantrack::cli::kInvalidInput;
+      return plantrack::to_int(plantrack::ExitCode::kInvalidInput);
     }
   }
-  return plantrack::cli::kUsage;
+  return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
 
 }  // namespace
@@ -150,6 +150,6 @@ int main(int argc, char** argv) {
     // Only the truly unexpected reaches here (out of memory, a broken stdout); say so plainly.
     std::cerr << "plantrack: internal error: " << e.what()
               << "\n  fix: this is a bug; please report it with the command you ran\n";
-    return 70;
+    return plantrack::to_int(plantrack::ExitCode::kInternal);
   }
 }

@@ -1,12 +1,13 @@
 #pragma once
-// What commands share about plugins: the global options, loading a plan's plugins, turning what a
-// command did into events, and reporting plugin failures.
+// What commands share about plugins: the global options, loading a plan's plugins (validate),
+// and reporting plugin failures.
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "plantrack/delivery.hpp"
+#include "plantrack/exit_code.hpp"
 #include "plantrack/plugin_host.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
@@ -20,24 +21,9 @@ struct PluginOptions {
 };
 PluginOptions& plugin_options();
 
-/// Exit code when the command did its work but a plugin failed (documented in docs/cli.md).
-constexpr int kPluginFailed = 4;
-
-/// The plan's plugins, loaded and their settings checked; nullptr when the plan names none or
-/// --no-plugins. On errors prints them (at the plan's lines) and sets `exit_code` to 1.
-std::unique_ptr<PluginHost> load_plugins(const Plan& plan, const std::string& plan_path,
-                                         const SourceText& source, int& exit_code);
-
-/// The events a write produced: what was appended, and what changed between the two statuses
-/// (tasks completed or unblocked, stages completed).
-std::vector<sdk::Event> events_of(const Plan& plan, const std::vector<NewEvent>& appended,
-                                  const std::vector<std::int64_t>& ids, const PlanStatus& before,
-                                  const PlanStatus& after);
-
-/// Sends the events to the notifiers; prints each failure (plugin, event, message). Returns 0, or
-/// kPluginFailed when any notifier failed.
-int dispatch(PluginHost& host, const std::vector<sdk::Event>& events, const sdk::View& view,
-             const std::string& command);
+/// Prints each notifier failure (plugin, event, message); kPluginFailed when there was one.
+ExitCode print_notify_failures(const std::vector<PluginFailure>& failures,
+                               const std::string& command);
 
 }  // namespace plantrack::cli
 

@@ -37,7 +37,7 @@ void print_library(const LibraryInfo& info) {
   }
 }
 
-int run_check(const std::string& path) {
+ExitCode run_check(const std::string& path) {
   PluginHost host(plugin_search_path(plugin_options().search));
   LibraryInfo info = host.inspect(path);
   print_library(info);
@@ -47,7 +47,7 @@ int run_check(const std::string& path) {
   return kInvalidInput;
 }
 
-int run_list(const std::string& file) {
+ExitCode run_list(const std::string& file) {
   std::vector<std::string> search = plugin_search_path(plugin_options().search);
   PluginHost host(search);
   std::vector<LibraryInfo> found = host.discover();
@@ -115,7 +115,7 @@ Command add_plugins_command(CLI::App& app) {
   return [list, check, file, path] {
     if (check->parsed()) return run_check(*path);
     if (list->parsed()) return run_list(*file);
-    return static_cast<int>(kUsage);
+    return kUsage;
   };
 }
 

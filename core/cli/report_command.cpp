@@ -1,21 +1,14 @@
 // plantrack report FILE --format md|html|csv|json: the yearly report, rendered by a reporter
 // plugin from the plan, its store and the plan's funding checks. Written whole or not at all.
 #include <charconv>
-#include <filesystem>
 #include <iostream>
-#include <map>
-#include <sstream>
 
 #include "commands.hpp"
-#include "plantrack/alerts.hpp"
-#include "plantrack/output_file.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ReportOptions {
   TrackOptions track;
@@ -38,7 +31,7 @@ std::optional<int> year_of(const std::string& text, const char* option, Diagnost
   return year;
 }
 
-int run_report(ReportOptions& o) {
+ExitCode run_report(ReportOptions& o) {
   DiagnosticSink sink("plantrack report");
   if (!o.lang.empty() && o.lang != "vi" && o.lang != "en") {
     sink.error("bad-option", {}, "--lang \"" + o.lang + "\" is not a report language").fix =
@@ -70,89 +63,31 @@ int run_report(ReportOptions& o) {
     print_problems(problems, SourceText());
     return kUsage;
   }
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
-  const Plan& plan = t->plan();
-  std::unique_ptr<PluginHost> host = load_plugins(plan, o.track.file, t->loaded.source, code);
-  if (code != kOk) return code;
-  if (!host) host = std::make_unique<PluginHost>(plugin_search_path(plugin_options().search));
-  DiagnosticSink reporter_sink(o.track.file);
-  if (!host->load_reporter(o.track.format, o.track.file, reporter_sink)) {
-    print_problems(reporter_sink.take_sorted(), SourceText());
-    return kUsage;
+  ReportOrder order;
+  order.format = o.track.format;
+  order.lang = o.lang;
+  order.from_year = from;
+  order.to_year = to;
+  order.table = o.table;
+  order.output = o.output;
+  order.force = o.force;
+  Result<ReportResult> report = t->report(order);
+  if (!report) {
+    print_error(report.error(), "report");
+    return report.error().code;
   }
-  PlanStatus status = t->status();
-  std::vector<PluginFinding> found;
-  std::vector<PluginFailure> failures = host->check_funding(sdk::View{plan, &status}, found);
-  std::vector<sdk::Finding> findings;
-  for (PluginFinding& f : found) findings.push_back(std::move(f.finding));
-  sdk::View view{plan, &status, &findings};
-
-  sdk::ReportRequest request;
-  request.format = o.track.format;
-  request.lang = !o.lang.empty() ? o.lang : (plan.info.locale == "vi" ? "vi" : "en");
-  request.from_year = from;
-  request.to_year = to;
-  request.table = o.table;
-  request.revision = t->revision;
-  std::map<std::string, std::ostringstream> staged;  // path -> what goes there, written at the end
-  std::ostringstream single;
-  bool folder = false;
-  if (!o.output.empty() && o.table.empty() && o.track.format == "csv") {
-    folder = true;  // one file per table
-    request.open_file = [&](const std::string& name) -> std::ostream& {
-      return staged[(fs::path(o.output) / name).string()];
-    };
+  if (!report->to_stdout) {
+    for (const OutputFile& f : report->files) std::cerr << "wrote " << f.path << "\n";
   }
-  sdk::Outcome outcome = host->render(o.track.format, view, request, single);
-  if (!outcome.ok) {
-    std::cerr << "plantrack report: error: the \"" << o.track.format
-              << "\" reporter failed: " << outcome.error << "\n  nothing was written\n";
-    return kPluginFailed;
-  }
-  bool to_stdout = o.output.empty() || o.output == "-";
-  std::string where = to_stdout ? "standard output" : o.output;
-  if (!folder) staged[to_stdout ? "-" : o.output] << single.str();
-  if (folder) {
-    std::error_code ec;
-    if (fs::exists(o.output, ec) && !fs::is_directory(o.output, ec)) {
-      std::cerr << "plantrack report: error: \"" << o.output
-                << "\" is a file, and CSV tables are written into a folder\n  fix: give a "
-                   "folder for the tables, or --table NAME for one table\n  nothing was written\n";
-      return kUsage;
-    }
-    fs::create_directories(o.output, ec);
-    if (ec) {
-      std::cerr << "plantrack report: error: cannot create the folder " << o.output << ": "
-                << ec.message() << "\n  fix: check the path and its permissions\n";
-      return kInvalidInput;
-    }
-  }
-  std::vector<OutputFile> files;
-  for (const auto& [path, content] : staged) files.push_back({path, content.str()});
-  OutputPolicy policy;
-  policy.kept = t->kept_files();
-  policy.marker = "plantrack-report";
-  policy.noun = "report";
-  policy.force = o.force;
-  if (std::optional<OutputRefusal> refusal = write_outputs(files, policy)) {
-    std::cerr << "plantrack report: error: " << refusal->message << "\n  fix: " << refusal->fix
-              << "\n  nothing was written\n";
-    return refusal->usage ? kUsage : kInvalidInput;
-  }
-  if (!to_stdout) {
-    for (const OutputFile& f : files) std::cerr << "wrote " << f.path << "\n";
-  }
-  for (const PluginFailure& f : failures) {
+  for (const PluginFailure& f : report->check_failures) {
     std::cerr << "plantrack report: funding check \"" << f.plugin << "\" failed: " << f.message
               << " (the report lacks its findings)\n";
   }
-  sdk::Event done = make_event(plan, sdk::EventType::kReportGenerated, status.as_of,
-                               o.track.format + "/" + status.as_of.to_string(),
-                               o.track.format + " report written to " + where);
-  int notified = dispatch(*host, {done}, view, "report");
-  return failures.empty() ? notified : kPluginFailed;
+  print_notify_failures(report->notify_failures, "report");
+  return report->exit_code();
 }
 
 }  // namespace

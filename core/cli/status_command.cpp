@@ -199,9 +199,9 @@ std::string figures(const Task& task, const TaskStatus& s, int year, double& per
   return std::to_string(done) + "/- " + task.unit;
 }
 
-int run_status(StatusOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+ExitCode run_status(StatusOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
   const Plan& plan = t->plan();
   if (!o.stage.empty() && !plan.find_stage(o.stage)) {
@@ -290,18 +290,16 @@ int run_status(StatusOptions& o) {
   return kOk;
 }
 
-int run_next(TrackOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o, EventStore::Mode::kReadOnly, code);
+ExitCode run_next(TrackOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
   const Plan& plan = t->plan();
-  PlanStatus status = t->status();
-  DependencyGraph graph(plan);
-  std::vector<std::size_t> order = graph.task_order().value_or(std::vector<std::size_t>{});
+  NextTasks next = t->next();
+  const PlanStatus& status = next.status;
   Json ready = Json::array();
-  for (std::size_t i : order) {
+  for (std::size_t i : next.ready) {
     const TaskStatus& s = status.tasks[i];
-    if (!s.ready) continue;
     const Task& task = plan.tasks[i];
     if (o.format == "json") {
       ready.push_back(task_json(plan, s));
@@ -318,8 +316,7 @@ int run_next(TrackOptions& o) {
     std::cout << json_text(ready);
   } else if (status.plan.complete) {
     std::cout << "nothing left to do: every task is done or cancelled\n";
-  } else if (std::none_of(status.tasks.begin(), status.tasks.end(),
-                          [](const TaskStatus& s) { return s.ready; })) {
+  } else if (next.ready.empty()) {
     std::cout << "nothing is ready: every open task waits for something (see 'plantrack why')\n";
   }
   return kOk;
@@ -366,10 +363,11 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
   if (s.ready) out += indent + "  ready: every dependency is met\n";
 }
 
-void explain(const Plan& plan, const PlanStatus& status, std::size_t i) {
+void explain(const Plan& plan, const WhyTask& why) {
+  const PlanStatus& status = why.status;
   std::string out;
-  explain_task(out, plan, status, i, "");
-  std::vector<std::size_t> chain = waiting_on(status, i);
+  explain_task(out, plan, status, why.task, "");
+  const std::vector<std::size_t>& chain = why.waiting_on;
   if (!chain.empty()) {
     out += "waits, directly or not, for " + std::to_string(chain.size()) +
            (chain.size() == 1 ? " task" : " tasks") + " not done yet, nearest first:\n";
@@ -401,9 +399,10 @@ Json why_json(const Plan& plan, const PlanStatus& status, std::size_t i) {
   return j;
 }
 
-Json explain_json(const Plan& plan, const PlanStatus& status, std::size_t i) {
-  Json j = why_json(plan, status, i);
-  std::vector<std::size_t> chain = waiting_on(status, i);
+Json explain_json(const Plan& plan, const WhyTask& why) {
+  const PlanStatus& status = why.status;
+  Json j = why_json(plan, status, why.task);
+  const std::vector<std::size_t>& chain = why.waiting_on;
   Json first = Json::array(), last = Json::array();
   for (std::size_t k = 0; k < chain.size(); ++k) {
     if (!shown_in_chain(k, chain.size())) continue;
@@ -416,29 +415,20 @@ Json explain_json(const Plan& plan, const PlanStatus& status, std::size_t i) {
   return j;
 }
 
-int run_why(WhyOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+ExitCode run_why(WhyOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
-  const Plan& plan = t->plan();
-  const Task* task = plan.find_task(o.task);
-  if (!task) {
-    std::vector<std::string_view> ids;
-    for (const Task& each : plan.tasks) ids.push_back(each.id);
-    std::string hint = suggest(o.task, ids);
-    std::cerr << "plantrack why: error: unknown task \"" << printable(o.task) << "\"\n  fix: "
-              << (hint.empty() ? "run 'plantrack status' to see the task ids"
-                               : "did you mean \"" + printable(hint) + "\"?")
-              << "\n";
-    return kInvalidInput;
+  Result<WhyTask> why = t->why(o.task);
+  if (!why) {
+    print_error(why.error(), "why");
+    return why.error().code;
   }
-  PlanStatus status = t->status();
-  auto index = static_cast<std::size_t>(task - plan.tasks.data());
   if (o.track.format == "json") {
-    std::cout << json_text(explain_json(plan, status, index));
+    std::cout << json_text(explain_json(t->plan(), *why));
     return kOk;
   }
-  explain(plan, status, index);
+  explain(t->plan(), *why);
   return kOk;
 }
 
@@ -447,19 +437,15 @@ struct HistoryOptions {
   std::string task;
 };
 
-int run_history(HistoryOptions& o) {
-  int code = kOk;
-  std::optional<Tracking> t = open_tracking(o.track, EventStore::Mode::kReadOnly, code);
+ExitCode run_history(HistoryOptions& o) {
+  ExitCode code = kOk;
+  std::optional<Tracker> t = open_tracker(o.track, EventStore::Mode::kReadOnly, code);
   if (!t) return code;
-  std::map<std::int64_t, std::int64_t> reverted_by;
-  for (const EventStore::Revert& r : t->store->reverts(t->plan().info.id))
-    reverted_by[r.reverted] = r.by;
-  std::vector<Event> events = t->store->events(t->plan().info.id);
+  History history = t->history(o.task);
+  const std::map<std::int64_t, std::int64_t>& reverted_by = history.reverted_by;
   const PlanIndex& index = t->index();
   Json list = Json::array();
-  for (auto it = events.rbegin(); it != events.rend(); ++it) {
-    const Event& e = *it;
-    if (!o.task.empty() && e.task != o.task) continue;
+  for (const Event& e : history.events) {
     auto reverted = reverted_by.find(e.id);
     if (o.track.format == "json") {
       Json j = {
@@ -491,7 +477,7 @@ int run_history(HistoryOptions& o) {
   }
   if (o.track.format == "json") {
     std::cout << json_text(list);
-  } else if (events.empty()) {
+  } else if (history.empty_log) {
     std::cout << "no events recorded yet\n";
   }
   return kOk;

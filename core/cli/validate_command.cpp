@@ -47,9 +47,9 @@ std::unique_ptr<PluginHost> check_plugins(LoadResult& result, const std::string&
   return nullptr;
 }
 
-int run_validate(const ValidateOptions& options) {
+ExitCode run_validate(const ValidateOptions& options) {
   bool all_valid = true;
-  int plugin_code = kOk;
+  ExitCode plugin_code = kOk;
   std::vector<Diagnostic> all;
   for (const std::string& file : options.files) {
     LoadResult result = load_plan_file(file);
@@ -74,8 +74,10 @@ int run_validate(const ValidateOptions& options) {
       e.as_of = today();
       e.key = "plan-validated/" + result.plan.info.id;
       e.message = summary(result);
-      plugin_code = std::max(plugin_code,
-                             dispatch(*plugins, {e}, sdk::View{result.plan, nullptr}, "validate"));
+      if (print_notify_failures(plugins->notify(e, sdk::View{result.plan, nullptr}), "validate") !=
+          kOk) {
+        plugin_code = kPluginFailed;
+      }
     }
     plugins.reset();
     keep_until_exit(std::move(result));

@@ -8,6 +8,6 @@
 namespace plantrack::cli {
 
 /// Prints what the changes in `changes_path` would change (status, alerts, funding findings).
-int run_what_if(Tracking& t, const std::string& changes_path, const std::string& format);
+ExitCode run_what_if(Tracker& t, const std::string& changes_path, const std::string& format);
 
 }  // namespace plantrack::cli

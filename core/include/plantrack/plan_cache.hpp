@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "plantrack/environment.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/load.hpp"
 
@@ -31,6 +32,10 @@ struct CachedPlan {
 
 /// Loads a plan through the cache (see above).
 PLANTRACK_API CachedPlan load_plan_cached(const std::string& path);
+/// The same with the cache in `dir` ("off" or empty: no cache).
+PLANTRACK_API CachedPlan load_plan_cached(const std::string& path, const std::string& dir);
+/// The cache's folder as `environment` names it (see above); empty when it names none.
+PLANTRACK_API std::string plan_cache_dir(const Environment& environment);
 
 /// The binary form of a plan, and back (nullopt when the bytes are not a plan of this version).
 PLANTRACK_API std::string serialize_plan(const Plan& plan);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/environment.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/plan.hpp"
 #include "plantrack/plugin.hpp"
@@ -24,6 +25,9 @@ namespace plantrack {
 /// (colon-separated), then the installed plugin folder (`<prefix>/lib/plantrack/plugins`, found
 /// from the running executable; in a build tree, `<build>/lib/plantrack/plugins`).
 PLANTRACK_API std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra);
+/// The same with PLANTRACK_PLUGIN_PATH read from `environment`.
+PLANTRACK_API std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra,
+                                                          const Environment& environment);
 
 /// The installed (or build-tree) plugin folder.
 PLANTRACK_API std::string installed_plugin_dir();

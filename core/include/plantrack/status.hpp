@@ -118,8 +118,10 @@ class PLANTRACK_API StatusBuilder {
   std::vector<std::string> add_summaries(
       const std::vector<std::pair<std::string, std::string>>& summaries);
   /// The status. Without `readiness`, blockers, `ready` and the roll-ups are left empty: enough to
-  /// check a record, and much cheaper on a large plan.
-  PlanStatus finish(bool readiness = true);
+  /// check a record, and much cheaper on a large plan. `graph`: the plan's dependency graph when
+  /// the caller keeps one (else it is built). The builder stays usable: more events can be added
+  /// and the status finished again (the status after a write, from the one before it).
+  PlanStatus finish(bool readiness = true, const DependencyGraph* graph = nullptr);
 
  private:
   struct Impl;

@@ -8,6 +8,7 @@
 ///   plantrack::EventStore store = plantrack::EventStore::open(path, EventStore::Mode::kReadWrite);
 ///   store.append(plan.info.id, revision, now, events, plantrack::summary_fold(plan, index));
 ///   plantrack::PlanStatus s = plantrack::status_from_store(plan, index, store, today);
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,15 @@ namespace plantrack {
 PLANTRACK_API PlanStatus status_from_store(const Plan& plan, const PlanIndex& index,
                                            const EventStore& store, Date as_of,
                                            bool readiness = true,
-                                           const std::vector<std::string>& tasks = {});
+                                           const std::vector<std::string>& tasks = {},
+                                           const DependencyGraph* graph = nullptr);
+
+/// The builder status_from_store finishes, with what the store holds as of `as_of` (of `tasks`
+/// only when not empty) added: for a caller that adds more events and finishes again. `plan` and
+/// `index` must outlive it. Throws StoreError.
+PLANTRACK_API std::unique_ptr<StatusBuilder> status_builder_from_store(
+    const Plan& plan, const PlanIndex& index, const EventStore& store, Date as_of,
+    const std::vector<std::string>& tasks = {});
 
 /// What EventStore::append needs to keep the summaries up to date (fold_summary over this plan).
 /// `plan` and `index` must outlive the returned function.

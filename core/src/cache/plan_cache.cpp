@@ -273,17 +273,6 @@ void field(A& a, T& value) {
   }
 }
 
-std::string cache_dir() {
-  if (const char* dir = std::getenv("PLANTRACK_CACHE_DIR")) return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-    return std::string(xdg) + "/plantrack";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::string(home) + "/.cache/plantrack";
-  }
-  return {};
-}
-
 // Written to a temporary file and renamed, so a reader never sees half a cache file. Failing to
 // write the cache is not an error: it only makes the next command slower.
 void write_cache(const std::string& dir, const std::string& file, const std::string& bytes) {
@@ -418,9 +407,19 @@ std::optional<Plan> deserialize_plan(std::string_view bytes) {
   return plan;
 }
 
+std::string plan_cache_dir(const Environment& environment) {
+  if (auto dir = environment.get("PLANTRACK_CACHE_DIR")) return *dir;
+  if (auto xdg = environment.get("XDG_CACHE_HOME")) return *xdg + "/plantrack";
+  if (auto home = environment.get("HOME")) return *home + "/.cache/plantrack";
+  return {};
+}
+
 CachedPlan load_plan_cached(const std::string& path) {
+  return load_plan_cached(path, plan_cache_dir(Environment::process()));
+}
+
+CachedPlan load_plan_cached(const std::string& path, const std::string& dir) {
   CachedPlan result;
-  std::string dir = cache_dir();
   if (dir == "off" || dir.empty()) {
     result.revision = file_sha256(path);
     result.loaded = load_plan_file(path);

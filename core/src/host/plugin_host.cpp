@@ -266,9 +266,14 @@ std::string installed_rules_dir() {
 }
 
 std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra) {
+  return plugin_search_path(extra, Environment::process());
+}
+
+std::vector<std::string> plugin_search_path(const std::vector<std::string>& extra,
+                                            const Environment& environment) {
   std::vector<std::string> out = extra;
-  if (const char* env = std::getenv("PLANTRACK_PLUGIN_PATH"); env && *env) {
-    std::stringstream in(env);
+  if (std::optional<std::string> env = environment.get("PLANTRACK_PLUGIN_PATH")) {
+    std::stringstream in(*env);
     std::string dir;
     while (std::getline(in, dir, ':')) {
       if (!dir.empty()) out.push_back(dir);

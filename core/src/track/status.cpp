@@ -194,7 +194,7 @@ void StatusBuilder::add_spending(const Event& e) {
   impl_->spending.push_back(std::move(s));
 }
 
-PlanStatus StatusBuilder::finish(bool readiness_too) {
+PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* graph) {
   const Plan& plan = impl_->plan;
   const PlanIndex& index = impl_->index;
   const Date as_of = impl_->as_of;
@@ -206,9 +206,9 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
   if (plan.info.is_year_plan() && plan.info.period_start == plan.info.period_end) {
     only_year = plan.info.period_start;
   }
-  for (Spending& s : impl_->spending) {
+  for (const Spending& s : impl_->spending) {  // copied: the builder may go on (Tracker::append)
     if (impl_->reverted.count(s.event) || (only_year && s.year != *only_year)) continue;
-    status.spending.push_back(std::move(s));
+    status.spending.push_back(s);
   }
   std::stable_sort(status.spending.begin(), status.spending.end(),
                    [](const Spending& a, const Spending& b) { return a.event < b.event; });
@@ -248,8 +248,9 @@ PlanStatus StatusBuilder::finish(bool readiness_too) {
     status.tasks.push_back(std::move(s));
   }
   if (!readiness_too) return status;
-  DependencyGraph graph(plan, index);
-  std::vector<Readiness> readiness = graph.readiness(progress);
+  std::optional<DependencyGraph> own_graph;
+  if (!graph) graph = &own_graph.emplace(plan, index);
+  std::vector<Readiness> readiness = graph->readiness(progress);
   for (TaskStatus& s : status.tasks) {
     s.blockers = std::move(readiness[s.task].blockers);
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;

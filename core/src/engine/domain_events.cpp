@@ -1,0 +1,64 @@
+#include "engine/domain_events.hpp"
+
+#include <string>
+
+#include "plantrack/alerts.hpp"
+
+namespace plantrack {
+
+std::vector<sdk::Event> domain_events(const Plan& plan, const std::vector<Event>& appended,
+                                      const PlanStatus& before, const PlanStatus& after) {
+  std::vector<sdk::Event> out;
+  const Date as_of = after.as_of;
+  for (const Event& n : appended) {
+    std::string id = std::to_string(n.id);
+    if (n.kind == EventKind::kProgress) {
+      sdk::Event e =
+          make_event(plan, sdk::EventType::kProgressRecorded, n.effective, id,
+                     n.task + ": " + std::to_string(n.quantity.value_or(0)) + " recorded");
+      e.task = n.task;
+      e.quantity = n.quantity;
+      e.event_id = n.id;
+      out.push_back(std::move(e));
+    } else if (n.kind == EventKind::kStart) {
+      sdk::Event e =
+          make_event(plan, sdk::EventType::kTaskStarted, n.effective, n.task, n.task + " started");
+      e.task = n.task;
+      e.event_id = n.id;
+      out.push_back(std::move(e));
+    }
+  }
+  for (std::size_t t = 0; t < plan.tasks.size() && t < before.tasks.size(); ++t) {
+    const TaskStatus& b = before.tasks[t];
+    const TaskStatus& a = after.tasks[t];
+    const Task& task = plan.tasks[t];
+    if (a.state == TaskState::kDone && b.state != TaskState::kDone) {
+      sdk::Event e = make_event(plan, sdk::EventType::kTaskCompleted, as_of, task.id,
+                                task.id + " completed: " + std::to_string(a.achieved) + " of " +
+                                    std::to_string(task.target) + " " + task.unit);
+      e.task = task.id;
+      e.stage = task.stage;
+      out.push_back(std::move(e));
+    }
+    bool was_blocked = !b.blockers.empty() || b.blocked_by_hand;
+    if (was_blocked && a.ready) {
+      sdk::Event e = make_event(plan, sdk::EventType::kTaskUnblocked, as_of,
+                                task.id + "/" + as_of.to_string(), task.id + " can start now");
+      e.task = task.id;
+      e.stage = task.stage;
+      out.push_back(std::move(e));
+    }
+  }
+  for (std::size_t s = 0; s < after.stages.size() && s < before.stages.size(); ++s) {
+    if (after.stages[s].rollup.complete && !before.stages[s].rollup.complete) {
+      const Stage& stage = plan.stages[after.stages[s].stage];
+      sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
+                                "stage " + stage.id + " completed");
+      e.stage = stage.id;
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace plantrack
