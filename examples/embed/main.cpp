@@ -1,34 +1,39 @@
-// Example: use plantrack's core library from your own program.
-//   plantrack_embed_example workflows/binh-duong-cleaner-production-2012-2015.toml
-// Loads the plan, prints any problems, then lists tasks in dependency order and which are ready
-// when nothing has been recorded yet.
+// Example: plantrack's engine in your own program, through plantrack::Tracker.
+//   plantrack_embed_example PLAN.toml STORE.db
+// Opens the plan with its store, records one unit on the first task that is ready, then prints
+// where the plan stands and what is ready now.
 #include <iostream>
 
-#include "plantrack/graph.hpp"
-#include "plantrack/load.hpp"
+#include "plantrack/tracker.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: " << argv[0] << " PLAN.toml\n";
+  if (argc != 3) {
+    std::cerr << "usage: " << argv[0] << " PLAN.toml STORE.db\n";
     return 2;
   }
-  plantrack::LoadResult result = plantrack::load_plan_file(argv[1]);
-  std::cerr << plantrack::render_text(result.diagnostics, result.source);
-  if (!result.ok()) return 1;
-  const plantrack::Plan& plan = result.plan;
-  plantrack::DependencyGraph graph(plan);
-  plantrack::Progress nothing_yet;  // no task has progress
-  std::vector<plantrack::Readiness> readiness = graph.readiness(nothing_yet);
-  std::optional<std::vector<std::size_t>> order = graph.task_order();  // a valid plan has no cycle
-  for (std::size_t i : *order) {
-    const plantrack::Readiness& r = readiness[i];
-    std::cout << (r.ready() ? "ready    " : "blocked  ") << plan.tasks[i].id;
-    for (const plantrack::Blocker& b : r.blockers) {
-      std::cout << "  (waits for " << plan.tasks[b.task].id;
-      if (b.at_least) std::cout << " to reach " << *b.at_least;
-      std::cout << ")";
-    }
-    std::cout << "\n";
+  plantrack::Tracker::Options options;
+  options.mode = plantrack::EventStore::Mode::kReadWrite;
+  options.store = argv[2];
+  plantrack::Result<plantrack::Tracker> tracker = plantrack::Tracker::open(argv[1], options);
+  if (!tracker) {
+    const plantrack::TrackerError& e = tracker.error();
+    std::cerr << plantrack::render_text(e.diagnostics, e.source) << e.message << "\n";
+    return plantrack::to_int(e.code);
   }
+  const plantrack::Plan& plan = tracker->plan();
+  plantrack::NextTasks next = tracker->next();
+  if (!next.ready.empty()) {
+    plantrack::RecordInput input;
+    input.task = plan.tasks[next.ready.front()].id;
+    input.quantity = "1";
+    plantrack::DiagnosticSink problems("embed");
+    plantrack::AppendResult done = tracker->append({input}, problems);
+    std::cerr << plantrack::render_text(problems.take_sorted(), {});
+    if (done.exit_code() != plantrack::ExitCode::kOk) return plantrack::to_int(done.exit_code());
+    std::cout << "recorded #" << done.appended[0].id << ": 1 " << input.task << "\n";
+  }
+  plantrack::NextTasks now = tracker->next();
+  std::cout << plan.info.id << ": " << static_cast<int>(now.status.plan.percent) << "% complete\n";
+  for (std::size_t i : now.ready) std::cout << "ready: " << plan.tasks[i].id << "\n";
   return 0;
 }

@@ -165,6 +165,17 @@ class PLANTRACK_API EventStore {
   /// The plan's spend events (reverted ones too, see reverts()), oldest first. Throws StoreError.
   std::vector<Event> spending(const std::string& plan_id) const;
 
+  /// What the plan's payments sum to per (task id as paid, source, budget year), counting those
+  /// dated on or before `as_of` and not reverted by then: what checking a new payment needs,
+  /// without reading each payment. Sums past the 64-bit range are held at its limit. Throws
+  /// StoreError.
+  struct SpentSum {
+    std::string task, source;
+    int year = 0;
+    std::int64_t amount = 0;
+  };
+  std::vector<SpentSum> spent_sums(const std::string& plan_id, Date as_of) const;
+
   /// One event by id, if the plan has it. Throws StoreError.
   std::optional<Event> event(const std::string& plan_id, std::int64_t id) const;
 

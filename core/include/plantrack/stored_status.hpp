@@ -27,14 +27,16 @@ PLANTRACK_API PlanStatus status_from_store(const Plan& plan, const PlanIndex& in
                                            const EventStore& store, Date as_of,
                                            bool readiness = true,
                                            const std::vector<std::string>& tasks = {},
-                                           const DependencyGraph* graph = nullptr);
+                                           const DependencyGraph* graph = nullptr,
+                                           bool spending = true);
 
 /// The builder status_from_store finishes, with what the store holds as of `as_of` (of `tasks`
 /// only when not empty) added: for a caller that adds more events and finishes again. `plan` and
-/// `index` must outlive it. Throws StoreError.
+/// `index` must outlive it. Without `spending`, the payments are not read (PlanStatus::spending
+/// stays empty: a command that needs no money). Throws StoreError.
 PLANTRACK_API std::unique_ptr<StatusBuilder> status_builder_from_store(
     const Plan& plan, const PlanIndex& index, const EventStore& store, Date as_of,
-    const std::vector<std::string>& tasks = {});
+    const std::vector<std::string>& tasks = {}, bool spending = true);
 
 /// What EventStore::append needs to keep the summaries up to date (fold_summary over this plan).
 /// `plan` and `index` must outlive the returned function.

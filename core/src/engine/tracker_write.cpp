@@ -74,6 +74,33 @@ std::optional<NewEvent> revert_event(const EventStore& store, const std::string&
   return revert;
 }
 
+bool is_payment(const Change& change) {
+  if (std::holds_alternative<SpendInput>(change)) return true;
+  const auto* row = std::get_if<RecordInput>(&change);
+  return row && row->is_payment();
+}
+
+// What the plan's payments sum to, as one Spending per (task, source, year): all the Recorder's
+// payment checks read of them (the sums per source, per budget line, and in all).
+void add_spent_sums(const Plan& plan, const PlanIndex& index, const EventStore& store,
+                    PlanStatus& status) {
+  // A year plan counts the money of its year (as StatusBuilder::finish does).
+  std::optional<int> only_year;
+  if (plan.info.is_year_plan() && plan.info.period_start == plan.info.period_end) {
+    only_year = plan.info.period_start;
+  }
+  for (EventStore::SpentSum& sum : store.spent_sums(plan.info.id, status.as_of)) {
+    if (only_year && sum.year != *only_year) continue;
+    Spending s;
+    std::optional<std::size_t> task = index.current_task(sum.task);
+    s.task = task ? plan.tasks[*task].id : std::move(sum.task);
+    s.source = std::move(sum.source);
+    s.year = sum.year;
+    s.amount = sum.amount;
+    status.spending.push_back(std::move(s));
+  }
+}
+
 EventFact fact_of(const Event& e) {
   return EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note};
 }
@@ -109,9 +136,12 @@ AppendResult Tracker::append(const std::vector<Change>& changes, DiagnosticSink&
   if (notify) {
     builder = status_builder_from_store(plan, *m.index, *m.store, m.as_of);
     before = builder->finish(true, &m.dependency_graph());
-  } else {
+  } else {  // without the payments: checking a new one needs only their sums
     before = status_from_store(plan, *m.index, *m.store, m.as_of, false,
-                               named_tasks(plan, *m.index, changes));
+                               named_tasks(plan, *m.index, changes), nullptr, false);
+    if (std::any_of(changes.begin(), changes.end(), is_payment)) {
+      add_spent_sums(plan, *m.index, *m.store, before);
+    }
   }
   Date today = m.clock->today();
   std::optional<Recorder> recorder;

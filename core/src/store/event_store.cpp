@@ -5,6 +5,10 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "plantrack/status.hpp"
@@ -607,6 +611,47 @@ std::vector<Event> EventStore::spending(const std::string& plan_id) const {
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
   if (rc != SQLITE_DONE) impl_->fail(rc, "reading the spending");
+  return out;
+}
+
+std::vector<EventStore::SpentSum> EventStore::spent_sums(const std::string& plan_id,
+                                                         Date as_of) const {
+  std::string date = as_of.to_string();
+  Statement query(impl_->db,
+                  "SELECT task_id, source, COALESCE(year, CAST(substr(effective_date, 1, 4) AS "
+                  "INTEGER)), SUM(amount) FROM events INDEXED BY events_spend "
+                  "WHERE plan_id = ?1 AND kind = 'spend' AND effective_date <= ?2 AND id NOT IN "
+                  "(SELECT reverts FROM events WHERE plan_id = ?1 AND reverts IS NOT NULL AND "
+                  "effective_date <= ?2) GROUP BY 1, 2, 3");
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 2, date.c_str(), -1, SQLITE_STATIC);
+  std::vector<SpentSum> out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    out.push_back({column_text(s, 0), column_text(s, 1), sqlite3_column_int(s, 2),
+                   sqlite3_column_int64(s, 3)});
+  }
+  if (rc == SQLITE_DONE) return out;
+  if (rc != SQLITE_ERROR) impl_->fail(rc, "summing the spending");
+  // SQLite's sum() refuses to pass the 64-bit range (an older plantrack stored such payments):
+  // each payment is read instead, and the sums held at the limit.
+  std::set<std::int64_t> reverted;
+  for (const Revert& r : reverts(plan_id)) {
+    if (r.effective <= as_of) reverted.insert(r.reverted);
+  }
+  std::map<std::tuple<std::string, std::string, int>, std::int64_t> sums;
+  for (const Event& e : spending(plan_id)) {
+    if (e.effective > as_of || reverted.count(e.id)) continue;
+    std::int64_t& sum = sums[{e.task, e.source, e.year.value_or(e.effective.year)}];
+    if (__builtin_add_overflow(sum, e.amount.value_or(0), &sum)) {
+      sum = std::numeric_limits<std::int64_t>::max();
+    }
+  }
+  out.clear();
+  for (const auto& [key, sum] : sums) {
+    out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), sum});
+  }
   return out;
 }
 

@@ -33,27 +33,29 @@ void add_spending(const Plan& plan, const EventStore& store, StatusBuilder& buil
 
 std::unique_ptr<StatusBuilder> status_builder_from_store(const Plan& plan, const PlanIndex& index,
                                                          const EventStore& store, Date as_of,
-                                                         const std::vector<std::string>& tasks) {
+                                                         const std::vector<std::string>& tasks,
+                                                         bool spending) {
   EventStore::Snapshot snapshot(store);  // summaries and events from the same moment
   if (auto summaries = store.summaries(plan.info.id, tasks)) {
     auto builder = std::make_unique<StatusBuilder>(plan, index, as_of);
     std::vector<std::string> rest = builder->add_summaries(*summaries);
     if (rest.size() <= kMostScannedIds) {
       if (!rest.empty()) scan_into(plan, store, *builder, rest);
-      add_spending(plan, store, *builder, !rest.empty());
+      if (spending) add_spending(plan, store, *builder, !rest.empty());
       return builder;
     }
   }
   auto builder = std::make_unique<StatusBuilder>(plan, index, as_of);
   scan_into(plan, store, *builder, tasks);
-  add_spending(plan, store, *builder, true);
+  if (spending) add_spending(plan, store, *builder, true);
   return builder;
 }
 
 PlanStatus status_from_store(const Plan& plan, const PlanIndex& index, const EventStore& store,
                              Date as_of, bool readiness, const std::vector<std::string>& tasks,
-                             const DependencyGraph* graph) {
-  return status_builder_from_store(plan, index, store, as_of, tasks)->finish(readiness, graph);
+                             const DependencyGraph* graph, bool spending) {
+  return status_builder_from_store(plan, index, store, as_of, tasks, spending)
+      ->finish(readiness, graph);
 }
 
 EventStore::SummaryFold summary_fold(const Plan& plan, const PlanIndex& index) {
