@@ -183,20 +183,13 @@ std::string figures(const Task& task, const TaskStatus& s, int year, double& per
     return std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit;
   }
   std::int64_t done = s.achieved_in(year);
-  for (const YearTarget& t : task.targets) {
-    if (t.year != year) continue;
-    percent = t.quantity > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(t.quantity)
-                             : 100.0;
-    return std::to_string(done) + "/" + std::to_string(t.quantity) + " " + task.unit;
+  std::optional<std::int64_t> target = task.target_in(year);
+  if (!target) {
+    percent = -1;  // the task does not run in that year
+    return std::to_string(done) + "/- " + task.unit;
   }
-  std::vector<int> years = task.active_years();
-  if (task.targets.empty() && years == std::vector<int>{year}) {  // a one-year task
-    percent = 100.0 * static_cast<double>(done) /
-              static_cast<double>(std::max<std::int64_t>(task.target, 1));
-    return std::to_string(done) + "/" + std::to_string(task.target) + " " + task.unit;
-  }
-  percent = -1;  // the plan gives no target for that year
-  return std::to_string(done) + "/- " + task.unit;
+  percent = *target > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(*target) : 100.0;
+  return std::to_string(done) + "/" + std::to_string(*target) + " " + task.unit;
 }
 
 int run_status(StatusOptions& o) {

@@ -184,9 +184,7 @@ std::string json_text(const nlohmann::ordered_json& json) {
 }
 
 std::string percent_text(double percent) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
-  return buffer;
+  return format_percent(percent);
 }
 
 std::string pad(const std::string& text, std::size_t width, bool right) {
