@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 
 #include "plantrack/digest.hpp"
 #include "plantrack/read_file.hpp"
+#include "plantrack/write_file.hpp"
 
 namespace plantrack {
 namespace {
@@ -284,22 +284,13 @@ std::string cache_dir() {
   return {};
 }
 
-// Written to a temporary file and renamed, so a reader never sees half a cache file. Failing to
-// write the cache is not an error: it only makes the next command slower.
+// Written whole under a temporary name and renamed, so a reader never sees half a cache file; not
+// synced to disk: a file cut by a crash fails its checksum (a stamp file, its fscanf) and is made
+// again. Failing to write the cache is not an error: it only makes the next command slower.
 void write_cache(const std::string& dir, const std::string& file, const std::string& bytes) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::string tmp = file + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      return;
-    }
-  }
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
+  replace_file(file, bytes, Durability::kNotSynced);
 }
 
 // What the kernel says of a file: equal stamps mean its bytes were not rewritten (the test git and
