@@ -14,6 +14,7 @@
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/write_file.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
@@ -42,21 +43,13 @@ std::string find_dot() {
 
 // Graphviz's rendering of `dot_text`, or nullopt when it failed (the caller falls back).
 std::optional<std::string> graphviz_svg(const std::string& dot, const std::string& dot_text) {
-  // A name of its own (mkstemp), never one another user could have put a link at.
-  std::string tmp = (std::filesystem::temp_directory_path() / "plantrack-graph-XXXXXX").string();
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return std::nullopt;
-  std::string_view rest = dot_text;
-  while (!rest.empty()) {
-    ssize_t n = ::write(fd, rest.data(), rest.size());
-    if (n <= 0) break;
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  if (!rest.empty()) {
-    std::remove(tmp.c_str());
-    return std::nullopt;
-  }
+  // A name of its own (mkstemp), never one another user could have put a link at; not synced:
+  // it is removed as soon as dot has read it.
+  WrittenFile input =
+      write_new_file(std::filesystem::temp_directory_path().string(), "plantrack-graph-", dot_text,
+                     std::nullopt, Durability::kNotSynced);
+  if (!input.ok()) return std::nullopt;
+  const std::string& tmp = input.path;
   std::string command = "'" + dot + "' -Tsvg '" + tmp + "' 2>/dev/null";
   std::string svg;
   if (FILE* pipe = ::popen(command.c_str(), "r")) {

@@ -183,20 +183,13 @@ std::string figures(const Task& task, const TaskStatus& s, int year, double& per
     return std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit;
   }
   std::int64_t done = s.achieved_in(year);
-  for (const YearTarget& t : task.targets) {
-    if (t.year != year) continue;
-    percent = t.quantity > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(t.quantity)
-                             : 100.0;
-    return std::to_string(done) + "/" + std::to_string(t.quantity) + " " + task.unit;
+  std::optional<std::int64_t> target = task.target_in(year);
+  if (!target) {
+    percent = -1;  // the task does not run in that year
+    return std::to_string(done) + "/- " + task.unit;
   }
-  std::vector<int> years = task.active_years();
-  if (task.targets.empty() && years == std::vector<int>{year}) {  // a one-year task
-    percent = 100.0 * static_cast<double>(done) /
-              static_cast<double>(std::max<std::int64_t>(task.target, 1));
-    return std::to_string(done) + "/" + std::to_string(task.target) + " " + task.unit;
-  }
-  percent = -1;  // the plan gives no target for that year
-  return std::to_string(done) + "/- " + task.unit;
+  percent = *target > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(*target) : 100.0;
+  return std::to_string(done) + "/" + std::to_string(*target) + " " + task.unit;
 }
 
 ExitCode run_status(StatusOptions& o) {
@@ -246,7 +239,7 @@ ExitCode run_status(StatusOptions& o) {
   const Rollup& r = status.plan;
   std::cout << printable(plan.info.title) << "\n"
             << printable(plan.info.id) << " as of " << status.as_of.to_string() << ": "
-            << percent_text(r.percent) << " complete; " << r.done << " done, " << r.in_progress
+            << format_percent(r.percent) << " complete; " << r.done << " done, " << r.in_progress
             << " in progress, " << r.not_started << " not started, " << r.cancelled
             << " cancelled\n";
   if (o.year) std::cout << "figures for " << o.year << " only\n";
@@ -255,7 +248,7 @@ ExitCode run_status(StatusOptions& o) {
     if (!o.stage.empty() && stage.id != o.stage) continue;
     std::cout << "\n"
               << printable(stage.id) << ": " << printable(stage.title) << " — "
-              << percent_text(st.rollup.percent) << (st.rollup.complete ? ", complete" : "")
+              << format_percent(st.rollup.percent) << (st.rollup.complete ? ", complete" : "")
               << "\n";
     std::string rows;  // one write per stage
     for (std::size_t i : stage_tasks[st.stage]) {
@@ -269,7 +262,7 @@ ExitCode run_status(StatusOptions& o) {
       rows += ' ';
       rows += pad(numbers, 18, true);
       rows += ' ';
-      rows += pad(percent < 0 ? "-" : percent_text(percent), 5, true);
+      rows += pad(percent < 0 ? "-" : format_percent(percent), 5, true);
       rows += ' ';
       rows += bar(std::max(percent, 0.0));
       rows += ' ';
@@ -344,7 +337,7 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
   const TaskStatus& s = status.tasks[i];
   out += indent + printable(task.id) + ": " + std::string(to_string(s.state)) + ", " +
          std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
-         printable(task.unit) + " (" + percent_text(s.percent) + ")";
+         printable(task.unit) + " (" + format_percent(s.percent) + ")";
   if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
   out += "\n";
   if (s.overdue) {

@@ -91,12 +91,6 @@ std::string json_text(const nlohmann::ordered_json& json) {
          "\n";
 }
 
-std::string percent_text(double percent) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent));
-  return buffer;
-}
-
 std::string pad(const std::string& text, std::size_t width, bool right) {
   std::size_t points = 0;
   for (char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -40,9 +40,6 @@ void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText
 /// overrides escaped (printable, which keeps it valid JSON with the same values), a final newline.
 std::string json_text(const nlohmann::ordered_json& json);
 
-/// A percent rounded down for display: "87%".
-std::string percent_text(double percent);
-
 /// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);
 /// One line for an event: id, date, kind, task, quantity with the task's unit, year, actor, note.

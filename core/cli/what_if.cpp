@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "plantrack/money.hpp"
 #include "what_if.hpp"
 
 namespace plantrack::cli {
@@ -13,7 +14,7 @@ using Json = nlohmann::ordered_json;
 
 std::string task_text(const TaskStatus& s) {
   std::string out(to_string(s.state));
-  out += ", " + std::to_string(s.achieved) + " (" + percent_text(s.percent) + ")";
+  out += ", " + std::to_string(s.achieved) + " (" + format_percent(s.percent) + ")";
   if (s.ready) out += ", ready";
   if (!s.blockers.empty()) out += ", blocked";
   if (s.overdue) out += ", OVERDUE";
@@ -58,13 +59,13 @@ ExitCode run_what_if(Tracker& t, const std::string& changes_path, const std::str
   std::cout << "what if " << changes_path << ", as of " << t.as_of().to_string()
             << " (nothing is written):\n";
   for (const std::string& d : described) std::cout << "  " << d << "\n";
-  std::cout << "status: plan " << percent_text(before.plan.percent) << " -> "
-            << percent_text(after.plan.percent) << " complete\n";
+  std::cout << "status: plan " << format_percent(before.plan.percent) << " -> "
+            << format_percent(after.plan.percent) << " complete\n";
   for (std::size_t s = 0; s < after.stages.size(); ++s) {
     const Rollup &b = before.stages[s].rollup, &a = after.stages[s].rollup;
-    if (percent_text(b.percent) == percent_text(a.percent) && b.complete == a.complete) continue;
-    std::cout << "  stage " << changed->stages[s].id << ": " << percent_text(b.percent)
-              << (b.complete ? " (complete)" : "") << " -> " << percent_text(a.percent)
+    if (format_percent(b.percent) == format_percent(a.percent) && b.complete == a.complete) continue;
+    std::cout << "  stage " << changed->stages[s].id << ": " << format_percent(b.percent)
+              << (b.complete ? " (complete)" : "") << " -> " << format_percent(a.percent)
               << (a.complete ? " (complete)" : "") << "\n";
   }
   for (const TaskChange& c : tasks) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "plantrack/plugin_host.hpp"
+#include "plantrack/toml_type.hpp"
 
 namespace plantrack::rules {
 namespace {
@@ -16,25 +17,6 @@ namespace fs = std::filesystem;
 
 SourcePos position_of(const toml::source_region& region) {
   return SourcePos{region.begin.line, region.begin.column};
-}
-
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a decimal number";
-    case toml::node_type::boolean:
-      return "true or false";
-    case toml::node_type::array:
-      return "a list";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "a date or time";
-  }
 }
 
 // One table's keys, checked against what the format knows.
@@ -73,7 +55,7 @@ class Reader {
     sink_
         .error("wrong-type", position_of(node.source()),
                "\"" + std::string(key) + "\" in " + context_ + " must be " + std::string(expected) +
-                   ", not " + type_name(node))
+                   ", not " + std::string(type_word_of(node)))
         .fix = "write it like " + std::string(key) + " = " + std::string(example);
   }
 

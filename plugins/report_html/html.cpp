@@ -160,11 +160,11 @@ class Html final : public ReporterBase {
     for (const TaskStatus& s : view.status->tasks) {
       const Task& task = view.plan.tasks[s.task];
       std::int64_t done = report::achieved_in(s, options);
-      double percent = task.target > 0
-                           ? 100.0 * static_cast<double>(done) / static_cast<double>(task.target)
+      std::optional<std::int64_t> planned = report::planned_in(task, options);
+      double percent = planned && *planned > 0
+                           ? 100.0 * static_cast<double>(done) / static_cast<double>(*planned)
                            : 0;
-      rows.push_back({task.title, percent, state_colour(s.state),
-                      std::to_string(static_cast<long long>(percent)) + "%"});
+      rows.push_back({task.title, percent, state_colour(s.state), format_percent(percent)});
     }
     bars(rows,
          t("Tiến độ từng công việc (đạt / kế hoạch)", "Progress per task (achieved / planned)"),
@@ -176,7 +176,7 @@ class Html final : public ReporterBase {
     for (const StageStatus& st : view.status->stages) {
       rows.push_back({view.plan.stages[st.stage].title, st.rollup.percent,
                       st.rollup.complete ? "#2e7d32" : "#1565c0",
-                      std::to_string(static_cast<long long>(st.rollup.percent)) + "%"});
+                      format_percent(st.rollup.percent)});
     }
     bars(rows, t("Hoàn thành theo giai đoạn", "Completion by stage"), out);
   }

@@ -1,4 +1,5 @@
-// Fuzz target: any bytes given to the loader must give diagnostics (and rendering), never a crash.
+// Fuzz target: any bytes given to the loader must give diagnostics (and rendering), never a crash;
+// a valid plan goes through the plan cache's bytes and back unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -6,6 +7,7 @@
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
+#include "plantrack/plan_cache.hpp"
 #include "plantrack/report.hpp"
 #include "plantrack/what_if.hpp"
 #include "plantrack/year_plan.hpp"
@@ -16,6 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string rendered = plantrack::render_text(result.diagnostics, result.source);
   rendered += plantrack::render_json(result.diagnostics);
   if (result.ok()) {
+    // The cache round trip: deserialize_plan(serialize_plan(p)) == p. A NaN setting is not equal
+    // to itself: then the bytes written again are compared.
+    std::string bytes = plantrack::serialize_plan(result.plan);
+    std::optional<plantrack::Plan> back = plantrack::deserialize_plan(bytes);
+    if (!back) __builtin_trap();
+    if (result.plan == result.plan ? !(*back == result.plan)
+                                   : plantrack::serialize_plan(*back) != bytes) {
+      __builtin_trap();
+    }
     plantrack::DependencyGraph graph(result.plan);
     rendered += plantrack::export_graph(result.plan, graph, plantrack::GraphFormat::kDot);
     rendered += plantrack::export_graph(result.plan, graph, plantrack::GraphFormat::kMermaid);

@@ -37,6 +37,13 @@ PLANTRACK_API NumberStyle number_style(std::string_view locale);
 /// An integer with its thousands grouped: -1.234.567 / -1,234,567. INT64_MIN included.
 PLANTRACK_API std::string format_figure(std::int64_t value, NumberStyle style);
 
+/// A percent as every front end writes it (status, what-if, reports, the HTML charts), rounded
+/// down: a task at 99.6% is "99%", so "100%" means the target is reached. A value within 1e-9
+/// below a whole number is that number (a mean of shares that is 100 up to rounding noise is
+/// "100%"). Not a number gives "-".
+///   plantrack::format_percent(99.6);  // "99%"
+PLANTRACK_API std::string format_percent(double percent);
+
 /// An amount as a person types it: plain digits ("50000000") or digits grouped by threes with one
 /// separator throughout ("50.000.000", "50,000,000", "50_000_000", "50 000 000"). Non-negative.
 /// nullopt for anything else (a decimal part, mixed separators, a group of two digits, overflow).

@@ -41,12 +41,14 @@ struct Date {
 struct Ref {
   std::string id;
   SourcePos where;
+  bool operator==(const Ref&) const = default;
 };
 
 /// A year as written in a `years` array or as a `targets` key.
 struct Year {
   int value = 0;
   SourcePos where;
+  bool operator==(const Year&) const = default;
 };
 
 /// One per-year target: `targets = { 2013 = 1 }`.
@@ -54,6 +56,7 @@ struct YearTarget {
   int year = 0;
   std::int64_t quantity = 0;
   SourcePos where;
+  bool operator==(const YearTarget&) const = default;
 };
 
 /// A funding kind. Order is the order reports list sources in.
@@ -80,6 +83,7 @@ struct PlanInfo {
   SourcePos period_where;
   SourcePos programme_where;
   bool is_year_plan() const { return !programme_id.empty(); }
+  bool operator==(const PlanInfo&) const = default;
 };
 
 /// An amendment to the approved plan: which decision, when, what it changed.
@@ -88,12 +92,14 @@ struct Amendment {
   Date date;
   std::string summary;
   SourcePos where;
+  bool operator==(const Amendment&) const = default;
 };
 
 struct Objective {
   std::string id;
   std::string text;
   SourcePos where;
+  bool operator==(const Objective&) const = default;
 };
 
 struct Stage {
@@ -101,6 +107,7 @@ struct Stage {
   std::string title;
   std::vector<Ref> depends_on;
   SourcePos where;
+  bool operator==(const Stage&) const = default;
 };
 
 /// A task depends on another task being complete, or (with `at_least`) on it having reached a
@@ -110,6 +117,7 @@ struct Dependency {
   std::optional<std::int64_t> at_least;
   SourcePos where;
   bool is_threshold() const { return at_least.has_value(); }
+  bool operator==(const Dependency&) const = default;
 };
 
 struct Task {
@@ -137,6 +145,21 @@ struct Task {
   SourcePos renamed_where;  ///< the `renamed_from` value
   /// The years the task runs in: `years` if given, else the keys of `targets`, sorted, unique.
   PLANTRACK_API std::vector<int> active_years() const;
+  /// What the plan sets the task to achieve in `year`, the one rule plan-year, `status --year`
+  /// and reports use (docs/planning.md):
+  /// - with per-year `targets`: the entry for `year`; 0 for one of its `years` without an entry;
+  /// - else its `target` spread evenly over active_years(), the first years taking the remainder
+  ///   (10 over 2012-2014 is 4, 3, 3; a one-year task's target is its whole target);
+  /// - nullopt for a year the task does not run in (and for every year of a task without years).
+  /// For a cumulative task too this is the year's share, what the running total should grow by
+  /// in `year`, as TaskStatus::by_year counts the year's growth; target_by() gives the total.
+  ///   Task t;  t.target = 10;  t.years = {{2013}, {2014}};
+  ///   t.target_in(2013);  // 5;  t.target_in(2015): nullopt
+  PLANTRACK_API std::optional<std::int64_t> target_in(int year) const;
+  /// The sum of target_in over the task's years up to and including `year`: for a cumulative task,
+  /// where the running total should stand at the end of `year`. 0 before its first year.
+  PLANTRACK_API std::int64_t target_by(int year) const;
+  bool operator==(const Task&) const = default;
 };
 
 struct Funding {
@@ -146,6 +169,7 @@ struct Funding {
   std::int64_t amount = 0;
   SourcePos where;
   SourcePos amount_where;
+  bool operator==(const Funding&) const = default;
 };
 
 /// A budget line: money from one funding source for one task in one year.
@@ -161,6 +185,7 @@ struct BudgetLine {
   SourcePos source_where;
   SourcePos year_where;
   SourcePos amount_where;
+  bool operator==(const BudgetLine&) const = default;
 };
 
 /// A declared total (e.g. the state budget) that must equal the sum of its sources' amounts.
@@ -171,6 +196,7 @@ struct FundingTotal {
   std::int64_t amount = 0;
   SourcePos where;
   SourcePos amount_where;
+  bool operator==(const FundingTotal&) const = default;
 };
 
 /// An enterprise (or other body) taking part in a task, as in the seed report's appendix.
@@ -183,6 +209,7 @@ struct Participant {
   SourcePos where;
   SourcePos task_where;
   SourcePos year_where;
+  bool operator==(const Participant&) const = default;
 };
 
 /// A plugin setting value as written in the plan; validated against the plugin's descriptor later.
@@ -193,6 +220,7 @@ struct PluginSetting {
   std::string key;
   SettingValue value;
   SourcePos where;
+  bool operator==(const PluginSetting&) const = default;
 };
 
 struct PluginConfig {
@@ -200,6 +228,7 @@ struct PluginConfig {
   std::string path;
   std::vector<PluginSetting> settings;
   SourcePos where;
+  bool operator==(const PluginConfig&) const = default;
 };
 
 /// When `plantrack check` warns: how early before a due date, how far behind the straight line,
@@ -209,6 +238,7 @@ struct Alerts {
   int behind_pace_margin_percent = 10;
   std::vector<Date> report_due;
   SourcePos where;
+  bool operator==(const Alerts&) const = default;
 };
 
 /// How reports write numbers in words: the regional variants of Vietnamese ([report] table).
@@ -218,12 +248,14 @@ struct ReportStyle {
   bool tu_after_muoi = false;  ///< "tư" instead of "bốn" after "mươi"
   bool ti = false;             ///< "tỉ" instead of "tỷ"
   SourcePos where;
+  bool operator==(const ReportStyle&) const = default;
 };
 
 /// A titled group of points (a "solution" section of the yearly report).
 struct Section {
   std::string title;
   std::vector<std::string> points;
+  bool operator==(const Section&) const = default;
 };
 
 /// The free-text parts of the yearly report, kept in the plan so reports are regenerated from data.
@@ -236,6 +268,7 @@ struct Narrative {
   std::vector<std::string> recommendations;
   std::vector<std::string> next_tasks;
   std::vector<Section> solutions;
+  bool operator==(const Narrative&) const = default;
 };
 
 struct Plan {
@@ -257,6 +290,7 @@ struct Plan {
   /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.
   PLANTRACK_API const Task* find_task(std::string_view id) const;
   PLANTRACK_API const Stage* find_stage(std::string_view id) const;
+  bool operator==(const Plan&) const = default;
 };
 
 /// "central", "local", ... as written in the plan format.

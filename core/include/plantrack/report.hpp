@@ -66,5 +66,9 @@ PLANTRACK_API std::string date_text(Date date, const std::string& lang);
 
 /// The achieved quantity of a task within the years asked (all years when none).
 PLANTRACK_API std::int64_t achieved_in(const TaskStatus& status, const Options& options);
+/// The target of a task within the years asked: the sum of Task::target_in over its years there,
+/// its whole target when none are asked, nullopt when none of its years is asked (the report
+/// shows "-").
+PLANTRACK_API std::optional<std::int64_t> planned_in(const Task& task, const Options& options);
 
 }  // namespace plantrack::report

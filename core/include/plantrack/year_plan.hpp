@@ -29,8 +29,7 @@ namespace plantrack {
 /// which `plan-year -o` may replace.
 inline constexpr const char* kYearPlanMarker = "Made by `plantrack plan-year`";
 
-/// What the programme plans for a task in `year`: its per-year target when it has them; else its
-/// target spread evenly over its years (the first years take the remainder), 0 outside them.
+/// What the programme plans for a task in `year`: Task::target_in(year), 0 where it has none.
 PLANTRACK_API std::int64_t planned_in_year(const Task& task, int year);
 
 /// One task's line of the year plan.

@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 
 #include "plantrack/digest.hpp"
 #include "plantrack/read_file.hpp"
+#include "plantrack/write_file.hpp"
 
 namespace plantrack {
 namespace {
@@ -56,6 +56,17 @@ struct Writer {
   void put(E e) { put(static_cast<std::uint64_t>(e)); }
 };
 
+// How many values each enum of the model has: the reader refuses any other (a value outside an
+// enum's range is not a plan, and reading it into the enum is undefined behaviour).
+template <typename E>
+constexpr std::uint64_t kEnumValues = 0;
+template <>
+constexpr std::uint64_t kEnumValues<FundingKind> = static_cast<std::uint64_t>(FundingKind::kOther) +
+                                                   1;
+template <>
+constexpr std::uint64_t kEnumValues<Counting> = static_cast<std::uint64_t>(Counting::kCumulative) +
+                                                1;
+
 struct Reader {
   std::string_view in;
   bool ok = true;
@@ -89,7 +100,12 @@ struct Reader {
   }
   template <typename E>
   requires std::is_enum_v<E>
-  void get(E& e) { e = static_cast<E>(word()); }
+  void get(E& e) {
+    static_assert(kEnumValues<E> > 0, "a new enum in the model: add its kEnumValues");
+    std::uint64_t v = word();
+    if (v >= kEnumValues<E>) ok = false, v = 0;
+    e = static_cast<E>(v);
+  }
 };
 
 // One description of each type's fields serves both directions.
@@ -251,8 +267,11 @@ void field(A& a, T& value) {
         case 3:
           value = std::string();
           break;
-        default:
+        case 4:
           value = std::vector<std::string>();
+          break;
+        default:  // not a SettingValue
+          a.ok = false;
           break;
       }
     }
@@ -273,22 +292,13 @@ void field(A& a, T& value) {
   }
 }
 
-// Written to a temporary file and renamed, so a reader never sees half a cache file. Failing to
-// write the cache is not an error: it only makes the next command slower.
+// Written whole under a temporary name and renamed, so a reader never sees half a cache file; not
+// synced to disk: a file cut by a crash fails its checksum (a stamp file, its fscanf) and is made
+// again. Failing to write the cache is not an error: it only makes the next command slower.
 void write_cache(const std::string& dir, const std::string& file, const std::string& bytes) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::string tmp = file + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      return;
-    }
-  }
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
+  replace_file(file, bytes, Durability::kNotSynced);
 }
 
 // What the kernel says of a file: equal stamps mean its bytes were not rewritten (the test git and
@@ -392,6 +402,10 @@ std::string serialize_plan(const Plan& plan) {
   field(w, const_cast<Plan&>(plan));  // the writer only reads
   w.out += checksum(w.out);
   return std::move(w.out);
+}
+
+std::string checksummed_plan_bytes(std::string_view bytes) {
+  return std::string(bytes) + checksum(bytes);
 }
 
 std::optional<Plan> deserialize_plan(std::string_view bytes) {

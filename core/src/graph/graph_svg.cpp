@@ -5,6 +5,7 @@
 #include <map>
 
 #include "labels.hpp"
+#include "plantrack/money.hpp"
 
 namespace plantrack {
 namespace {
@@ -160,13 +161,12 @@ std::string graph_dot_with_progress(const Plan& plan, const DependencyGraph& gra
   std::string extra;
   for (const TaskStatus& s : status.tasks) {
     const Task& t = plan.tasks[s.task];
-    extra +=
-        "  " + dot_quote(t.id) + " [style=\"rounded,filled\", fillcolor=" +
-        dot_quote(std::string(state_colour(s.state)) + "40") +
-        ", color=" + dot_quote(state_colour(s.state)) + ", label=" +
-        dot_quote(t.id + "\n" + std::to_string(s.achieved) + "/" + std::to_string(t.target) + " " +
-                  t.unit + " (" + std::to_string(static_cast<long long>(s.percent)) + "%)") +
-        "];\n";
+    extra += "  " + dot_quote(t.id) + " [style=\"rounded,filled\", fillcolor=" +
+             dot_quote(std::string(state_colour(s.state)) + "40") +
+             ", color=" + dot_quote(state_colour(s.state)) + ", label=" +
+             dot_quote(t.id + "\n" + std::to_string(s.achieved) + "/" + std::to_string(t.target) +
+                       " " + t.unit + " (" + format_percent(s.percent) + ")") +
+             "];\n";
   }
   return dot.substr(0, dot.rfind('}')) + extra + "}\n";
 }

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include "plantrack/write_file.hpp"
+
 namespace plantrack {
 namespace {
 
@@ -28,16 +30,6 @@ struct Target {
   mode_t mode = 0;
   std::string temporary;  ///< the regular file's temporary, once written
 };
-
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 // The first `head` and the last `tail` bytes of a regular file (all of a small one).
 std::string ends_of(const std::string& path, std::size_t size) {
@@ -150,28 +142,25 @@ std::optional<OutputRefusal> check(Target& t, const OutputPolicy& policy) {
 // Writes a regular file's temporary beside it (unique name, the existing file's mode).
 std::optional<OutputRefusal> write_temporary(Target& t) {
   fs::path real(t.real);
-  fs::path folder = real.parent_path().empty() ? fs::path(".") : real.parent_path();
-  std::string pattern = (folder / ("." + real.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(pattern.data());
-  if (fd < 0) {
-    std::string why = errno == ENOENT ? "its folder does not exist" : std::strerror(errno);
-    return OutputRefusal{"cannot write " + t.path + ": " + why,
-                         "check that its folder exists and can be written", false};
-  }
-  t.temporary = pattern;
   mode_t mode = t.mode;
   if (!t.existed) {
     mode_t mask = ::umask(0);
     ::umask(mask);
     mode = 0666 & ~mask;
   }
-  bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, *t.bytes) && ::fsync(fd) == 0;
-  std::string why = std::strerror(errno);
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
+  WrittenFile written =
+      write_new_file(real.parent_path().string(), "." + real.filename().string() + ".", *t.bytes,
+                     mode, Durability::kSynced);
+  if (!written.created) {
+    std::string why = written.no_folder ? "its folder does not exist" : written.error;
     return OutputRefusal{"cannot write " + t.path + ": " + why,
+                         "check that its folder exists and can be written", false};
+  }
+  if (!written.ok()) {
+    return OutputRefusal{"cannot write " + t.path + ": " + written.error,
                          "check the free space and the folder's permissions", false};
   }
+  t.temporary = written.path;
   return std::nullopt;
 }
 
@@ -186,14 +175,6 @@ std::optional<OutputRefusal> write_stream(const Target& t) {
   }
   if (fd != STDOUT_FILENO) ::close(fd);
   return std::nullopt;
-}
-
-void sync_folder(const std::string& file) {
-  fs::path folder = fs::path(file).parent_path();
-  int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
@@ -230,13 +211,12 @@ std::optional<OutputRefusal> write_outputs(const std::vector<OutputFile>& files,
   }
   for (Target& t : targets) {
     if (t.kind != Target::Kind::kRegular) continue;
-    if (::rename(t.temporary.c_str(), t.real.c_str()) != 0) {
-      std::string why = std::strerror(errno);
-      discard();
-      return OutputRefusal{"cannot write " + t.path + ": " + why, "check the path", false};
-    }
+    std::optional<std::string> why = move_into_place(t.temporary, t.real, Durability::kSynced);
     t.temporary.clear();
-    sync_folder(t.real);
+    if (why) {
+      discard();
+      return OutputRefusal{"cannot write " + t.path + ": " + *why, "check the path", false};
+    }
   }
   for (const Target& t : targets) {
     if (t.kind == Target::Kind::kRegular) continue;

@@ -14,6 +14,7 @@
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/plan.hpp"
 #include "plantrack/printable.hpp"
+#include "plantrack/toml_type.hpp"
 
 namespace plantrack::load {
 
@@ -24,7 +25,7 @@ inline SourcePos position_of(const toml::node& node) {
   return position_of(node.source());
 }
 
-/// "a string", "an integer", ... for messages.
+/// type_word_of(node) as a string ("a string", "an integer", ...; plantrack/toml_type.hpp).
 std::string describe_type(const toml::node& node);
 
 class TableReader {

@@ -24,6 +24,36 @@ std::vector<int> Task::active_years() const {
   return result;
 }
 
+std::optional<std::int64_t> Task::target_in(int year) const {
+  std::vector<int> active = active_years();
+  bool runs = std::binary_search(active.begin(), active.end(), year);
+  if (!targets.empty()) {
+    for (const YearTarget& t : targets) {
+      if (t.year == year) return t.quantity;
+    }
+    return runs ? std::optional<std::int64_t>(0) : std::nullopt;
+  }
+  if (!runs) return std::nullopt;
+  auto n = static_cast<std::int64_t>(active.size());
+  auto position = static_cast<std::int64_t>(std::lower_bound(active.begin(), active.end(), year) -
+                                            active.begin());
+  return target / n + (position < target % n ? 1 : 0);
+}
+
+std::int64_t Task::target_by(int year) const {
+  std::int64_t sum = 0;
+  if (!targets.empty()) {
+    for (const YearTarget& t : targets) {
+      if (t.year <= year) sum += t.quantity;
+    }
+    return sum;
+  }
+  for (int y : active_years()) {
+    if (y <= year) sum += target_in(y).value_or(0);
+  }
+  return sum;
+}
+
 const Task* Plan::find_task(std::string_view id) const {
   auto it = std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; });
   return it == tasks.end() ? nullptr : &*it;

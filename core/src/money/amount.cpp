@@ -1,3 +1,5 @@
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "plantrack/money.hpp"
@@ -65,6 +67,14 @@ std::optional<std::int64_t> parse_amount(std::string_view text) {
 
 NumberStyle number_style(std::string_view locale) {
   return locale == "vi" ? NumberStyle::kVietnamese : NumberStyle::kEnglish;
+}
+
+std::string format_percent(double percent) {
+  if (std::isnan(percent)) return "-";
+  // Up to 309 digits for the largest double; a huge share is shown whole, never cut.
+  char buffer[400];
+  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent + 1e-9));
+  return buffer;
 }
 
 std::string format_figure(std::int64_t value, NumberStyle style) {

@@ -66,18 +66,7 @@ std::string setting(const SettingValue& value) {
 }  // namespace
 
 std::int64_t planned_in_year(const Task& task, int year) {
-  if (!task.targets.empty()) {
-    for (const YearTarget& y : task.targets) {
-      if (y.year == year) return y.quantity;
-    }
-    return 0;
-  }
-  std::vector<int> years = task.active_years();
-  auto it = std::find(years.begin(), years.end(), year);
-  if (it == years.end()) return 0;
-  auto n = static_cast<std::int64_t>(years.size());
-  auto position = static_cast<std::int64_t>(it - years.begin());
-  return task.target / n + (position < task.target % n ? 1 : 0);
+  return task.target_in(year).value_or(0);
 }
 
 std::vector<YearTask> year_tasks(const Plan& programme, const PlanStatus& before, int year) {
@@ -89,13 +78,7 @@ std::vector<YearTask> year_tasks(const Plan& programme, const PlanStatus& before
     YearTask y;
     y.task = i;
     y.planned = planned_in_year(task, year);
-    std::vector<int> years = task.active_years();
-    for (const YearTarget& t : task.targets) years.push_back(t.year);
-    std::sort(years.begin(), years.end());
-    years.erase(std::unique(years.begin(), years.end()), years.end());
-    for (int earlier : years) {
-      if (earlier < year) y.planned_before += planned_in_year(task, earlier);
-    }
+    y.planned_before = task.target_by(year - 1);
     y.done_before = s.achieved;
     std::int64_t left = std::max<std::int64_t>(0, task.target - s.achieved);
     if (task.counting == Counting::kCumulative) {

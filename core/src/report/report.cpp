@@ -45,10 +45,6 @@ std::string padded(std::int64_t value, int digits, NumberStyle style) {
   return text;
 }
 
-std::string percent_text(double percent) {
-  return std::to_string(static_cast<long long>(percent + 1e-9)) + "%";
-}
-
 class Builder {
  public:
   Builder(const sdk::View& view, const Options& options)
@@ -203,38 +199,17 @@ class Builder {
         when += (when.empty() ? t("Năm ", "") : ", ") + std::to_string(year);
       }
       if (filtered && when.empty() && !years.empty()) continue;  // not planned in those years
-      std::optional<std::int64_t> planned = planned_in(task);
+      std::optional<std::int64_t> planned = planned_in(task, o_);
       std::int64_t done = status_ ? achieved_in(status_->tasks[i], o_) : 0;
       std::string share =
           planned && *planned > 0
-              ? percent_text(100.0 * static_cast<double>(done) / static_cast<double>(*planned))
+              ? format_percent(100.0 * static_cast<double>(done) / static_cast<double>(*planned))
               : "-";
       w.rows.push_back({padded(static_cast<std::int64_t>(++number), 2, style_), task.title,
                         capitalise(task.unit), padded(done, task.report_digits, style_), when,
                         planned ? format_figure(*planned, style_) : "-", share});
     }
     return w;
-  }
-
-  // The target within the years asked: the per-year targets there; the whole target when every
-  // year of the task is inside; unknown (nullopt) when the plan does not split it by year.
-  std::optional<std::int64_t> planned_in(const Task& task) const {
-    if (!o_.from_year && !o_.to_year) return task.target;
-    if (task.targets.empty()) {
-      for (int year : task.active_years()) {
-        if ((o_.from_year && year < *o_.from_year) || (o_.to_year && year > *o_.to_year)) {
-          return std::nullopt;
-        }
-      }
-      return task.target;
-    }
-    std::int64_t sum = 0;
-    for (const YearTarget& y : task.targets) {
-      if (o_.from_year && y.year < *o_.from_year) continue;
-      if (o_.to_year && y.year > *o_.to_year) continue;
-      sum += y.quantity;
-    }
-    return sum;
   }
 
   std::vector<Block> funding() const {
@@ -298,7 +273,7 @@ class Builder {
     s.numeric = {false, true, true, true, true, true};
     for (const StageStatus& st : status_->stages) {
       const Rollup& r = st.rollup;
-      s.rows.push_back({plan_.stages[st.stage].title, percent_text(r.percent),
+      s.rows.push_back({plan_.stages[st.stage].title, format_percent(r.percent),
                         std::to_string(r.done), std::to_string(r.in_progress),
                         std::to_string(r.not_started), std::to_string(r.cancelled)});
     }
@@ -422,6 +397,19 @@ std::string date_text(Date date, const std::string& lang) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day, date.month, date.year);
   return buffer;
+}
+
+std::optional<std::int64_t> planned_in(const Task& task, const Options& options) {
+  if (!options.from_year && !options.to_year) return task.target;
+  std::optional<std::int64_t> sum;
+  for (int year : task.active_years()) {
+    if (options.from_year && year < *options.from_year) continue;
+    if (options.to_year && year > *options.to_year) continue;
+    if (std::optional<std::int64_t> planned = task.target_in(year)) {
+      sum = sum.value_or(0) + *planned;
+    }
+  }
+  return sum;
 }
 
 std::int64_t achieved_in(const TaskStatus& status, const Options& options) {

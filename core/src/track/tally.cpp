@@ -24,7 +24,8 @@ struct SummaryWriter {
   }
   void date(const std::optional<Date>& d) {
     u8(d.has_value());
-    if (d) i64(d->year * 10000 + d->month * 100 + d->day);
+    // In 64 bits: a date read from damaged bytes may have any year, and int would overflow.
+    if (d) i64(std::int64_t{d->year} * 10000 + std::int64_t{d->month} * 100 + d->day);
   }
   void text(const std::optional<std::string>& t) {
     u8(t.has_value());

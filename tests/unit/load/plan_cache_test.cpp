@@ -25,6 +25,7 @@ TEST_CASE("a plan survives the binary round trip whole", "[cache]") {
   std::optional<Plan> back = deserialize_plan(bytes);
   REQUIRE(back);
   CHECK(serialize_plan(*back) == bytes);
+  CHECK(*back == r.plan);
   CHECK(back->info.title == r.plan.info.title);
   REQUIRE(back->tasks.size() == 7);
   CHECK(back->tasks[4].depends_on[0].at_least == 1);
@@ -108,4 +109,26 @@ TEST_CASE("an unchanged file is not hashed again, and any rewrite is noticed", "
   CHECK_FALSE(rewritten.from_cache);
   ::unsetenv("PLANTRACK_CACHE_DIR");
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("checksummed bytes reach the field reader, which refuses what is not a plan", "[cache]") {
+  Plan plan;
+  plan.funding.emplace_back();
+  std::string bytes = serialize_plan(plan);
+  std::size_t digest = checksummed_plan_bytes("").size();
+  std::string body = bytes.substr(0, bytes.size() - digest);
+  CHECK(checksummed_plan_bytes(body) == bytes);
+  // Where the funding kind is written: the one byte that differs from the plan with another kind.
+  Plan other = plan;
+  other.funding[0].kind = FundingKind::kLocal;
+  std::string other_bytes = serialize_plan(other);
+  std::size_t at = 0;
+  while (at < body.size() && body[at] == other_bytes[at]) ++at;
+  REQUIRE(at < body.size());
+  std::optional<Plan> local =
+      deserialize_plan(checksummed_plan_bytes(other_bytes.substr(0, at + 1) + body.substr(at + 1)));
+  REQUIRE(local);
+  CHECK(local->funding[0].kind == FundingKind::kLocal);
+  body[at] = 6;  // one past kOther: not a funding kind
+  CHECK_FALSE(deserialize_plan(checksummed_plan_bytes(body)));
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <limits>
 
 #include "plantrack/money.hpp"
@@ -31,6 +32,17 @@ TEST_CASE("percentages of amounts round toward zero without overflowing", "[mone
   CHECK(percent_of(kMax, 100) == kMax);
   CHECK(percent_of(kMax, 30) == kMax / 100 * 30 + kMax % 100 * 30 / 100);
   CHECK_FALSE(percent_of(kMax, 200));
+}
+
+TEST_CASE("percents are rounded down, the one rule status and reports share", "[money]") {
+  CHECK(format_percent(0) == "0%");
+  CHECK(format_percent(99.6) == "99%");  // not done yet: never "100%"
+  CHECK(format_percent(100) == "100%");
+  CHECK(format_percent(100.0 - 1e-12) == "100%");  // rounding noise of a mean is not a percent
+  CHECK(format_percent(250.9) == "250%");
+  CHECK(format_percent(-0.5) == "-1%");                                   // down, not toward zero
+  CHECK(format_percent(1.8446744073709552e17) == "184467440737095520%");  // whole, never cut
+  CHECK(format_percent(std::nan("")) == "-");
 }
 
 TEST_CASE("figures are grouped the way each language writes them", "[money]") {

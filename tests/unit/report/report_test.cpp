@@ -104,7 +104,8 @@ TEST_CASE("English, one year, and the regional words of the plan", "[report]") {
   const report::Table& w = table(en, "workload");
   REQUIRE(w.rows.size() == 1);  // posters are planned in 2013 only
   CHECK(w.rows[0][1] == "articles");
-  CHECK(w.rows[0][5] == "-");  // no per-year target for 2014
+  CHECK(w.rows[0][5] == "15");  // Task::target_in: 30 spread over 2013 and 2014
+  CHECK(w.rows[0][6] == "0%");
   CHECK_THAT(text_of(en),
              Catch::Contains("In words: One hundred five million twenty-four thousand dong."));
   report::Document vi = report::build(sdk::View{r.plan, &status}, options("vi"));

@@ -102,6 +102,11 @@ TEST_CASE("rule table mistakes are reported at their lines, all of them", "[rule
   CHECK(problems.at(0).message == "support-cap rule \"a\" has neither \"percent\" nor \"cap\"");
   CHECK_FALSE(table("", "valid_from = 2013-02-10\n", &problems));
   CHECK(problems.at(0).message == "the rule table has no [[rule]]");
+  // The type words are the plan's (plantrack/toml_type.hpp): one list for both readers.
+  CHECK_FALSE(table("[[rule]]\nid = \"a\"\nkind = \"support-cap\"\npercent = 50.5\n",
+                    "valid_from = 2013-02-10\n", &problems));
+  CHECK_THAT(problems.at(0).message, Catch::EndsWith("must be a whole number, not a "
+                                                     "floating-point number"));
 }
 
 TEST_CASE("the percent ceiling: exactly 50% passes, one đồng more does not", "[rules]") {
