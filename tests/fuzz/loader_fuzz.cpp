@@ -6,7 +6,7 @@
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/report.hpp"
 #include "plantrack/what_if.hpp"
 #include "plantrack/year_plan.hpp"
 

@@ -32,8 +32,4 @@ struct CachedPlan {
 /// Loads a plan through the cache (see above).
 PLANTRACK_API CachedPlan load_plan_cached(const std::string& path);
 
-/// The binary form of a plan, and back (nullopt when the bytes are not a plan of this version).
-PLANTRACK_API std::string serialize_plan(const Plan& plan);
-PLANTRACK_API std::optional<Plan> deserialize_plan(std::string_view bytes);
-
 }  // namespace plantrack

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "cache/plan_serializer.hpp"
+#include "io/mapped_file.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/read_file.hpp"
 
