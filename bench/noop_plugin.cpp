@@ -1,5 +1,5 @@
 // A notifier that does nothing, for bench/plugin_dispatch: what remains is the cost of dispatch.
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
@@ -12,11 +12,11 @@ class Noop final : public NotifierBase {
   void on_event(const Event&, const View&) override {}
 };
 
-const PluginSpec kPlugins[] = {notifier<Noop>("noop", "Does nothing")};
+constexpr PluginSpec kPlugins[] = {notifier<Noop>("noop", "Does nothing")};
 const Descriptor kDescriptor = describe("bench_noop", "1.0.0", kPlugins);
 const Descriptor* describe_library() {
   return &kDescriptor;
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 
 std::string_view severity_name(sdk::Severity s) {
   switch (s) {
-    case sdk::Severity::kInfo:
+    case sdk::Severity::kNote:
       return "info";
     case sdk::Severity::kWarning:
       return "warning";
@@ -37,9 +37,7 @@ std::string amounts_text(const std::vector<std::int64_t>& amounts, NumberStyle s
 Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file, NumberStyle style) {
   const sdk::Finding& f = p.finding;
   Diagnostic d;
-  d.severity = f.severity == sdk::Severity::kError     ? Severity::kError
-               : f.severity == sdk::Severity::kWarning ? Severity::kWarning
-                                                       : Severity::kNote;
+  d.severity = f.severity;  // one Severity on both sides of the boundary
   d.code = f.rule;
   d.file = file;
   d.where = f.where;

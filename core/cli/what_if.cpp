@@ -63,7 +63,8 @@ ExitCode run_what_if(Tracker& t, const std::string& changes_path, const std::str
             << format_percent(after.plan.percent) << " complete\n";
   for (std::size_t s = 0; s < after.stages.size(); ++s) {
     const Rollup &b = before.stages[s].rollup, &a = after.stages[s].rollup;
-    if (format_percent(b.percent) == format_percent(a.percent) && b.complete == a.complete) continue;
+    if (format_percent(b.percent) == format_percent(a.percent) && b.complete == a.complete)
+      continue;
     std::cout << "  stage " << changed->stages[s].id << ": " << format_percent(b.percent)
               << (b.complete ? " (complete)" : "") << " -> " << format_percent(a.percent)
               << (a.complete ? " (complete)" : "") << "\n";

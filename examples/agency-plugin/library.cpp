@@ -16,7 +16,7 @@ const SettingSpec kDigestSettings[] = {
 const SettingSpec kBriefSettings[] = {
     {"width", SettingType::kInteger, "72", "the width of the rules around the title"},
 };
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     funding_check<binh_duong::LocalShare>(
         "local-share", "The province's share of the state budget stays above a minimum",
         kShareSettings),
@@ -33,4 +33,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

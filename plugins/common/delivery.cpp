@@ -21,6 +21,12 @@ std::string event_json(const sdk::Event& e) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string batch_json(const std::vector<sdk::Event>& events) {
+  std::string out = "{\"count\":" + std::to_string(events.size()) + ",\"events\":[";
+  for (std::size_t i = 0; i < events.size(); ++i) out += (i ? "," : "") + event_json(events[i]);
+  return out + "]}";
+}
+
 std::string with_retries(const std::function<std::string()>& attempt, std::int64_t retries,
                          std::chrono::milliseconds backoff, sdk::Context& context,
                          const std::string& what) {

@@ -8,13 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace plantrack::plugins {
 
 /// The event as one line of JSON: type, plan, as_of, key, message, and task, stage, quantity and
 /// event id when set.
 std::string event_json(const sdk::Event& event);
+
+/// A batch as one JSON object: {"count":N,"events":[EVENT,...]}, each EVENT as event_json().
+std::string batch_json(const std::vector<sdk::Event>& events);
 
 /// Calls `attempt` (empty string = success, else why) up to 1 + `retries` times, waiting `backoff`
 /// before the first retry and twice as long before each next one (at most a minute). Returns the

@@ -13,7 +13,7 @@
 
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 
@@ -141,7 +141,7 @@ const SettingSpec kSettings[] = {
      R"(["central", "local", "international", "enterprise"])",
      "funding kinds every report lists, zero included"},
 };
-const PluginSpec kPlugins[] = {funding_check<Balance>(
+constexpr PluginSpec kPlugins[] = {funding_check<Balance>(
     "balance", "Sources listed, zero included; budget lines within their sources", kSettings)};
 const Descriptor kDescriptor = describe("funding_balance", "1.0.0", kPlugins);
 
@@ -151,4 +151,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

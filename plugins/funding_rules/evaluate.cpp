@@ -90,7 +90,7 @@ std::vector<const Spending*> in_force(const Rule& rule, Context& c,
       continue;
     }
     if (!c.not_in_force.insert(s.event).second) continue;  // once per payment and table
-    Finding f = c.finding(rule, Severity::kInfo, s);
+    Finding f = c.finding(rule, Severity::kNote, s);
     f.rule = "not-in-force";
     bool before = s.date < c.table.valid_from;
     f.message = payment(c, s) + " is dated " + (before ? "before " : "after ") + c.table.title +

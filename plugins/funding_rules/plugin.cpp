@@ -63,7 +63,7 @@ const SettingSpec kSettings[] = {
      "rule tables: names (rules/NAME.toml beside the plan, PLANTRACK_RULES_PATH, the installed "
      "tables) or paths relative to the plan"},
 };
-const PluginSpec kPlugins[] = {funding_check<Rules>(
+constexpr PluginSpec kPlugins[] = {funding_check<Rules>(
     "rules", "Caps and rates of the law from dated rule tables, applied to recorded spending",
     kSettings)};
 const Descriptor kDescriptor = describe("funding_rules", "1.0.0", kPlugins);
@@ -74,4 +74,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -9,7 +9,7 @@
 
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/plan.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace plantrack::rules {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <iostream>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 
@@ -33,7 +33,7 @@ const SettingSpec kSettings[] = {
     {"events", SettingType::kStringList, "[]",
      "event types to print (task-completed, stage-completed, ...); empty: all"},
 };
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     notifier<Console>("console", "Prints each event on standard output", kSettings)};
 const Descriptor kDescriptor = describe("notify_console", "1.0.0", kPlugins);
 
@@ -43,4 +43,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

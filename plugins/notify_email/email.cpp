@@ -1,7 +1,9 @@
-// notify_email: each event as a short email over SMTP (libcurl), optionally with STARTTLS and a
-// login. Credentials come from the environment (PLANTRACK_SMTP_USER, PLANTRACK_SMTP_PASSWORD) and
-// are never logged. A message that still fails after the retries is reported (exit 4); the host
-// keeps it in the store and sends it again in the next run. Every wait is bounded.
+// notify_email: a command's events as one short email over SMTP (libcurl), optionally with
+// STARTTLS and a login. One event: its message is the subject; N events: the subject says
+// "N events for plan ID" and the body lists each (docs/plugins.md). Credentials come from the
+// environment (PLANTRACK_SMTP_USER, PLANTRACK_SMTP_PASSWORD) and are never logged. A message that
+// still fails after the retries is reported (exit 4); the host keeps its events in the store and
+// sends them again in the next run. Every wait is bounded.
 //
 //   [[plugin]]
 //   name = "email"
@@ -21,7 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/delivery.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 
@@ -93,9 +95,9 @@ class Email final : public NotifierBase {
   Email& operator=(const Email&) = delete;
 
  protected:
-  void on_event(const Event& event, const View&) override {
+  void on_events(const std::vector<Event>& events, const View&) override {
     std::string what = "email via " + server_ + ":" + std::to_string(port_);
-    std::string message = compose(nlohmann::json::parse(plantrack::plugins::event_json(event)));
+    std::string message = compose(events);
     std::string error =
         plantrack::plugins::with_retries([&] { return send(message); }, retries_,
                                          std::chrono::milliseconds(backoff_ms_), context_, what);
@@ -119,20 +121,30 @@ class Email final : public NotifierBase {
     }
   }
 
-  std::string compose(const nlohmann::json& e) const {
+  // One message for the batch: the headers, then each event's message, plan, date and key.
+  std::string compose(const std::vector<Event>& events) const {
     std::string to;
     for (const std::string& address : to_) to += (to.empty() ? "" : ", ") + address;
     char date[64];
     std::time_t now = std::time(nullptr);
     std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", std::gmtime(&now));
-    std::string subject = subject_prefix_ + e.value("message", std::string());
+    std::string subject =
+        subject_prefix_ + (events.size() == 1 ? events.front().message
+                                              : std::to_string(events.size()) +
+                                                    " events for plan " + events.front().plan_id);
+    std::string body;
+    for (const Event& event : events) {
+      nlohmann::json e = nlohmann::json::parse(plantrack::plugins::event_json(event));
+      body += (body.empty() ? "" : "\r\n") + e.value("message", std::string()) +
+              "\r\n\r\nplan: " + e.value("plan", std::string()) +
+              "\r\nas of: " + e.value("as_of", std::string()) +
+              "\r\nevent: " + e.value("key", std::string()) + "\r\n";
+    }
     return "Date: " + std::string(date) + "\r\nTo: " + to + "\r\nFrom: " + from_ +
            "\r\nSubject: " + encode_subject(subject) +
            "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
            "Content-Transfer-Encoding: 8bit\r\n\r\n" +
-           e.value("message", std::string()) + "\r\n\r\nplan: " + e.value("plan", std::string()) +
-           "\r\nas of: " + e.value("as_of", std::string()) +
-           "\r\nevent: " + e.value("key", std::string()) + "\r\n";
+           body;
   }
 
   // Empty when the server accepted the message; else why (never the credentials).
@@ -185,15 +197,15 @@ const SettingSpec kSettings[] = {
     {"starttls", SettingType::kBoolean, "false", "require STARTTLS before sending"},
     {"from", SettingType::kString, nullptr, "the sender address"},
     {"to", SettingType::kStringList, nullptr, "the recipients"},
-    {"subject_prefix", SettingType::kString, "\"[plantrack] \"", "put before each subject"},
+    {"subject_prefix", SettingType::kString, "\"[plantrack] \"", "put before the subject"},
     {"timeout_ms", SettingType::kInteger, "10000", "time allowed per attempt, in milliseconds"},
     {"retries", SettingType::kInteger, "3", "attempts after the first"},
     {"backoff_ms", SettingType::kInteger, "1000", "wait before the first retry; doubles each time"},
     {"spool", SettingType::kPath, "\"plantrack-email-spool.jsonl\"",
      "no longer used (failed messages are kept in the store); an old spool file is warned of"},
 };
-const PluginSpec kPlugins[] = {
-    notifier<Email>("email", "Sends each event as an email over SMTP", kSettings)};
+constexpr PluginSpec kPlugins[] = {
+    notifier<Email>("email", "Sends each command's events as one email over SMTP", kSettings)};
 const SettingRange kRanges[] = {
     {"email", "port", 1, 65535},
     {"email", "timeout_ms", 1, 600'000},
@@ -208,4 +220,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -12,7 +12,7 @@
 #include <fstream>
 
 #include "../common/delivery.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 
@@ -62,7 +62,7 @@ const SettingSpec kSettings[] = {
     {"events", SettingType::kStringList, "[]",
      "event types to write (task-overdue, funding-finding, ...); empty: all"},
 };
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     notifier<Outbox>("outbox", "Appends each event as a JSON line to a file", kSettings)};
 const Descriptor kDescriptor = describe("notify_outbox", "1.0.0", kPlugins);
 
@@ -72,4 +72,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -1,6 +1,8 @@
-// notify_webhook: each event as JSON in an HTTP POST (libcurl), with a connect and a total timeout
-// and retries with backoff. A delivery that still fails is reported (exit 4); the host keeps it in
-// the store and sends it again, oldest first, in the next run.
+// notify_webhook: a command's events as one HTTP POST (libcurl), with a connect and a total timeout
+// and retries with backoff. The body is one JSON object, {"count": N, "events": [EVENT, ...]},
+// each EVENT as plugins/common/delivery.hpp writes it (docs/plugins.md). A delivery that still
+// fails is reported (exit 4); the host keeps all of its events in the store and sends them again,
+// oldest first, in the next run.
 //
 //   [[plugin]]
 //   name = "webhook"
@@ -13,9 +15,10 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <vector>
 
 #include "../common/delivery.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 
@@ -50,8 +53,8 @@ class Webhook final : public NotifierBase {
   Webhook& operator=(const Webhook&) = delete;
 
  protected:
-  void on_event(const Event& event, const View&) override {
-    std::string body = plantrack::plugins::event_json(event);
+  void on_events(const std::vector<Event>& events, const View&) override {
+    std::string body = plantrack::plugins::batch_json(events);
     std::string error = plantrack::plugins::with_retries([&] { return post(body); }, retries_,
                                                          std::chrono::milliseconds(backoff_ms_),
                                                          context_, "webhook " + url_);
@@ -88,15 +91,15 @@ class Webhook final : public NotifierBase {
 };
 
 const SettingSpec kSettings[] = {
-    {"url", SettingType::kString, nullptr, "where to POST each event (http:// or https://)"},
+    {"url", SettingType::kString, nullptr, "where to POST the events (http:// or https://)"},
     {"timeout_ms", SettingType::kInteger, "5000", "time allowed per attempt, in milliseconds"},
     {"retries", SettingType::kInteger, "3", "attempts after the first"},
     {"backoff_ms", SettingType::kInteger, "500", "wait before the first retry; doubles each time"},
     {"spool", SettingType::kPath, "\"plantrack-webhook-spool.jsonl\"",
      "no longer used (failed deliveries are kept in the store); an old spool file is warned of"},
 };
-const PluginSpec kPlugins[] = {
-    notifier<Webhook>("webhook", "POSTs each event as JSON to a URL", kSettings)};
+constexpr PluginSpec kPlugins[] = {notifier<Webhook>(
+    "webhook", "POSTs each command's events as one JSON batch to a URL", kSettings)};
 const SettingRange kRanges[] = {
     {"webhook", "timeout_ms", 1, 600'000},
     {"webhook", "retries", 0, 20},
@@ -110,4 +113,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

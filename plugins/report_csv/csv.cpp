@@ -1,8 +1,8 @@
 // report_csv ("csv"): the report's tables as CSV, one file per table (or one with --table):
 // UTF-8 with a byte-order mark so Excel reads Vietnamese right, RFC 4180 quoting, and cells that a
 // spreadsheet would run as a formula (starting with =, +, -, @) neutralised with a leading '.
-#include "plantrack/plugin.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/plugin.hpp"
+#include "plantrack/sdk/report.hpp"
 
 namespace {
 
@@ -30,11 +30,11 @@ std::string cell(const std::string& text, bool numeric) {
 void write_table(const report::Table& t, std::ostream& out) {
   out << "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < t.columns.size(); ++i)
-    out << (i ? "," : "") << cell(t.columns[i], false);
+    out << (i ? "," : "") << cell(t.columns[i].title, false);
   out << "\r\n";
   for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i)
-      out << (i ? "," : "") << cell(row[i], t.numeric[i]);
+    for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i)
+      out << (i ? "," : "") << cell(row[i], t.columns[i].numeric);
     out << "\r\n";
   }
 }
@@ -67,7 +67,7 @@ class Csv final : public ReporterBase {
   }
 };
 
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     reporter<Csv>("csv", "The report's tables as CSV (UTF-8 with BOM), one file per table")};
 const Descriptor kDescriptor = describe("report_csv", "1.0.0", kPlugins);
 
@@ -77,4 +77,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -9,8 +9,8 @@
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
-#include "plantrack/plugin.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/plugin.hpp"
+#include "plantrack/sdk/report.hpp"
 
 namespace {
 
@@ -104,12 +104,12 @@ class Html final : public ReporterBase {
       case report::Block::Kind::kTable: {
         const report::Table& t = b.table;
         out << "<table class=\"" << esc(t.name) << "\">\n<thead><tr>";
-        for (const std::string& c : t.columns) out << "<th>" << esc(c) << "</th>";
+        for (const report::Column& c : t.columns) out << "<th>" << esc(c.title) << "</th>";
         out << "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {
           out << "<tr>";
-          for (std::size_t i = 0; i < row.size(); ++i) {
-            out << (t.numeric[i] ? "<td class=\"n\">" : "<td>") << esc(row[i]) << "</td>";
+          for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i) {
+            out << (t.columns[i].numeric ? "<td class=\"n\">" : "<td>") << esc(row[i]) << "</td>";
           }
           out << "</tr>\n";
         }
@@ -287,7 +287,7 @@ class Html final : public ReporterBase {
   bool vi_ = true;
 };
 
-const PluginSpec kPlugins[] = {reporter<Html>(
+constexpr PluginSpec kPlugins[] = {reporter<Html>(
     "html", "The yearly report as one self-contained HTML file with charts (A4, no scripts)")};
 const Descriptor kDescriptor = describe("report_html", "1.0.0", kPlugins);
 
@@ -297,4 +297,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

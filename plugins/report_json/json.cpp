@@ -4,8 +4,8 @@
 
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
-#include "plantrack/plugin.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/plugin.hpp"
+#include "plantrack/sdk/report.hpp"
 
 namespace {
 
@@ -14,6 +14,13 @@ using namespace plantrack::sdk;
 using Json = nlohmann::ordered_json;
 
 constexpr int kVersion = 1;
+
+// The columns' headings, as the JSON report has always listed them.
+std::vector<std::string> titles(const report::Table& t) {
+  std::vector<std::string> out;
+  for (const report::Column& c : t.columns) out.push_back(c.title);
+  return out;
+}
 
 Json document_json(const report::Document& d) {
   Json sections = Json::array();
@@ -28,7 +35,7 @@ Json document_json(const report::Document& d) {
         blocks.push_back({{"table",
                            {{"name", b.table.name},
                             {"title", b.table.title},
-                            {"columns", b.table.columns},
+                            {"columns", titles(b.table)},
                             {"rows", b.table.rows}}}});
       }
     }
@@ -173,7 +180,7 @@ class JsonReport final : public ReporterBase {
   }
 };
 
-const PluginSpec kPlugins[] = {reporter<JsonReport>(
+constexpr PluginSpec kPlugins[] = {reporter<JsonReport>(
     "json", "The report's data as versioned JSON, for scripts (docs/reports.md)")};
 const Descriptor kDescriptor = describe("report_json", "1.0.0", kPlugins);
 
@@ -183,4 +190,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -1,9 +1,9 @@
 // report_markdown ("md"): the yearly report as Markdown (GitHub tables), in the plan's language.
 #include <algorithm>
 
-#include "plantrack/plugin.hpp"
 #include "plantrack/printable.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/plugin.hpp"
+#include "plantrack/sdk/report.hpp"
 
 namespace {
 
@@ -69,9 +69,9 @@ std::string escape(const std::string& text, At at) {
 
 void write_table(const report::Table& t, std::ostream& out) {
   out << "|";
-  for (const std::string& c : t.columns) out << " " << escape(c, At::kInline) << " |";
+  for (const report::Column& c : t.columns) out << " " << escape(c.title, At::kInline) << " |";
   out << "\n|";
-  for (std::size_t i = 0; i < t.columns.size(); ++i) out << (t.numeric[i] ? "---:|" : "---|");
+  for (const report::Column& c : t.columns) out << (c.numeric ? "---:|" : "---|");
   out << "\n";
   for (const auto& row : t.rows) {
     out << "|";
@@ -117,7 +117,7 @@ class Markdown final : public ReporterBase {
   }
 };
 
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     reporter<Markdown>("md", "The yearly report as Markdown, in the plan's language (--lang)")};
 const Descriptor kDescriptor = describe("report_markdown", "1.0.0", kPlugins);
 
@@ -127,4 +127,4 @@ const Descriptor* describe_library() {
 
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

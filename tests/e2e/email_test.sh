@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The email notifier against a real SMTP server on loopback: delivered (Vietnamese subject encoded),
-# refused (550), server down; what fails is kept and sent on the next run; credentials never shown.
+# refused (550), server down; what fails is kept and sent on the next run; credentials never shown;
+# a command's events are one message (an import of 200 rows: one message).
 #   email_test.sh PLANTRACK SOURCE_DIR
 set -u
 bin=$(realpath "$1")
@@ -68,8 +69,24 @@ plan "$good"
 before=$(grep -c '^\.$' good.mail)
 out=$("$bin" start plan.toml detailed-assessments 2>&1); code=$?
 [[ $code == 0 ]] || fail "retry: exit $code: $out"
-[[ $(($(grep -c '^\.$' good.mail) - before)) == 3 ]] || fail "retry: expected the 2 kept and the new one"
-echo "ok   the next run sends what was kept"
+[[ $(($(grep -c '^\.$' good.mail) - before)) == 1 ]] || fail "retry: expected one message (the 2 kept and the new one)"
+subject=$(grep '^Subject: ' good.mail | tail -1 | sed 's/^Subject: =?UTF-8?B?//; s/?=\r\?$//' | base64 -d)
+[[ $subject == "[plantrack] 3 events for plan "* ]] || fail "retry: subject '$subject'"
+for key in task-started/quick-assessments task-started/detailed-assessments; do
+  grep -q "event: $key" good.mail || fail "retry: the message lacks $key"
+done
+echo "ok   the next run sends what was kept, with the new event, in one message"
+
+before=$(grep -c '^\.$' good.mail)
+python3 -c "
+print('task,quantity,year,date')
+for i in range(200): print('posters,1,2014,2014-10-01')" >rows.csv
+out=$("$bin" import plan.toml rows.csv 2>&1); code=$?
+[[ $code == 0 ]] || fail "import: exit $code: $(head -3 <<<"$out")"
+[[ $(($(grep -c '^\.$' good.mail) - before)) == 1 ]] || fail "import: $(($(grep -c '^\.$' good.mail) - before)) messages for one import, expected 1"
+subject=$(grep '^Subject: ' good.mail | tail -1 | sed 's/^Subject: =?UTF-8?B?//; s/?=\r\?$//' | base64 -d)
+[[ $subject == "[plantrack] 200 events for plan "* ]] || fail "import: subject '$subject'"
+echo "ok   an import of 200 rows: one message, its subject says 200 events"
 
 plan 0
 out=$("$bin" start plan.toml posters 2>&1); code=$?
@@ -124,7 +141,7 @@ elapsed=$((($(date +%s%N) - start) / 1000000))
 [[ $code == 4 ]] || fail "silent server: exit $code, expected 4: $out"
 ((elapsed < 5000)) || fail "silent server: check took $elapsed ms for 5 alerts"
 grep -q "5 notifications kept for it in the store" <<<"$out" || fail "silent server: message: $out"
-echo "ok   a server that never answers: check ends in ${elapsed} ms, the 5 alerts kept untried after the first"
+echo "ok   a server that never answers: check ends in ${elapsed} ms, the batch of 5 alerts kept"
 
 echo "$failures failure(s)"
 [[ $failures == 0 ]]

@@ -3,14 +3,34 @@
 
     http_sink.py PORT_FILE RECEIVED_FILE
 
-Listens on 127.0.0.1 (a free port, written to PORT_FILE). POST /ok appends the body as one line to
-RECEIVED_FILE and answers 200; /fail answers 500; /slow waits 3 s, then answers 200 without
-recording (its client has given up by then: a late line would land in a later test's count);
-/delay waits 0.3 s, then records and answers 200; /hang reads the request and never answers.
+Listens on 127.0.0.1 (a free port, written to PORT_FILE). POST /ok records the body and answers
+200: a batch ({"count": N, "events": [...]}, what the webhook sends) as one line per event in
+RECEIVED_FILE, anything else as one line; and one line per POST, the number of events it carried,
+in RECEIVED_FILE.posts. /fail answers 500; /slow waits 3 s, then answers 200 without recording (its
+client has given up by then: a late line would land in a later test's count); /delay waits 0.3 s,
+then records and answers 200; /late waits 1.5 s, then records and answers (for a client killed
+while it waits); /hang reads the request and never answers.
 """
 import http.server
+import json
 import sys
 import time
+
+
+def record(body):
+    try:
+        batch = json.loads(body)
+    except ValueError:
+        batch = None
+    if isinstance(batch, dict) and isinstance(batch.get("events"), list):
+        lines = [json.dumps(e, separators=(",", ":"), ensure_ascii=False).encode()
+                 for e in batch["events"]]
+    else:
+        lines = [body]
+    with open(sys.argv[2], "ab") as f:
+        f.write(b"".join(line + b"\n" for line in lines))
+    with open(sys.argv[2] + ".posts", "a") as f:
+        f.write(f"{len(lines)}\n")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -28,8 +48,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
             if self.path == "/delay":
                 time.sleep(0.3)
-            with open(sys.argv[2], "ab") as f:
-                f.write(body + b"\n")
+            if self.path == "/late":
+                time.sleep(1.5)
+            record(body)
             self.send_response(200)
         self.end_headers()
 

@@ -24,6 +24,14 @@ for f in bin/plantrack include/plantrack/plugin.hpp lib/cmake/plantrack/plantrac
          lib/cmake/plantrack/PlantrackPlugin.cmake lib/plantrack/plugins/notify_outbox.so; do
   [[ -e $prefix/$f ]] || fail "installed tree lacks $f"
 done
+for f in sdk/plugin.hpp sdk/boundary.hpp sdk/layout.hpp sdk/report.hpp sdk/severity.hpp; do
+  [[ -e $prefix/include/plantrack/$f ]] || fail "installed tree lacks the SDK header $f"
+done
+# Internal protocols stay in src/: the cache's byte format, the summary fold, MappedFile, day counts.
+for internal in 'serialize_plan(' 'deserialize_plan(' 'fold_summary(' 'class PLANTRACK_API MappedFile' \
+                'days_between('; do
+  grep -rqF "$internal" "$prefix/include" && fail "an installed header declares the internal $internal"
+done
 
 # The agency's build sees nothing of the source tree: only the installed package.
 cmake -S "$src/examples/agency-plugin" -B "$work/agency" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
@@ -41,9 +49,9 @@ pt=$prefix/bin/plantrack
 out=$("$pt" plugins list plan.toml 2>&1); code=$?
 at=$(($(grep -n '^name = "local-share"' plan.toml | cut -d: -f1) - 1))
 expect "plugins list" 0 $code "$out" \
-  "local-share  1.0.0  funding check  ABI 1 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:$at:1]" \
-  "rules  1.0.0  funding check  ABI 1 ok  $prefix/lib/plantrack/plugins/funding_rules.so" \
-  "daily-digest  1.0.0  notifier  ABI 1 ok"
+  "local-share  1.0.0  funding check  ABI 2 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:$at:1]" \
+  "rules  1.0.0  funding check  ABI 2 ok  $prefix/lib/plantrack/plugins/funding_rules.so" \
+  "daily-digest  1.0.0  notifier  ABI 2 ok"
 
 out=$("$pt" record plan.toml posters 2500 --date 2014-10-01 2>&1); code=$?
 expect "record" 0 $code "$out" "recorded #1 2014-10-01 progress posters +2500"

@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <string>
 
+#include "cache/plan_serializer.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
-#include "plantrack/plan_cache.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/report.hpp"
 #include "plantrack/what_if.hpp"
 #include "plantrack/year_plan.hpp"
 

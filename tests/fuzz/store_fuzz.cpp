@@ -15,7 +15,7 @@
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/plan_index.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/report.hpp"
 #include "plantrack/store.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plantrack/year_plan.hpp"

@@ -23,6 +23,7 @@
 #include "plantrack/report.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/year_plan.hpp"
+#include "track/summary.hpp"
 
 namespace {
 

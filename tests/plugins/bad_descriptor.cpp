@@ -2,7 +2,7 @@
 //   1 plugin_count far beyond its array   2 a null plugins array with a count of 1
 //   3 a plugin with a null name           4 setting_count beyond its settings array
 // The host must refuse each before walking it.
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
@@ -17,13 +17,13 @@ class Quiet : public NotifierBase {
 
 const SettingSpec kSettings[] = {{"x", SettingType::kBoolean, "false", "x"}};
 #if BAD_DESCRIPTOR == 3
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     {nullptr, kNotifier, "no name", nullptr, 0, &make<Notifier, Quiet>, nullptr, nullptr}};
 #elif BAD_DESCRIPTOR == 4
-const PluginSpec kPlugins[] = {{"quiet", kNotifier, "too many settings", kSettings, 100000000,
-                                &make<Notifier, Quiet>, nullptr, nullptr}};
+constexpr PluginSpec kPlugins[] = {{"quiet", kNotifier, "too many settings", kSettings, 100000000,
+                                    &make<Notifier, Quiet>, nullptr, nullptr}};
 #else
-const PluginSpec kPlugins[] = {notifier<Quiet>("quiet", "Does nothing")};
+constexpr PluginSpec kPlugins[] = {notifier<Quiet>("quiet", "Does nothing")};
 #endif
 Descriptor make_descriptor() {
   Descriptor d = describe("fixture_bad_descriptor", "0.1.0", kPlugins);
@@ -40,4 +40,4 @@ const Descriptor* describe_library() {
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

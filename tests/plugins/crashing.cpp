@@ -4,7 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
@@ -24,7 +24,7 @@ class Crasher : public NotifierBase {
   }
 };
 
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     notifier<Crasher<How::kSegv>>("crash-segv", "Crashes with SIGSEGV on every event"),
     notifier<Crasher<How::kAbort>>("crash-abort", "Aborts on every event"),
     notifier<Crasher<How::kExit>>("crash-exit", "Calls exit(0) on every event")};
@@ -34,4 +34,4 @@ const Descriptor* describe_library() {
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -2,7 +2,7 @@
 // file (so tests see the dispatch order across plugins); "second" does the same under its name.
 #include <fstream>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
@@ -54,7 +54,7 @@ const SettingSpec kSettings[] = {
     {"ratio", SettingType::kNumber, "0.5", "unused"},
     {"loud", SettingType::kBoolean, "false", "unused"},
 };
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     notifier<Tally>("tally", "Appends event keys to a file", kSettings),
     notifier<Tally>("second", "The same, another name", kSettings),
     funding_check<Floor>("budget-floor", "Sources above a floor", kFloorSettings)};
@@ -64,4 +64,4 @@ const Descriptor* describe_library() {
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -1,9 +1,9 @@
 // Fixture: declares a notifier without a factory.
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
-const PluginSpec kPlugins[] = {
+constexpr PluginSpec kPlugins[] = {
     PluginSpec{"hollow", kNotifier, "no factory", nullptr, 0, nullptr, nullptr, nullptr}};
 const Descriptor kDescriptor = describe("fixture_missing_factory", "0.1.0", kPlugins);
 const Descriptor* describe_library() {
@@ -11,4 +11,4 @@ const Descriptor* describe_library() {
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

@@ -1,7 +1,7 @@
 // Fixture: a notifier that throws on every event.
 #include <stdexcept>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace {
 using namespace plantrack::sdk;
@@ -27,12 +27,12 @@ class BadCheck : public FundingCheckBase {
 };
 
 const SettingSpec kNoSettings[] = {{"unused", SettingType::kBoolean, "false", "unused"}};
-const PluginSpec kPlugins[] = {notifier<Thrower>("thrower", "Throws on every event"),
-                               funding_check<BadCheck>("bad-check", "Throws", kNoSettings)};
+constexpr PluginSpec kPlugins[] = {notifier<Thrower>("thrower", "Throws on every event"),
+                                   funding_check<BadCheck>("bad-check", "Throws", kNoSettings)};
 const Descriptor kDescriptor = describe("fixture_throwing", "0.1.0", kPlugins);
 const Descriptor* describe_library() {
   return &kDescriptor;
 }
 }  // namespace
 
-PLANTRACK_PLUGIN_LIBRARY(describe_library)
+PLANTRACK_PLUGIN_LIBRARY(describe_library, kPlugins)

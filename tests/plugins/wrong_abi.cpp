@@ -1,4 +1,5 @@
-// Fixture: claims plugin ABI 99; its descriptor function must never be called.
+// Fixture: claims plugin ABI 99 (its symbol names say so); the host must refuse it from the file
+// alone: its static initialiser and its descriptor function abort if they ever run.
 #include <boost/dll/alias.hpp>
 
 #include <cstdint>
@@ -9,7 +10,10 @@ const std::uint32_t abi = 99;
 const void* describe() {
   std::abort();  // the host must not run this
 }
+struct AbortOnLoad {
+  AbortOnLoad() { std::abort(); }  // nor this: the library must never be loaded
+} abort_on_load;
 }  // namespace fixture
 
 BOOST_DLL_ALIAS(fixture::abi, plantrack_plugin_abi)
-BOOST_DLL_ALIAS(fixture::describe, plantrack_plugin_v1)
+BOOST_DLL_ALIAS(fixture::describe, plantrack_plugin_v99)

@@ -19,9 +19,6 @@ namespace plantrack {
 PLANTRACK_API sdk::Event make_event(const Plan& plan, sdk::EventType type, Date as_of,
                                     const std::string& key, std::string message);
 
-/// Days from a to b (negative when b is earlier).
-PLANTRACK_API int days_between(Date a, Date b);
-
 /// - task-overdue: an open task (not started or in progress) past its due date;
 /// - task-due-soon: an open task due within `alerts.due_within_days`;
 /// - task-behind-pace: an open task whose achieved count is below the straight line from the start

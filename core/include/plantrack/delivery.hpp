@@ -1,13 +1,15 @@
 #pragma once
-/// Delivering events to the plan's notifiers, each notification once per notifier.
+/// Delivering events to the plan's notifiers, each notification once per notifier, in one batch
+/// per notifier per call.
 ///
 /// The store remembers, per notifier and event key, what was delivered, what failed (kept, with
 /// the event, for the next run) and what a run is sending; each is committed as it happens, in a
-/// short write transaction. So a run killed midway does not send again what it sent, two runs at
-/// once do not both send a notification, one failing notifier does not make the others receive
-/// an event again, and what failed is kept once, not once per run. After a notifier's first
-/// failure in a run, the rest of its notifications are kept without being tried (the server is
-/// likely down); the next run sends what is kept first, oldest first.
+/// short write transaction. A run claims every event for a notifier first (what is kept for it,
+/// oldest first, then the new ones), then sends the claimed ones in one call (a webhook POST, an
+/// e-mail), then settles each. So a run killed midway does not send again what it claimed, two
+/// runs at once do not both send a notification, one failing notifier does not make the others
+/// receive an event again, and what failed is kept once, not once per run: a failing batch keeps
+/// all of its events, sent first by the next run, and is one failure in the result.
 ///
 /// Example:
 ///   plantrack::DeliveryResult r = plantrack::deliver(host, store, plan.info.id, events, view,
@@ -28,8 +30,8 @@ namespace plantrack {
 struct DeliveryResult {
   std::size_t sent = 0;    ///< delivered by this run (kept ones from earlier runs included)
   std::size_t before = 0;  ///< delivered earlier, or being delivered by another run
-  /// The first failure of each notifier that failed, and how many of its notifications are kept
-  /// for the next run (`kept`, read back from the store).
+  /// One per notifier whose batch failed (its event_key names the batch, see batch_key()), and
+  /// how many of its notifications are kept for the next run (`kept`, read back from the store).
   struct Failure {
     PluginFailure failure;
     std::size_t kept = 0;
@@ -37,7 +39,8 @@ struct DeliveryResult {
   std::vector<Failure> failures;
 };
 
-/// Sends `events` to every loaded notifier that has not had them, after what is kept for it.
+/// Sends `events` to every loaded notifier that has not had them, after what is kept for it, as
+/// one batch per notifier (no call for a notifier with nothing to send).
 /// `again`: send even what was delivered before (`check --resend`). `at`: UTC ISO 8601, stored.
 /// Throws StoreError when the store cannot be written.
 PLANTRACK_API DeliveryResult deliver(PluginHost& host, EventStore& store,

@@ -16,11 +16,9 @@
 
 #include "plantrack/export.hpp"
 #include "plantrack/plan.hpp"
+#include "plantrack/sdk/severity.hpp"
 
 namespace plantrack {
-
-/// kNote: information that needs no action (e.g. a rule not in force for an old payment).
-enum class Severity { kError, kWarning, kNote };
 
 /// A secondary location explaining a diagnostic, e.g. "first defined here".
 struct Note {

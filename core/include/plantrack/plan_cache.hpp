@@ -37,12 +37,4 @@ PLANTRACK_API CachedPlan load_plan_cached(const std::string& path, const std::st
 /// The cache's folder as `environment` names it (see above); empty when it names none.
 PLANTRACK_API std::string plan_cache_dir(const Environment& environment);
 
-/// The binary form of a plan, and back (nullopt when the bytes are not a plan of this version).
-PLANTRACK_API std::string serialize_plan(const Plan& plan);
-PLANTRACK_API std::optional<Plan> deserialize_plan(std::string_view bytes);
-/// `bytes` followed by the checksum deserialize_plan checks: serialize_plan(p) is
-/// checksummed_plan_bytes of its own bytes before the checksum. For tests and fuzzers that give
-/// the decoder bytes of their own making past the check.
-PLANTRACK_API std::string checksummed_plan_bytes(std::string_view bytes);
-
 }  // namespace plantrack

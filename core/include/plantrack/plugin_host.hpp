@@ -1,6 +1,13 @@
 #pragma once
 /// The plugin host: finds plugin libraries, checks them, loads the plugins a plan names, and
-/// dispatches events to notifiers with each failure isolated (see docs/plugins.md).
+/// dispatches events to notifiers in batches with each failure isolated (see docs/plugins.md).
+///
+/// Before any code of a library runs (before it is loaded), the host checks the file and its
+/// folders (owner, permissions), reads its exported symbol names and its manifest from the file
+/// (plugin ABI, boundary layout fingerprint, toolchain, plugin names), and refuses a mismatch. A
+/// library is loaded only when a plan or a command names one of its plugins (by name, found in
+/// the manifests on the search path, or by path), or when `plugins list`/`plugins check` shows it.
+/// Each library file is hashed (SHA-256) and read once per process.
 ///
 /// Example:
 ///   plantrack::PluginHost host(plantrack::plugin_search_path(cli_paths));
@@ -17,7 +24,7 @@
 #include "plantrack/environment.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/plan.hpp"
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace plantrack {
 
@@ -57,12 +64,15 @@ struct LibraryInfo {
 PLANTRACK_API std::string kinds_text(std::uint32_t kinds);
 PLANTRACK_API std::string_view to_string(sdk::SettingType type);
 
-/// A notifier call that failed: which plugin, on which event, what it said.
+/// A notifier call that failed: which plugin, on which event (or batch), what it said.
 struct PluginFailure {
   std::string plugin;
-  std::string event_key;
+  std::string event_key;  ///< batch_key() of the batch it failed on
   std::string message;
 };
+
+/// How a batch is named in messages: its first event's key, and "(and N more)" when it has more.
+PLANTRACK_API std::string batch_key(const std::vector<sdk::Event>& events);
 
 /// A finding and the funding-check plugin that made it.
 struct PluginFinding {
@@ -77,11 +87,12 @@ class PLANTRACK_API PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
-  /// Checks one library without using it: file safety, then the ABI version (nothing else of the
-  /// library runs when it is wrong), then the descriptor. Never throws.
+  /// Checks one library: file safety and its manifest (read from the file: nothing of the library
+  /// runs when they are wrong), then loads it and checks its descriptor. Never throws.
   LibraryInfo inspect(const std::string& path);
 
-  /// Every library on the search path (files ending in .so), inspected.
+  /// Every library on the search path (files ending in .so), inspected (so the plantrack plugin
+  /// libraries among them are loaded; the others are only read).
   std::vector<LibraryInfo> discover();
 
   /// Loads the plugins `plan` names ([[plugin]]), validating their settings against each
@@ -89,13 +100,20 @@ class PLANTRACK_API PluginHost {
   /// (then no plugin of the plan is loaded).
   bool load_plan_plugins(const Plan& plan, const std::string& plan_path, DiagnosticSink& sink);
 
-  /// Sends `event` to every loaded notifier, in plan order. A notifier that fails does not stop
-  /// the others; the failures are returned.
+  /// Sends `events` as one batch to every loaded notifier, in plan order (nothing when empty).
+  /// A notifier that fails does not stop the others; the failures are returned, one per failing
+  /// notifier (its event_key is batch_key(events)). Remembers nothing: see deliver().
+  std::vector<PluginFailure> notify(const std::vector<sdk::Event>& events, const sdk::View& view);
+  /// The same with a batch of one event.
   std::vector<PluginFailure> notify(const sdk::Event& event, const sdk::View& view);
   /// The loaded notifiers' names, in plan order (what deliveries are remembered by); the second
   /// entry of one name is "NAME#2", and so on.
   std::vector<std::string> notifiers() const;
-  /// Sends `event` to the `notifier`-th loaded notifier only (an index into notifiers()).
+  /// Sends `events` as one batch to the `notifier`-th loaded notifier only (an index into
+  /// notifiers()); ok without a call when `events` is empty.
+  sdk::Outcome notify_one(std::size_t notifier, const std::vector<sdk::Event>& events,
+                          const sdk::View& view);
+  /// The same with a batch of one event.
   sdk::Outcome notify_one(std::size_t notifier, const sdk::Event& event, const sdk::View& view);
 
   /// Runs every loaded funding check, in plan order; appends their findings. A check that fails

@@ -40,19 +40,4 @@ PLANTRACK_API std::optional<std::string> read_file(const std::string& path);
 /// nullopt when it is one. Does not open it.
 PLANTRACK_API std::optional<std::string> not_a_regular_file(const std::string& path);
 
-/// A file mapped into memory read-only (no copy); empty when it cannot be mapped.
-class PLANTRACK_API MappedFile {
- public:
-  explicit MappedFile(const std::string& path);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
-  bool ok() const { return data_ != nullptr; }
-
- private:
-  void* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
 }  // namespace plantrack

@@ -128,16 +128,6 @@ class PLANTRACK_API StatusBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-/// What status keeps per task id in the store, folded in as events are appended, so that status
-/// reads one row per task instead of every event. Continues `previous` (the summary before
-/// `events`), or starts from nothing when `previous` is nullopt: then `events` must be all of the
-/// id's events, reverts included. `events` oldest first. Returns nullopt when `previous` cannot be
-/// continued (a revert among `events`, another `counting`, damaged bytes): fold all events again.
-PLANTRACK_API std::optional<std::string> fold_summary(const Plan& plan, const PlanIndex& index,
-                                                      std::string_view task,
-                                                      std::optional<std::string_view> previous,
-                                                      const std::vector<EventFact>& events);
-
 /// Today's local date (or the date part of PLANTRACK_NOW, see docs/tracking.md).
 PLANTRACK_API Date today();
 /// Now in UTC as ISO 8601 ("2014-10-24T08:30:00Z"), or PLANTRACK_NOW when set.

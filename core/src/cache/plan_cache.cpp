@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <iterator>
 
+#include "cache/plan_serializer.hpp"
+#include "io/mapped_file.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/write_file.hpp"

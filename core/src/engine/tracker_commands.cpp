@@ -107,7 +107,7 @@ ExitCode CheckResult::exit_code() const {
   if (!check_failures.empty() || !delivery.failures.empty()) return ExitCode::kPluginFailed;
   if (alert_count > 0) return ExitCode::kFindings;
   for (const PluginFinding& f : findings) {
-    if (f.finding.severity != sdk::Severity::kInfo) return ExitCode::kFindings;
+    if (f.finding.severity != sdk::Severity::kNote) return ExitCode::kFindings;
   }
   return ExitCode::kOk;
 }

@@ -43,37 +43,37 @@ std::optional<sdk::Event> event_from_json(const std::string& text) {
 
 namespace {
 
-// One notifier's run: what is kept for it first, then the new events, skipping what it had.
-struct NotifierRun {
-  PluginHost& host;
+// One notifier's share of a delivery: what is kept for it first, then the new events, each
+// claimed in the store (so no other run sends it too), then sent in one batch and settled.
+struct NotifierBatch {
   EventStore& store;
   const std::string& plan_id;
-  const sdk::View& view;
+  const std::string& name;
   const std::string& at;
-  std::size_t index;
-  std::string name;
   DeliveryResult& result;
-  bool down = false;  // failed once in this run: keep the rest untried
-  std::optional<PluginFailure> first_failure;
+  std::vector<sdk::Event> events;  // claimed by this run
 
-  void send(const sdk::Event& e, bool again) {
-    EventStore::Claim claim = store.claim_delivery(plan_id, name, e.key, at, again);
-    if (claim != EventStore::Claim::kClaimed) {
+  void claim(const sdk::Event& e, bool again) {
+    if (store.claim_delivery(plan_id, name, e.key, at, again) != EventStore::Claim::kClaimed) {
       ++result.before;
       return;
     }
-    if (down) {
-      store.settle_delivery(plan_id, name, e.key, false, to_json(e), at);
-      return;
+    events.push_back(e);
+  }
+
+  // Every claimed event is settled: all delivered, or all kept for the next run.
+  void send(PluginHost& host, std::size_t index, const sdk::View& view) {
+    if (events.empty()) return;
+    sdk::Outcome outcome = host.notify_one(index, events, view);
+    for (const sdk::Event& e : events) {
+      store.settle_delivery(plan_id, name, e.key, outcome.ok, to_json(e), at);
     }
-    sdk::Outcome outcome = host.notify_one(index, e, view);
-    store.settle_delivery(plan_id, name, e.key, outcome.ok, to_json(e), at);
     if (outcome.ok) {
-      ++result.sent;
+      result.sent += events.size();
       return;
     }
-    down = true;
-    first_failure = PluginFailure{name, e.key, outcome.error};
+    result.failures.push_back(DeliveryResult::Failure{
+        PluginFailure{name, batch_key(events), outcome.error}, store.pending_count(plan_id, name)});
   }
 };
 
@@ -85,16 +85,13 @@ DeliveryResult deliver(PluginHost& host, EventStore& store, const std::string& p
   DeliveryResult result;
   std::vector<std::string> names = host.notifiers();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    NotifierRun run{host, store, plan_id, view, at, i, names[i], result, false, std::nullopt};
+    NotifierBatch batch{store, plan_id, names[i], at, result, {}};
     for (const EventStore::PendingDelivery& kept : store.pending_deliveries(plan_id, names[i])) {
       std::optional<sdk::Event> e = event_from_json(kept.event_json);
-      if (e) run.send(*e, false);
+      if (e) batch.claim(*e, false);
     }
-    for (const sdk::Event& e : events) run.send(e, again);
-    if (run.first_failure) {
-      result.failures.push_back(
-          DeliveryResult::Failure{*run.first_failure, store.pending_count(plan_id, names[i])});
-    }
+    for (const sdk::Event& e : events) batch.claim(e, again);
+    batch.send(host, i, view);
   }
   return result;
 }

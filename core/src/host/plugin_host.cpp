@@ -15,12 +15,14 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
 
 #include "host/library_memory.hpp"
+#include "host/library_scan.hpp"
 #include "host/plugin_guard.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/plugin_host.hpp"
@@ -200,6 +202,35 @@ class HostContext final : public sdk::Context {
   std::string plan_path_;
 };
 
+std::string hex(std::uint64_t v) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(v));
+  return text;
+}
+
+// What is read from a library file without loading it, once per process and file (a file
+// replaced since, by path, is read again).
+struct FileFacts {
+  std::string sha256;
+  host::LibraryScan scan;
+};
+
+const FileFacts& facts_of(const std::string& real) {
+  static std::mutex mutex;
+  static std::map<std::string, FileFacts> known;
+  struct stat st {};
+  ::stat(real.c_str(), &st);
+  std::string key = real + "\n" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) +
+                    ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) +
+                    "." + std::to_string(st.st_mtim.tv_nsec);
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = known.find(key);
+  if (it == known.end()) {
+    it = known.emplace(key, FileFacts{file_sha256(real), host::scan_library(real)}).first;
+  }
+  return it->second;
+}
+
 // A loaded library; kept for as long as any plugin object it made is alive.
 struct Library {
   std::string path;
@@ -300,22 +331,23 @@ struct PluginHost::Impl {
                                     std::vector<std::string>& names) {
     for (const std::string& file : likely_first(library_files(), name)) {
       LibraryInfo candidate;
-      std::shared_ptr<Library> opened = open(file, candidate);
-      if (!opened) {
-        // Not the plan's plugin, as far as anyone can tell: a warning (once), not a reason to stop.
-        if (warned.insert(file).second) {
-          spdlog::warn("skipping {} on the plugin search path: {}", file, candidate.problem);
-        }
-        continue;
-      }
+      std::string real;
+      const FileFacts* facts = examine(file, candidate, real);
       bool found = false;
-      for (const LibraryInfo::Plugin& p : candidate.plugins) {
+      for (const host::LibraryScan::Named& p :
+           facts ? facts->scan.plugins : std::vector<host::LibraryScan::Named>{}) {
         if (p.kinds & kinds) names.push_back(p.name);
         found = found || (p.name == name && (p.kinds & kinds));
       }
-      if (found) {
+      // Only a library whose manifest names the plugin is loaded: nothing of the others runs.
+      std::shared_ptr<Library> opened = found ? load(file, real, *facts, candidate) : nullptr;
+      if (opened) {
         info = std::move(candidate);
         return opened;
+      }
+      if (!candidate.problem.empty() && warned.insert(file).second) {
+        // Not the plan's plugin, as far as anyone can tell: a warning (once), not a reason to stop.
+        spdlog::warn("skipping {} on the plugin search path: {}", file, candidate.problem);
       }
     }
     return nullptr;
@@ -342,17 +374,86 @@ struct PluginHost::Impl {
 
   // Loads (once) and checks a library; on failure `info.problem` says why.
   std::shared_ptr<Library> open(const std::string& path, LibraryInfo& info) {
-    info.path = path;
     std::string real;
+    const FileFacts* facts = examine(path, info, real);
+    return facts ? load(path, real, *facts, info) : nullptr;
+  }
+
+  // What is checked before any code of the library runs: the file and its folders, then its
+  // symbols and manifest, read from the file. nullptr (with `info.problem`) when it is unusable.
+  static const FileFacts* examine(const std::string& path, LibraryInfo& info, std::string& real) {
+    info.path = path;
     if (unsafe(path, info, real)) return nullptr;
-    info.sha256 = file_sha256(real);
+    const FileFacts& facts = facts_of(real);
+    info.sha256 = facts.sha256;
+    return check_manifest(path, facts.scan, info) ? &facts : nullptr;
+  }
+
+  static bool check_manifest(const std::string& path, const host::LibraryScan& scan,
+                             LibraryInfo& info) {
+    auto refuse = [&](std::string problem, std::string fix) {
+      info.problem = std::move(problem);
+      info.fix = std::move(fix);
+      return false;
+    };
+    const std::string rebuild = "rebuild the plugin against this plantrack's SDK";
+    if (!scan.has_manifest && !scan.problem.empty()) {
+      return refuse(path + ": " + scan.problem, "give the path of a shared library");
+    }
+    if (!scan.has_manifest && !scan.exports_abi && scan.descriptor_abis.empty()) {
+      return refuse(path + " is not a plantrack plugin library (it exports no " + kAbiSymbol + ")",
+                    "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)");
+    }
+    for (std::uint32_t abi : scan.descriptor_abis) {
+      if (abi == sdk::kAbiVersion) continue;
+      info.abi = abi;
+      return refuse(path + " was built for plugin ABI " + std::to_string(abi) +
+                        "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion),
+                    rebuild);
+    }
+    if (!scan.has_manifest) {
+      return refuse(
+          path + " exports " + kDescriptorSymbol + " but has no manifest (section .plantrack)",
+          "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
+    }
+    if (!scan.problem.empty()) {
+      return refuse(path + ": " + scan.problem,
+                    "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
+    }
+    info.abi = scan.abi;
+    if (scan.abi != sdk::kAbiVersion) {
+      return refuse(path + " was built for plugin ABI " + std::to_string(scan.abi) +
+                        "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion),
+                    rebuild);
+    }
+    if (scan.toolchain != sdk::kToolchain) {
+      return refuse(
+          path + " was built with " + scan.toolchain + "; plantrack uses " + sdk::kToolchain,
+          "rebuild it with the same compiler and standard library as plantrack");
+    }
+    if (scan.layout != sdk::kLayoutFingerprint)
+      return refuse(layout_problem(path, scan.layout), rebuild);
+    return true;
+  }
+
+  static std::string layout_problem(const std::string& path, std::uint64_t layout) {
+    return path + " was built for plugin ABI " + std::to_string(sdk::kAbiVersion) +
+           " with boundary layout " + hex(layout) + "; this plantrack loads plugin ABI " +
+           std::to_string(sdk::kAbiVersion) + " with layout " + hex(sdk::kLayoutFingerprint) +
+           " (a type plugins read changed; see plantrack/sdk/layout.hpp)";
+  }
+
+  // Loads (once per host) a library examine() accepted, and checks what it exports against its
+  // manifest. Its static initialisers run here.
+  std::shared_ptr<Library> load(const std::string& path, const std::string& real,
+                                const FileFacts& facts, LibraryInfo& info) {
     if (auto it = libraries.find(real); it != libraries.end()) {
       describe(*it->second, info);
       return it->second;
     }
     auto lib = std::make_shared<Library>();
     lib->path = path;
-    lib->sha256 = info.sha256;
+    lib->sha256 = facts.sha256;
     try {
       // Loading runs the library's static initialisers: a crash or exit() there names it.
       host::PluginCall call(path, "loading", host::kNothingWritten);
@@ -362,9 +463,10 @@ struct PluginHost::Impl {
       info.fix = "check that it is a shared library built for this system";
       return nullptr;
     }
-    if (!lib->library.has(kAbiSymbol)) {
-      info.problem = path + " is not a plantrack plugin library (it exports no " + kAbiSymbol + ")";
-      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)";
+    if (!lib->library.has(kAbiSymbol) || !lib->library.has(kDescriptorSymbol)) {
+      info.problem = path + " lost its entry points when loaded (" + kAbiSymbol + ", " +
+                     kDescriptorSymbol + ")";
+      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)";
       return nullptr;
     }
     const std::uint32_t& abi = lib->library.get_alias<const std::uint32_t>(kAbiSymbol);
@@ -374,17 +476,10 @@ struct PluginHost::Impl {
       info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)";
       return nullptr;
     }
-    info.abi = abi;
-    if (*info.abi != sdk::kAbiVersion) {
-      info.problem = path + " was built for plugin ABI " + std::to_string(*info.abi) +
-                     "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion);
-      info.fix = "rebuild the plugin against this plantrack's SDK";
-      return nullptr;
-    }
-    if (!lib->library.has(kDescriptorSymbol)) {
-      info.problem = path + " has plugin ABI " + std::to_string(*info.abi) +
-                     " but exports no descriptor (" + kDescriptorSymbol + ")";
-      info.fix = "export it with PLANTRACK_PLUGIN_LIBRARY(describe)";
+    if (abi != sdk::kAbiVersion) {
+      info.problem = path + " exports " + kAbiSymbol + " " + std::to_string(abi) +
+                     " but its manifest says plugin ABI " + std::to_string(facts.scan.abi);
+      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)";
       return nullptr;
     }
     auto& describe_fn = lib->library.get_alias<const sdk::Descriptor*()>(kDescriptorSymbol);
@@ -393,9 +488,33 @@ struct PluginHost::Impl {
       lib->descriptor = describe_fn();
     }
     if (!check_descriptor(path, lib->descriptor, lib->memory, info)) return nullptr;
+    if (!matches_manifest(path, *lib->descriptor, facts.scan, info)) return nullptr;
     describe(*lib, info);
     libraries.emplace(real, lib);
     return lib;
+  }
+
+  // The descriptor lists the plugins the manifest named, with the same kinds, in order.
+  static bool matches_manifest(const std::string& path, const sdk::Descriptor& d,
+                               const host::LibraryScan& scan, LibraryInfo& info) {
+    bool same = d.plugin_count == scan.plugins.size();
+    for (std::size_t i = 0; same && i < d.plugin_count; ++i) {
+      same =
+          scan.plugins[i].name == d.plugins[i].name && scan.plugins[i].kinds == d.plugins[i].kinds;
+    }
+    if (same) return true;
+    auto list = [](auto&& names) {
+      std::string out;
+      for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+      return out.empty() ? std::string("none") : out;
+    };
+    std::vector<std::string> declared, described;
+    for (const host::LibraryScan::Named& p : scan.plugins) declared.push_back(p.name);
+    for (std::size_t i = 0; i < d.plugin_count; ++i) described.emplace_back(d.plugins[i].name);
+    info.problem = path + "'s manifest names other plugins (" + list(declared) +
+                   ") than its descriptor (" + list(described) + ")";
+    info.fix = "pass PLANTRACK_PLUGIN_LIBRARY the plugins array its descriptor lists";
+    return false;
   }
 
   // Every count and pointer of the descriptor is checked against the library's image before any
@@ -413,6 +532,11 @@ struct PluginHost::Impl {
     if (d->abi_version != sdk::kAbiVersion || d->size < sdk::kDescriptorMinSize ||
         !memory.holds(d, d->size)) {
       info.problem = path + " returns a descriptor of another plugin ABI";
+      info.fix = "rebuild the plugin against this plantrack's SDK";
+      return false;
+    }
+    if (d->layout != sdk::kLayoutFingerprint) {
+      info.problem = layout_problem(path, d->layout);
       info.fix = "rebuild the plugin against this plantrack's SDK";
       return false;
     }
@@ -824,14 +948,26 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
   return true;
 }
 
-std::vector<PluginFailure> PluginHost::notify(const sdk::Event& event, const sdk::View& view) {
+std::vector<PluginFailure> PluginHost::notify(const std::vector<sdk::Event>& events,
+                                              const sdk::View& view) {
   std::vector<PluginFailure> failures;
-  std::size_t count = notifier_count();
-  for (std::size_t i = 0; i < count; ++i) {
-    sdk::Outcome outcome = notify_one(i, event, view);
-    if (!outcome.ok) failures.push_back(PluginFailure{notifiers()[i], event.key, outcome.error});
+  if (events.empty()) return failures;
+  std::vector<std::string> names = notifiers();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    sdk::Outcome outcome = notify_one(i, events, view);
+    if (!outcome.ok) failures.push_back(PluginFailure{names[i], batch_key(events), outcome.error});
   }
   return failures;
+}
+
+std::vector<PluginFailure> PluginHost::notify(const sdk::Event& event, const sdk::View& view) {
+  return notify(std::vector<sdk::Event>{event}, view);
+}
+
+std::string batch_key(const std::vector<sdk::Event>& events) {
+  if (events.empty()) return {};
+  if (events.size() == 1) return events.front().key;
+  return events.front().key + " (and " + std::to_string(events.size() - 1) + " more)";
 }
 
 std::vector<std::string> PluginHost::notifiers() const {
@@ -845,16 +981,22 @@ std::vector<std::string> PluginHost::notifiers() const {
   return out;
 }
 
-sdk::Outcome PluginHost::notify_one(std::size_t notifier, const sdk::Event& event,
+sdk::Outcome PluginHost::notify_one(std::size_t notifier, const std::vector<sdk::Event>& events,
                                     const sdk::View& view) {
+  if (events.empty()) return {};
   std::size_t seen = 0;
   for (Instance& instance : impl_->instances) {
     if (!instance.notifier) continue;
     if (seen++ != notifier) continue;
-    host::PluginCall call(instance.name, "notify (" + event.key + ")", host::kKeptRecorded);
-    return instance.notifier->notify(event, view);
+    host::PluginCall call(instance.name, "notify (" + batch_key(events) + ")", host::kKeptRecorded);
+    return instance.notifier->notify(events, view);
   }
   return sdk::Outcome::failure("no notifier " + std::to_string(notifier) + " is loaded");
+}
+
+sdk::Outcome PluginHost::notify_one(std::size_t notifier, const sdk::Event& event,
+                                    const sdk::View& view) {
+  return notify_one(notifier, std::vector<sdk::Event>{event}, view);
 }
 
 std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,

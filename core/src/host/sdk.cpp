@@ -2,7 +2,7 @@
 // information live in the core library), settings access, event names.
 #include <stdexcept>
 
-#include "plantrack/plugin.hpp"
+#include "plantrack/sdk/plugin.hpp"
 
 namespace plantrack::sdk {
 

@@ -1,4 +1,5 @@
 #include "plantrack/read_file.hpp"
+#include "io/mapped_file.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

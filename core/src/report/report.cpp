@@ -1,4 +1,4 @@
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/report.hpp"
 
 #include <algorithm>
 #include <array>
@@ -182,11 +182,13 @@ class Builder {
     Table w;
     w.name = "workload";
     w.title = t("Khối lượng công việc", "Workload");
-    w.columns = {
-        t("Stt", "No."),           t("Công việc thực hiện", "Work done"), t("Đơn vị tính", "Unit"),
-        t("Số lượng", "Quantity"), t("Thời gian thực hiện", "Period"),    t("Kế hoạch", "Planned"),
-        t("Đạt", "Achieved")};
-    w.numeric = {true, false, false, true, false, true, true};
+    w.columns = {{"no", t("Stt", "No."), true},
+                 {"work", t("Công việc thực hiện", "Work done"), false},
+                 {"unit", t("Đơn vị tính", "Unit"), false},
+                 {"quantity", t("Số lượng", "Quantity"), true},
+                 {"period", t("Thời gian thực hiện", "Period"), false},
+                 {"planned", t("Kế hoạch", "Planned"), true},
+                 {"achieved", t("Đạt", "Achieved"), true}};
     bool filtered = o_.from_year || o_.to_year;
     std::size_t number = 0;
     for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
@@ -245,9 +247,10 @@ class Builder {
         Table spent;
         spent.name = "funding";
         spent.title = t("Kinh phí được cấp và đã chi", "Allocated and spent");
-        spent.columns = {t("Nguồn vốn", "Source"), t("Được cấp", "Allocated"), t("Đã chi", "Spent"),
-                         t("Còn lại", "Remaining")};
-        spent.numeric = {false, true, true, true};
+        spent.columns = {{"source", t("Nguồn vốn", "Source"), false},
+                         {"allocated", t("Được cấp", "Allocated"), true},
+                         {"spent", t("Đã chi", "Spent"), true},
+                         {"remaining", t("Còn lại", "Remaining"), true}};
         for (const MoneyRow& r : m.sources) {
           const Funding* f = find_source(r.key);
           spent.rows.push_back({f ? f->title : r.key, format_figure(r.allocated, style_),
@@ -267,10 +270,12 @@ class Builder {
     Table s;
     s.name = "stages";
     s.title = t("Tiến độ theo giai đoạn", "Progress by stage");
-    s.columns = {
-        t("Giai đoạn", "Stage"),      t("Hoàn thành", "Complete"),      t("Đã xong", "Done"),
-        t("Đang làm", "In progress"), t("Chưa bắt đầu", "Not started"), t("Hủy", "Cancelled")};
-    s.numeric = {false, true, true, true, true, true};
+    s.columns = {{"stage", t("Giai đoạn", "Stage"), false},
+                 {"complete", t("Hoàn thành", "Complete"), true},
+                 {"done", t("Đã xong", "Done"), true},
+                 {"in_progress", t("Đang làm", "In progress"), true},
+                 {"not_started", t("Chưa bắt đầu", "Not started"), true},
+                 {"cancelled", t("Hủy", "Cancelled"), true}};
     for (const StageStatus& st : status_->stages) {
       const Rollup& r = st.rollup;
       s.rows.push_back({plan_.stages[st.stage].title, format_percent(r.percent),
@@ -300,9 +305,11 @@ class Builder {
     Table f;
     f.name = "findings";
     f.title = t("Kết quả kiểm tra kinh phí", "Funding findings");
-    f.columns = {t("Mức độ", "Severity"), t("Quy tắc", "Rule"), t("Nội dung", "Finding"),
-                 t("Căn cứ", "Basis"), t("Cách khắc phục", "Fix")};
-    f.numeric = {false, false, false, false, false};
+    f.columns = {{"severity", t("Mức độ", "Severity"), false},
+                 {"rule", t("Quy tắc", "Rule"), false},
+                 {"finding", t("Nội dung", "Finding"), false},
+                 {"basis", t("Căn cứ", "Basis"), false},
+                 {"fix", t("Cách khắc phục", "Fix"), false}};
     for (const sdk::Finding& x : *findings_) {
       std::string severity = x.severity == sdk::Severity::kError     ? t("lỗi", "error")
                              : x.severity == sdk::Severity::kWarning ? t("cảnh báo", "warning")
@@ -332,9 +339,11 @@ class Builder {
     Table p;
     p.name = "participants";
     p.title = t("Doanh nghiệp tham gia", "Participating enterprises");
-    p.columns = {t("Stt", "No."), t("Tên doanh nghiệp", "Enterprise"), t("Ngành SX", "Sector"),
-                 t("Nội dung tham gia", "Took part in"), t("Năm", "Year")};
-    p.numeric = {true, false, false, false, true};
+    p.columns = {{"no", t("Stt", "No."), true},
+                 {"enterprise", t("Tên doanh nghiệp", "Enterprise"), false},
+                 {"sector", t("Ngành SX", "Sector"), false},
+                 {"took_part_in", t("Nội dung tham gia", "Took part in"), false},
+                 {"year", t("Năm", "Year"), true}};
     std::size_t n = 0;
     for (const Participant& x : plan_.participants) {
       if (o_.from_year && x.year < *o_.from_year) continue;

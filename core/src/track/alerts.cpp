@@ -1,4 +1,5 @@
 #include "plantrack/alerts.hpp"
+#include "track/days.hpp"
 
 #include <algorithm>
 #include <cmath>

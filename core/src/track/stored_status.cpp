@@ -1,4 +1,5 @@
 #include "plantrack/stored_status.hpp"
+#include "track/summary.hpp"
 
 namespace plantrack {
 namespace {

@@ -7,6 +7,7 @@
 #include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/utf8.hpp"
+#include "track/summary.hpp"
 
 namespace plantrack {
 namespace tally {

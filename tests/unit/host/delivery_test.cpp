@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "../temp_db.hpp"
+#include "../test_plans.hpp"
 #include "plantrack/delivery.hpp"
 #include "plantrack/store.hpp"
 
@@ -13,7 +14,48 @@ using plantrack::test::TempDb;
 
 namespace {
 constexpr const char* kAt = "2014-10-24T09:00:00Z";
+
+sdk::Event event(const std::string& key) {
+  sdk::Event e;
+  e.type = sdk::EventType::kProgressRecorded;
+  e.plan_id = "p";
+  e.as_of = Date{2014, 10, 24};
+  e.key = key;
+  return e;
+}
 }  // namespace
+
+TEST_CASE("a delivery sends one batch per notifier; a failing batch is kept whole, reported once",
+          "[delivery]") {
+  TempDb db;
+  std::filesystem::path out = db.path.string() + ".events";
+  LoadResult r = test::load(test::task("posters", "awareness", 10) +
+                            "\n[[plugin]]\nname = \"tally\"\n[plugin.settings]\nfile = \"" +
+                            out.string() + "\"\n\n[[plugin]]\nname = \"thrower\"\n");
+  REQUIRE(r.ok());
+  PluginHost host({PLANTRACK_FIXTURE_DIR});
+  DiagnosticSink sink("t.toml");
+  REQUIRE(host.load_plan_plugins(r.plan, "t.toml", sink));
+  EventStore s = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  sdk::View view{r.plan, nullptr};
+  std::vector<sdk::Event> events;
+  for (int i = 1; i <= 200; ++i) events.push_back(event("progress-recorded/" + std::to_string(i)));
+  DeliveryResult first = deliver(host, s, "p", events, view, kAt);
+  CHECK(first.sent == 200);  // tally's
+  REQUIRE(first.failures.size() == 1);
+  CHECK(first.failures[0].failure.plugin == "thrower");
+  CHECK(first.failures[0].failure.event_key == "progress-recorded/1 (and 199 more)");
+  CHECK(first.failures[0].kept == 200);
+  CHECK(s.pending_count("p", "tally") == 0);
+  // The next run: tally has had them all; thrower gets its kept 200 first, in one batch again.
+  DeliveryResult second = deliver(host, s, "p", {event("progress-recorded/201")}, view, kAt);
+  CHECK(second.sent == 1);
+  CHECK(second.before == 0);
+  REQUIRE(second.failures.size() == 1);
+  CHECK(second.failures[0].failure.event_key == "progress-recorded/1 (and 200 more)");
+  CHECK(second.failures[0].kept == 201);
+  std::filesystem::remove(out);
+}
 
 TEST_CASE("a notification is claimed once per notifier, even by two connections", "[delivery]") {
   TempDb db;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -16,6 +17,8 @@ using namespace plantrack;
 namespace {
 
 const std::string kFixtures = PLANTRACK_FIXTURE_DIR;
+const std::string kHostile = PLANTRACK_HOSTILE_FIXTURE_DIR;
+const std::string kMarkerDir = PLANTRACK_MARKER_FIXTURE_DIR;
 const std::string kBuiltin = PLANTRACK_BUILTIN_PLUGIN_DIR;
 
 std::string fixture(const std::string& name) {
@@ -87,7 +90,7 @@ TEST_CASE("libraries that cannot be used are refused with what and how to fix", 
   };
   CHECK(says(fixture("wrong_abi")) ==
         fixture("wrong_abi") +
-            " was built for plugin ABI 99; this plantrack loads plugin ABI 1\n"
+            " was built for plugin ABI 99; this plantrack loads plugin ABI 2\n"
             "  fix: rebuild the plugin against this plantrack's SDK");
   CHECK(says(fixture("not_plugin")) ==
         fixture("not_plugin") +
@@ -100,6 +103,76 @@ TEST_CASE("libraries that cannot be used are refused with what and how to fix", 
   CHECK(says("/no/such/plugin.so") ==
         "cannot read the plugin file /no/such/plugin.so: No such file or directory\n"
         "  fix: check the path");
+}
+
+TEST_CASE("a library built against an older boundary is refused from its file, naming both",
+          "[host]") {
+  // Both fixtures abort when loaded: the refusal must come before any of their code runs.
+  PluginHost host({});
+  std::string abi1 = kHostile + "/old_layout_1.so";
+  LibraryInfo old_abi = host.inspect(abi1);
+  CHECK(old_abi.problem == abi1 + " was built for plugin ABI 1; this plantrack loads plugin ABI 2");
+  CHECK(old_abi.fix == "rebuild the plugin against this plantrack's SDK");
+  CHECK(old_abi.abi == 1u);
+  std::string other = kHostile + "/old_layout_2.so";
+  char ours[17];
+  std::snprintf(ours, sizeof ours, "%016llx",
+                static_cast<unsigned long long>(sdk::kLayoutFingerprint));
+  LibraryInfo layout = host.inspect(other);
+  CHECK(layout.problem == other +
+                              " was built for plugin ABI 2 with boundary layout 00000000deadbeef; "
+                              "this plantrack loads plugin ABI 2 with layout " +
+                              ours +
+                              " (a type plugins read changed; see plantrack/sdk/layout.hpp)");
+  CHECK(layout.fix == "rebuild the plugin against this plantrack's SDK");
+  CHECK(layout.sha256.size() == 64);
+}
+
+TEST_CASE("finding a plugin by name loads no library that does not provide it", "[host]") {
+  // marker.so sorts first on the path and marks itself when loaded; the hostile folder holds
+  // libraries that crash, exit or abort when loaded. Only good.so provides "tally".
+  std::string mark = kMarkerDir + "/marker.so.loaded";
+  std::filesystem::remove(mark);
+  TempDir dir;
+  LoadResult r = plan_with("[[plugin]]\nname = \"tally\"\n[plugin.settings]\nfile = \"" +
+                           dir.file("events.txt") + "\"\n");
+  REQUIRE(r.ok());
+  {
+    PluginHost host({kMarkerDir, kHostile, kFixtures});
+    DiagnosticSink sink("t.toml");
+    REQUIRE(host.load_plan_plugins(r.plan, "t.toml", sink));
+    REQUIRE(host.loaded().size() == 1);
+    CHECK(host.loaded()[0].path == fixture("good"));
+    CHECK_FALSE(std::filesystem::exists(mark));
+  }
+  // The marker does mark when it is the plugin named (so the check above can fail).
+  LoadResult named = plan_with("[[plugin]]\nname = \"marker\"\n");
+  REQUIRE(named.ok());
+  PluginHost host({kMarkerDir, kHostile, kFixtures});
+  DiagnosticSink sink("t.toml");
+  REQUIRE(host.load_plan_plugins(named.plan, "t.toml", sink));
+  CHECK(std::filesystem::exists(mark));
+  std::filesystem::remove(mark);
+}
+
+TEST_CASE("a batch reaches each notifier in one call; the default hook loops over on_event",
+          "[host]") {
+  TempDir dir;
+  std::string out = dir.file("events.txt");
+  LoadResult r = plan_with("[[plugin]]\nname = \"tally\"\n[plugin.settings]\nfile = \"" + out +
+                           "\"\n\n[[plugin]]\nname = \"thrower\"\n");
+  REQUIRE(r.ok());
+  PluginHost host({kFixtures});
+  DiagnosticSink sink("t.toml");
+  REQUIRE(host.load_plan_plugins(r.plan, "t.toml", sink));
+  sdk::View view{r.plan, nullptr};
+  std::vector<sdk::Event> batch = {event("a/1"), event("a/2"), event("a/3")};
+  std::vector<PluginFailure> failures = host.notify(batch, view);
+  CHECK(read(out) == "tally:a/1:demo\ntally:a/2:demo\ntally:a/3:demo\n");
+  REQUIRE(failures.size() == 1);  // one per failing notifier, not one per event
+  CHECK(failures[0].plugin == "thrower");
+  CHECK(failures[0].event_key == "a/1 (and 2 more)");
+  CHECK(host.notify(std::vector<sdk::Event>{}, view).empty());
 }
 
 TEST_CASE("a plugin file or folder others can write to is refused", "[host]") {

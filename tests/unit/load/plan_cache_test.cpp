@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "cache/plan_serializer.hpp"
 #include "plantrack/plan_cache.hpp"
 
 using namespace plantrack;

@@ -4,7 +4,7 @@
 #include "../test_plans.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/recording.hpp"
-#include "plantrack/report.hpp"
+#include "plantrack/sdk/report.hpp"
 
 using namespace plantrack;
 

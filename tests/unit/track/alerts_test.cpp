@@ -2,6 +2,7 @@
 
 #include "../test_plans.hpp"
 #include "plantrack/alerts.hpp"
+#include "track/days.hpp"
 
 using namespace plantrack;
 using plantrack::test::load;

@@ -1,0 +1,34 @@
+// Fixture: a plugin library as built against an older SDK, chosen by the macro OLD_LAYOUT:
+//   1  plugin ABI 1, as every library was before ABI 2: `plantrack_plugin_v1`, no manifest
+//   2  plugin ABI 2 but another boundary layout (a Plan or View of another shape) in its manifest
+// The host must refuse it from the file alone, naming both versions or fingerprints: its static
+// initialiser and its descriptor function abort if they ever run.
+#include <boost/dll/alias.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+
+namespace fixture {
+#if OLD_LAYOUT == 1
+const std::uint32_t abi = 1;
+#else
+const std::uint32_t abi = 2;
+#endif
+const void* describe() {
+  std::abort();  // the host must not run this
+}
+struct AbortOnLoad {
+  AbortOnLoad() { std::abort(); }  // nor this: the library must never be loaded
+} abort_on_load;
+}  // namespace fixture
+
+BOOST_DLL_ALIAS(fixture::abi, plantrack_plugin_abi)
+#if OLD_LAYOUT == 1
+BOOST_DLL_ALIAS(fixture::describe, plantrack_plugin_v1)
+#else
+BOOST_DLL_ALIAS(fixture::describe, plantrack_plugin_v2)
+// The manifest an ABI 2 library of another layout carries (see plantrack/sdk/plugin.hpp).
+[[gnu::section(".plantrack"), gnu::used]] const char plantrack_plugin_manifest[] =
+    "plantrack-plugin\0abi=2\0layout=00000000deadbeef\0toolchain=libstdc++/cxx11-abi/c++20\0"
+    "plugin=1:old";
+#endif
