@@ -93,7 +93,8 @@ def main():
     sh([PLANTRACK, "status", plans[10000]], env)  # warms the plan cache, as any earlier command would
     floor = os.path.join(work, "floor.db")
     floor_db(floor)
-    tasks = [line.split('"')[1] for line in open(plans[10000], encoding="utf-8") if line.startswith('id = "')][1:]
+    text = open(plans[10000], encoding="utf-8").read()
+    tasks = [block.split('"')[1] for block in text.split("[[task]]\nid = ")[1:]]
     rec, ins = [], []
     for i in range(args.runs):
         rec.append(timed([PLANTRACK, "record", plans[10000], tasks[i], "1", "--date", "2030-06-01"], env))
