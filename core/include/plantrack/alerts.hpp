@@ -29,4 +29,8 @@ PLANTRACK_API sdk::Event make_event(const Plan& plan, sdk::EventType type, Date 
 PLANTRACK_API std::vector<sdk::Event> alerts(const Plan& plan, const PlanStatus& status,
                                              Date as_of);
 
+/// "stage-completed/<stage>": the one event for a completed stage, whether a write completed it
+/// (Tracker::append) or `check` finds it complete, so that the notifiers' memory sees one key.
+PLANTRACK_API sdk::Event stage_completed(const Plan& plan, const Stage& stage, Date as_of);
+
 }  // namespace plantrack

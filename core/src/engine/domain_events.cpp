@@ -51,11 +51,7 @@ std::vector<sdk::Event> domain_events(const Plan& plan, const std::vector<Event>
   }
   for (std::size_t s = 0; s < after.stages.size() && s < before.stages.size(); ++s) {
     if (after.stages[s].rollup.complete && !before.stages[s].rollup.complete) {
-      const Stage& stage = plan.stages[after.stages[s].stage];
-      sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
-                                "stage " + stage.id + " completed");
-      e.stage = stage.id;
-      out.push_back(std::move(e));
+      out.push_back(stage_completed(plan, plan.stages[after.stages[s].stage], as_of));
     }
   }
   return out;

@@ -98,13 +98,16 @@ std::vector<sdk::Event> alerts(const Plan& plan, const PlanStatus& status, Date 
   }
   for (const StageStatus& s : status.stages) {
     if (!s.rollup.complete) continue;
-    const Stage& stage = plan.stages[s.stage];
-    sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
-                              "stage " + stage.id + " completed");
-    e.stage = stage.id;
-    out.push_back(std::move(e));
+    out.push_back(stage_completed(plan, plan.stages[s.stage], as_of));
   }
   return out;
+}
+
+sdk::Event stage_completed(const Plan& plan, const Stage& stage, Date as_of) {
+  sdk::Event e = make_event(plan, sdk::EventType::kStageCompleted, as_of, stage.id,
+                            "stage " + stage.id + " completed");
+  e.stage = stage.id;
+  return e;
 }
 
 }  // namespace plantrack
