@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints PLANTRACK_SDK_BOUNDARY (core/include/plantrack/sdk/layout.hpp) with the sizes, alignments
+# Prints PLANTRACK_SDK_BOUNDARY (core/include/sdk/plantrack/sdk/layout.hpp) with the sizes, alignments
 # and offsets this toolchain gives its types, and the fingerprint of the result: paste both into
 # layout.hpp after a change to a boundary type (and bump PLANTRACK_PLUGIN_ABI).
 #   scripts/sdk_layout.sh [CXX]
@@ -8,7 +8,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 cxx=${1:-g++}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-header=$src/core/include/plantrack/sdk/layout.hpp
+header=$src/core/include/sdk/plantrack/sdk/layout.hpp
 {
   echo '#include <cstdio>'
   echo '#pragma GCC diagnostic ignored "-Winvalid-offsetof"'
@@ -28,5 +28,5 @@ header=$src/core/include/plantrack/sdk/layout.hpp
   echo '  std::printf("fingerprint 0x%016llxull\n", (unsigned long long)plantrack::sdk::kLayoutFingerprint);'
   echo '}'
 } >"$work/print.cpp"
-"$cxx" -std=c++20 -DBOOST_DLL_USE_STD_FS -I"$src/core/include" "$work/print.cpp" -o "$work/print"
+"$cxx" -std=c++20 -DBOOST_DLL_USE_STD_FS $(for d in "$src"/core/include/*/; do printf -- " -I%s" "$d"; done) "$work/print.cpp" -o "$work/print"
 "$work/print"

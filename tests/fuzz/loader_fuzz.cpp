@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "cache/plan_serializer.hpp"
+#include "plantrack/detail/plan_serializer.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "cache/plan_serializer.hpp"
+#include "plantrack/detail/plan_serializer.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/plan_cache.hpp"
 

@@ -18,12 +18,12 @@
 #include <vector>
 
 #include "plantrack/alerts.hpp"
+#include "plantrack/detail/summary.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/report.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/year_plan.hpp"
-#include "track/summary.hpp"
 
 namespace {
 

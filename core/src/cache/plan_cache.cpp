@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <iterator>
 
-#include "cache/plan_serializer.hpp"
-#include "io/mapped_file.hpp"
+#include "plantrack/detail/mapped_file.hpp"
+#include "plantrack/detail/plan_serializer.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/write_file.hpp"
@@ -21,10 +21,10 @@ namespace plantrack {
 namespace {
 
 // Bump when the model or this format changes: older cache files are then ignored.
-constexpr std::string_view kMagic = "plantrack-plan-cache-v8\n";
+constexpr std::string_view kMagic = "plantrack-plan-cache-v9\n";
 
 // The model's sizes, so that growing a type without updating fields() below fails to compile.
-static_assert(sizeof(Task) == 376, "Task changed: update fields(Task) and kMagic");
+static_assert(sizeof(Task) == 368, "Task changed: update fields(Task) and kMagic");
 static_assert(sizeof(PlanInfo) == 312, "PlanInfo changed: update fields(PlanInfo) and kMagic");
 static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMagic");
 static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
@@ -32,7 +32,7 @@ static_assert(sizeof(Participant) == 160, "Participant changed: update fields an
 static_assert(sizeof(Narrative) == 208, "Narrative changed: update fields(Narrative) and kMagic");
 static_assert(sizeof(Alerts) == 40, "Alerts changed: update fields(Alerts) and kMagic");
 static_assert(sizeof(ReportStyle) == 12, "ReportStyle changed: update fields and kMagic");
-static_assert(sizeof(Amendment) == 88, "Amendment changed: update fields and kMagic");
+static_assert(sizeof(Amendment) == 80, "Amendment changed: update fields and kMagic");
 static_assert(sizeof(Plan) == 800, "Plan changed: update fields(Plan) and kMagic");
 static_assert(sizeof(BudgetLine) == 184, "BudgetLine changed: update fields and kMagic");
 static_assert(sizeof(FundingTotal) == 112, "FundingTotal changed: update fields and kMagic");
@@ -121,9 +121,11 @@ void fields(A& a, SourcePos& p) {
 }
 template <typename A>
 void fields(A& a, Date& d) {
-  field(a, d.year);
-  field(a, d.month);
-  field(a, d.day);
+  int year = d.year(), month = d.month(), day = d.day();
+  field(a, year);
+  field(a, month);
+  field(a, day);
+  d = Date{year, month, day};
 }
 template <typename A>
 void fields(A& a, Ref& r) {

@@ -1,4 +1,4 @@
-#include "engine/domain_events.hpp"
+#include "domain_events.hpp"
 
 #include <string>
 

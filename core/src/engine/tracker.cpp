@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "engine/tracker_impl.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plantrack/printable.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plantrack/year_plan.hpp"
+#include "tracker_impl.hpp"
 
 namespace plantrack {
 namespace {

@@ -4,12 +4,12 @@
 #include <set>
 #include <sstream>
 
-#include "engine/tracker_impl.hpp"
 #include "plantrack/alerts.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plantrack/what_if.hpp"
 #include "plantrack/year_plan.hpp"
+#include "tracker_impl.hpp"
 
 namespace plantrack {
 namespace {

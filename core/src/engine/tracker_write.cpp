@@ -4,9 +4,9 @@
 #include <set>
 #include <type_traits>
 
-#include "engine/domain_events.hpp"
-#include "engine/tracker_impl.hpp"
+#include "domain_events.hpp"
 #include "plantrack/stored_status.hpp"
+#include "tracker_impl.hpp"
 
 namespace plantrack {
 namespace {

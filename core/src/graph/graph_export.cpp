@@ -3,7 +3,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "labels.hpp"
+#include "plantrack/detail/dot_quote.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/printable.hpp"
 

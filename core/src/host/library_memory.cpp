@@ -1,4 +1,4 @@
-#include "host/library_memory.hpp"
+#include "library_memory.hpp"
 
 #include <elf.h>
 #include <link.h>

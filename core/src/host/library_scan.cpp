@@ -1,6 +1,6 @@
 // Reading a plugin library's file without loading it: symbol names through Boost.DLL's
 // library_info, the manifest section by reading the ELF section headers.
-#include "host/library_scan.hpp"
+#include "library_scan.hpp"
 
 #include <elf.h>
 

@@ -1,4 +1,4 @@
-#include "host/plugin_guard.hpp"
+#include "plugin_guard.hpp"
 
 #include <signal.h>
 #include <unistd.h>

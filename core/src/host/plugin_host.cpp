@@ -21,11 +21,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include "host/library_memory.hpp"
-#include "host/library_scan.hpp"
-#include "host/plugin_guard.hpp"
+#include "library_memory.hpp"
+#include "library_scan.hpp"
 #include "plantrack/digest.hpp"
 #include "plantrack/plugin_host.hpp"
+#include "plugin_guard.hpp"
 
 namespace plantrack {
 namespace {

@@ -1,5 +1,5 @@
 #include "plantrack/read_file.hpp"
-#include "io/mapped_file.hpp"
+#include "plantrack/detail/mapped_file.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -2,6 +2,8 @@
 // in the loader's folder, with its schema-checked reader).
 #include "plantrack/what_if.hpp"
 
+#include <chrono>
+
 #include "plantrack/money.hpp"
 #include "table_reader.hpp"
 
@@ -65,8 +67,12 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
     std::string before = years_text(*task);
     for (Year& y : task->years) y.value += shift;
     for (YearTarget& y : task->targets) y.year += shift;
-    if (task->due) task->due->year += shift;  // 29 February stays a valid date only in leap years
-    if (task->due && task->due->month == 2 && task->due->day == 29) task->due->day = 28;
+    if (task->due) {
+      std::chrono::year_month_day due = task->due->ymd() + std::chrono::years{shift};
+      // 29 February moved into a common year: the last day of its February
+      if (!due.ok()) due = due.year() / due.month() / std::chrono::last;
+      task->due = Date(due);
+    }
     described.push_back("slip \"" + task->id + "\" by " + std::to_string(shift) +
                         (shift == 1 || shift == -1 ? " year" : " years") + ": years " + before +
                         " -> " + years_text(*task));

@@ -2,15 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 namespace plantrack {
-
-std::string Date::to_string() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
 
 std::vector<int> Task::active_years() const {
   std::vector<int> result;

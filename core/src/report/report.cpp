@@ -404,7 +404,7 @@ Document build(const sdk::View& view, const Options& options) {
 std::string date_text(Date date, const std::string& lang) {
   if (lang != "vi") return date.to_string();
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day, date.month, date.year);
+  std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day(), date.month(), date.year());
   return buffer;
 }
 

@@ -11,7 +11,6 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "plantrack/status.hpp"
 #include "plantrack/store.hpp"
 #include "plantrack/utf8.hpp"
 #include "schema.hpp"
@@ -84,15 +83,9 @@ using store::column_text;
 using store::column_view;
 using store::Statement;
 
-// Dates were checked when recorded ("YYYY-MM-DD"): read the digits without checking them again.
+// Dates were checked when recorded ("YYYY-MM-DD"); another writer's bad text reads as no date.
 Date stored_date(std::string_view text) {
-  if (text.size() != 10) return parse_date(text).value_or(Date{});
-  auto digits = [&](std::size_t at, std::size_t n) {
-    int value = 0;
-    for (std::size_t i = at; i < at + n; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  return Date{digits(0, 4), digits(5, 2), digits(8, 2)};
+  return parse_date(text).value_or(Date{});
 }
 
 std::string column_blob(sqlite3_stmt* s, int column) {
@@ -573,7 +566,7 @@ Event read_event(sqlite3_stmt* s, const std::string& plan_id) {
   e.kind = event_kind_from(text(2)).value_or(EventKind::kNote);
   if (sqlite3_column_type(s, 3) != SQLITE_NULL) e.quantity = sqlite3_column_int64(s, 3);
   if (sqlite3_column_type(s, 4) != SQLITE_NULL) e.year = sqlite3_column_int(s, 4);
-  e.effective = parse_date(text(5)).value_or(Date{});
+  e.effective = stored_date(text(5));
   e.recorded_at = text(6);
   e.actor = text(7);
   e.note = text(8);
@@ -643,7 +636,7 @@ std::vector<EventStore::SpentSum> EventStore::spent_sums(const std::string& plan
   std::map<std::tuple<std::string, std::string, int>, std::int64_t> sums;
   for (const Event& e : spending(plan_id)) {
     if (e.effective > as_of || reverted.count(e.id)) continue;
-    std::int64_t& sum = sums[{e.task, e.source, e.year.value_or(e.effective.year)}];
+    std::int64_t& sum = sums[{e.task, e.source, e.year.value_or(e.effective.year())}];
     if (__builtin_add_overflow(sum, e.amount.value_or(0), &sum)) {
       sum = std::numeric_limits<std::int64_t>::max();
     }

@@ -63,7 +63,7 @@ std::optional<Date> effective_date(const std::string& text, SourcePos at, Date t
 
 // The year a record counts for: given, else the date's; "-" when the source gives no year (0).
 std::optional<int> record_year(const RecordInput& in, Date effective, DiagnosticSink& sink) {
-  if (in.year.empty()) return effective.year;
+  if (in.year.empty()) return effective.year();
   if (in.year == "-") return 0;
   int year = 0;
   auto [end, ec] = std::from_chars(in.year.data(), in.year.data() + in.year.size(), year);

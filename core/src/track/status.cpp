@@ -14,9 +14,6 @@ namespace {
 
 using tally::Tally;
 
-constexpr std::array<std::string_view, 10> kKinds = {"progress", "start",  "complete", "block",
-                                                     "unblock",  "cancel", "reopen",   "note",
-                                                     "revert",   "spend"};
 constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress", "done",
                                                      "cancelled"};
 
@@ -70,17 +67,6 @@ void finish_rollup(Rollup& r, double sum, std::size_t counted) {
 }
 
 }  // namespace
-
-std::string_view to_string(EventKind kind) {
-  return kKinds[static_cast<std::size_t>(kind)];
-}
-
-std::optional<EventKind> event_kind_from(std::string_view text) {
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
-    if (kKinds[i] == text) return static_cast<EventKind>(i);
-  }
-  return std::nullopt;
-}
 
 std::string_view to_string(TaskState state) {
   return kStates[static_cast<std::size_t>(state)];
@@ -185,7 +171,7 @@ void StatusBuilder::add_spending(const Event& e) {
   std::optional<std::size_t> task = impl_->index.current_task(e.task);
   s.task = task ? impl_->plan.tasks[*task].id : e.task;
   s.source = e.source;
-  s.year = e.year.value_or(e.effective.year);
+  s.year = e.year.value_or(e.effective.year());
   s.amount = e.amount.value_or(0);
   s.cost = e.cost;
   s.participant = e.participant;

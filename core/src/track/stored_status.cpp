@@ -1,5 +1,5 @@
 #include "plantrack/stored_status.hpp"
-#include "track/summary.hpp"
+#include "plantrack/detail/summary.hpp"
 
 namespace plantrack {
 namespace {

@@ -4,10 +4,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "plantrack/detail/summary.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/utf8.hpp"
-#include "track/summary.hpp"
 
 namespace plantrack {
 namespace tally {
@@ -26,7 +26,7 @@ struct SummaryWriter {
   void date(const std::optional<Date>& d) {
     u8(d.has_value());
     // In 64 bits: a date read from damaged bytes may have any year, and int would overflow.
-    if (d) i64(std::int64_t{d->year} * 10000 + std::int64_t{d->month} * 100 + d->day);
+    if (d) i64(std::int64_t{d->year()} * 10000 + std::int64_t{d->month()} * 100 + d->day());
   }
   void text(const std::optional<std::string>& t) {
     u8(t.has_value());

@@ -1,13 +1,14 @@
 // The plan checks: everything that needs more than one element of the plan (ids, references,
 // cycles, sums, thresholds) plus the warnings. Works on the model only; the loader has already
 // checked shapes.
+#include "plantrack/validate.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 #include <unordered_map>
 
 #include "plantrack/graph.hpp"
-#include "plantrack/load.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
 

@@ -3,7 +3,7 @@ build=$(dirname "$(dirname "$PLANTRACK")")
 fixtures=$build/tests/plugins/lib
 mkdir libs
 for f in good wrong_abi not_plugin missing_factory throwing; do cp "$fixtures/$f.so" libs/; done
-# Built against an older boundary (ABI 1; ABI 2 with another layout): refused from the file, and
+# Built against an older boundary (ABI 1; this ABI with another layout): refused from the file, and
 # never loaded (they abort if they are).
 for f in old_layout_1 old_layout_2; do cp "$build/tests/plugins/hostile/$f.so" libs/; done
 chmod 755 libs/*.so

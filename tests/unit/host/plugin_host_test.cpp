@@ -16,6 +16,9 @@ using namespace plantrack;
 
 namespace {
 
+// The plugin ABI this plantrack loads, as the host names it.
+const std::string kAbi = std::to_string(plantrack::sdk::kAbiVersion);
+
 const std::string kFixtures = PLANTRACK_FIXTURE_DIR;
 const std::string kHostile = PLANTRACK_HOSTILE_FIXTURE_DIR;
 const std::string kMarkerDir = PLANTRACK_MARKER_FIXTURE_DIR;
@@ -89,8 +92,9 @@ TEST_CASE("libraries that cannot be used are refused with what and how to fix", 
     return info.problem + "\n  fix: " + info.fix;
   };
   CHECK(says(fixture("wrong_abi")) ==
-        fixture("wrong_abi") +
-            " was built for plugin ABI 99; this plantrack loads plugin ABI 2\n"
+        fixture("wrong_abi") + " was built for plugin ABI 99; this plantrack loads plugin ABI " +
+            kAbi +
+            "\n"
             "  fix: rebuild the plugin against this plantrack's SDK");
   CHECK(says(fixture("not_plugin")) ==
         fixture("not_plugin") +
@@ -111,7 +115,8 @@ TEST_CASE("a library built against an older boundary is refused from its file, n
   PluginHost host({});
   std::string abi1 = kHostile + "/old_layout_1.so";
   LibraryInfo old_abi = host.inspect(abi1);
-  CHECK(old_abi.problem == abi1 + " was built for plugin ABI 1; this plantrack loads plugin ABI 2");
+  CHECK(old_abi.problem ==
+        abi1 + " was built for plugin ABI 1; this plantrack loads plugin ABI " + kAbi);
   CHECK(old_abi.fix == "rebuild the plugin against this plantrack's SDK");
   CHECK(old_abi.abi == 1u);
   std::string other = kHostile + "/old_layout_2.so";
@@ -119,10 +124,9 @@ TEST_CASE("a library built against an older boundary is refused from its file, n
   std::snprintf(ours, sizeof ours, "%016llx",
                 static_cast<unsigned long long>(sdk::kLayoutFingerprint));
   LibraryInfo layout = host.inspect(other);
-  CHECK(layout.problem == other +
-                              " was built for plugin ABI 2 with boundary layout 00000000deadbeef; "
-                              "this plantrack loads plugin ABI 2 with layout " +
-                              ours +
+  CHECK(layout.problem == other + " was built for plugin ABI " + kAbi +
+                              " with boundary layout 00000000deadbeef; " +
+                              "this plantrack loads plugin ABI " + kAbi + " with layout " + ours +
                               " (a type plugins read changed; see plantrack/sdk/layout.hpp)");
   CHECK(layout.fix == "rebuild the plugin against this plantrack's SDK");
   CHECK(layout.sha256.size() == 64);

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "../test_plans.hpp"
-#include "cache/plan_serializer.hpp"
+#include "plantrack/detail/plan_serializer.hpp"
 #include "plantrack/plan_cache.hpp"
 
 using namespace plantrack;

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <thread>
 
-#include "cache/plan_serializer.hpp"
+#include "plantrack/detail/plan_serializer.hpp"
 #include "plantrack/plan_cache.hpp"
 
 using namespace plantrack;

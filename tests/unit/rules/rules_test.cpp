@@ -49,7 +49,7 @@ Spending pay(std::int64_t event, const std::string& who, std::int64_t amount,
   s.event = event;
   s.task = "qa";
   s.source = source;
-  s.year = date.year;
+  s.year = date.year();
   s.amount = amount;
   s.cost = cost;
   s.participant = who;

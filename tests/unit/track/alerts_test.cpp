@@ -2,7 +2,6 @@
 
 #include "../test_plans.hpp"
 #include "plantrack/alerts.hpp"
-#include "track/days.hpp"
 
 using namespace plantrack;
 using plantrack::test::load;
@@ -12,7 +11,7 @@ namespace {
 
 std::vector<std::string> keys(const Plan& plan, const std::vector<Event>& events, Date as_of) {
   std::vector<std::string> out;
-  for (const sdk::Event& e : alerts(plan, derive_status(plan, events, as_of), as_of)) {
+  for (const DomainEvent& e : alerts(plan, derive_status(plan, events, as_of), as_of)) {
     out.push_back(e.key);
   }
   return out;
@@ -25,7 +24,7 @@ Event progress(const std::string& task, std::int64_t quantity, Date date) {
   e.task = task;
   e.kind = EventKind::kProgress;
   e.quantity = quantity;
-  e.year = date.year;
+  e.year = date.year();
   e.effective = date;
   return e;
 }
@@ -33,10 +32,10 @@ Event progress(const std::string& task, std::int64_t quantity, Date date) {
 }  // namespace
 
 TEST_CASE("days between dates count the calendar", "[track][alerts]") {
-  CHECK(days_between(Date{2014, 1, 1}, Date{2014, 12, 31}) == 364);
-  CHECK(days_between(Date{2012, 2, 28}, Date{2012, 3, 1}) == 2);  // a leap year
-  CHECK(days_between(Date{2013, 2, 28}, Date{2013, 3, 1}) == 1);
-  CHECK(days_between(Date{2014, 10, 24}, Date{2014, 10, 1}) == -23);
+  CHECK(Date{2014, 1, 1}.days_until(Date{2014, 12, 31}) == 364);
+  CHECK(Date{2012, 2, 28}.days_until(Date{2012, 3, 1}) == 2);  // a leap year
+  CHECK(Date{2013, 2, 28}.days_until(Date{2013, 3, 1}) == 1);
+  CHECK(Date{2014, 10, 24}.days_until(Date{2014, 10, 1}) == -23);
 }
 
 TEST_CASE("overdue, due soon and behind pace, each with a stable key", "[track][alerts]") {

@@ -17,7 +17,7 @@ Event progress(const std::string& task, std::int64_t quantity, Date date,
   e.task = task;
   e.kind = EventKind::kProgress;
   e.quantity = quantity;
-  e.year = year ? year : std::optional<int>(date.year);
+  e.year = year ? year : std::optional<int>(date.year());
   e.effective = date;
   return e;
 }

@@ -87,7 +87,7 @@ TEST_CASE("status from summaries equals status from every event", "[track][store
       if (roll < 6) {
         e.kind = EventKind::kProgress;
         e.quantity = pick(7) == 0 ? -(1 + pick(3)) : 1 + pick(30);
-        if (pick(8) != 0) e.year = e.effective.year;
+        if (pick(8) != 0) e.year = e.effective.year();
       } else if (roll < 9 || ids.empty()) {
         e.kind = kLifecycle[pick(7)];
         if (e.kind == EventKind::kBlock && pick(2)) e.note = "waiting for funds " + e.task;
