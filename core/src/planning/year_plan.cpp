@@ -177,9 +177,28 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
       if (satisfied) {
         o += "# satisfied by " + end_before + ": " + what + " (" + std::to_string(s->achieved) +
              " " + pre->unit + ")\n";
+      } else if (in_plan.count(d.task) && !d.at_least) {
+        kept.push_back(q(d.task));  // a completion dependency is the task id alone
       } else if (in_plan.count(d.task)) {
-        kept.push_back("{ task = " + q(d.task) +
-                       (d.at_least ? ", at_least = " + std::to_string(*d.at_least) : "") + " }");
+        // The year plan counts what is recorded for its year (a cumulative task: its running
+        // total), so a threshold on the programme's figure becomes what is still needed this year.
+        bool cumulative = pre->counting == Counting::kCumulative;
+        std::int64_t need = cumulative ? *d.at_least : *d.at_least - s->achieved;
+        std::int64_t year_target = 0;
+        for (const YearTask& other : tasks) {
+          if (other.task == index) year_target = other.target;
+        }
+        if (need <= year_target) {
+          if (need != *d.at_least) {  // part of it was done before the year
+            o += "# waits for " + what + " in the programme: " + std::to_string(need) +
+                 " more in " + std::to_string(year) + "\n";
+          }
+          kept.push_back("{ task = " + q(d.task) + ", at_least = " + std::to_string(need) + " }");
+        } else {
+          o += "# waits for " + what + " (" + std::to_string(need) + " more), beyond the " +
+               std::to_string(year) + " target of " + q(d.task) + " (" +
+               std::to_string(year_target) + "): the programme's status shows when it is met\n";
+        }
       } else {
         o += "# waits for " + what + ", which is not in this year's plan\n";
       }

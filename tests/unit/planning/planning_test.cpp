@@ -1,6 +1,8 @@
 // Year plans (carry-over arithmetic), plan diffs and what-if changes.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "../test_plans.hpp"
 #include "plantrack/plan_diff.hpp"
 #include "plantrack/what_if.hpp"
@@ -154,4 +156,67 @@ TEST_CASE("what-if: changes apply to a copy, and mistakes are found at their lin
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].where.line == 2);
   CHECK(problems[1].where.line == 6);
+}
+
+TEST_CASE("every year plan of a random plan and log re-loads as a valid plan", "[planning]") {
+  std::mt19937 random(20141024);
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  for (int round = 0; round < 150; ++round) {
+    int count = 2 + pick(10);
+    std::string body;
+    std::vector<int> targets;
+    for (int i = 0; i < count; ++i) {
+      std::string id = "t" + std::to_string(i);
+      int target = 1 + pick(20);
+      targets.push_back(target);
+      std::string extra;
+      if (pick(3) == 0) {  // per-year targets that add up to the target
+        int first = 2012 + pick(3);
+        int part = pick(target + 1);
+        extra += "targets = { " + std::to_string(first) + " = " + std::to_string(part) + ", " +
+                 std::to_string(first + 1) + " = " + std::to_string(target - part) + " }\n";
+      } else {
+        int first = 2012 + pick(4);
+        extra += "years = [" + std::to_string(first);
+        for (int y = first + 1; y <= 2015 && pick(2); ++y) extra += ", " + std::to_string(y);
+        extra += "]\n";
+      }
+      if (pick(4) == 0) extra += "counting = \"cumulative\"\n";
+      if (pick(4) == 0) extra += "carry_over = false\n";
+      std::vector<std::string> deps;
+      for (int j = 0; j < i; ++j) {
+        if (pick(4) != 0) continue;
+        std::string on = "t" + std::to_string(j);
+        deps.push_back(
+            pick(2) ? "\"" + on + "\""
+                    : "{ task = \"" + on + "\", at_least = " +
+                          std::to_string(1 + pick(targets[static_cast<std::size_t>(j)])) + " }");
+      }
+      if (!deps.empty()) {
+        extra += "depends_on = [";
+        for (std::size_t k = 0; k < deps.size(); ++k) extra += (k ? ", " : "") + deps[k];
+        extra += "]\n";
+      }
+      body += test::task(id, i < count / 2 ? "awareness" : "training", target, extra);
+    }
+    LoadResult r = test::load(body);
+    INFO(body);
+    INFO(render_text(r.diagnostics, r.source));
+    REQUIRE(r.ok());
+    std::vector<Event> events;
+    for (int e = 0, n = pick(30); e < n; ++e) {
+      events.push_back(
+          progress(e + 1, "t" + std::to_string(pick(count)), 1 + pick(6), 2012 + pick(4)));
+    }
+    for (int year = 2012; year <= 2015; ++year) {
+      PlanStatus before = derive_status(r.plan, events, Date{year - 1, 12, 31});
+      std::string text = year_plan_toml(r.plan, year_tasks(r.plan, before, year), "programme.toml",
+                                        "abcdef0123456789", before, year);
+      LoadResult again = load_plan_text(text, "year.toml");
+      INFO(year);
+      INFO(text);
+      INFO(render_text(again.diagnostics, again.source));
+      REQUIRE(again.ok());
+    }
+  }
 }
