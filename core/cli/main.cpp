@@ -51,8 +51,10 @@ int usage_error(CLI::App& app, const std::string& what) {
   std::string command;
   for (CLI::App* sub : app.get_subcommands()) command = sub->get_name();
   std::cerr << "plantrack" << (command.empty() ? "" : " " + command) << ": usage error: " << what
-            << "\n  fix: run 'plantrack help" << (command.empty() ? "" : " " + command)
-            << "' for the options\n";
+            << "\n  fix: run 'plantrack help"
+            << (command.empty() ? "' for the list of commands"
+                                : " " + command + "' for the options")
+            << "\n";
   return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
 
@@ -109,8 +111,8 @@ int run(int argc, char** argv) {
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
 
   if (help->parsed()) {
-    if (topic.empty()) {
-      std::cout << app.help();
+    if (topic.empty()) {  // the list of commands (app.help() would show the selected `help`)
+      std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
       return 0;
     }
     for (CLI::App* sub : app.get_subcommands({})) {
