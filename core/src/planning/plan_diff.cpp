@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "plantrack/money.hpp"
 #include "plantrack/plan_index.hpp"
 
 namespace plantrack {
@@ -57,6 +58,7 @@ auto find_in(const Map& map, std::string_view id) -> typename Map::mapped_type {
 
 class Differ {
  public:
+  explicit Differ(NumberStyle style) : style_(style) {}
   std::vector<PlanChange> out;
 
   void changed(std::string area, std::string subject, std::string field, const std::string& before,
@@ -182,10 +184,10 @@ class Differ {
     for (const Funding& f : b.funding) {
       const Funding* o = find_in(old_funding, f.id);
       if (!o) {
-        added("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
+        added("funding", f.id, f.title + ": " + amount_text(f.amount), f.where);
         continue;
       }
-      changed("funding", f.id, "amount", std::to_string(o->amount), std::to_string(f.amount),
+      changed("funding", f.id, "amount", amount_text(o->amount), amount_text(f.amount),
               o->amount_where, f.amount_where);
       changed("funding", f.id, "kind", std::string(to_string(o->kind)),
               std::string(to_string(f.kind)), o->where, f.where);
@@ -193,20 +195,20 @@ class Differ {
     }
     for (const Funding& f : a.funding) {
       if (!find_in(new_funding, f.id))
-        removed("funding", f.id, f.title + ": " + std::to_string(f.amount), f.where);
+        removed("funding", f.id, f.title + ": " + amount_text(f.amount), f.where);
     }
     auto old_totals = by_id(a.totals), new_totals = by_id(b.totals);
     for (const FundingTotal& t : b.totals) {
       const FundingTotal* o = find_in(old_totals, t.id);
       if (!o) {
-        added("total", t.id, std::to_string(t.amount), t.where);
+        added("total", t.id, amount_text(t.amount), t.where);
         continue;
       }
-      changed("total", t.id, "amount", std::to_string(o->amount), std::to_string(t.amount),
+      changed("total", t.id, "amount", amount_text(o->amount), amount_text(t.amount),
               o->amount_where, t.amount_where);
     }
     for (const FundingTotal& t : a.totals) {
-      if (!find_in(new_totals, t.id)) removed("total", t.id, std::to_string(t.amount), t.where);
+      if (!find_in(new_totals, t.id)) removed("total", t.id, amount_text(t.amount), t.where);
     }
     using Key = std::tuple<std::string, std::string, int>;
     std::map<Key, const BudgetLine*> before;
@@ -218,11 +220,11 @@ class Differ {
       seen.insert(key);
       auto o = before.find(key);
       if (o == before.end()) {
-        added("budget", subject, std::to_string(l.amount), l.where);
+        added("budget", subject, amount_text(l.amount), l.where);
         continue;
       }
-      changed("budget", subject, "amount", std::to_string(o->second->amount),
-              std::to_string(l.amount), o->second->amount_where, l.amount_where);
+      changed("budget", subject, "amount", amount_text(o->second->amount), amount_text(l.amount),
+              o->second->amount_where, l.amount_where);
       changed("budget", subject, "category", o->second->category, l.category, o->second->where,
               l.where);
       changed("budget", subject, "decision", o->second->decision, l.decision, o->second->where,
@@ -231,10 +233,15 @@ class Differ {
     for (const auto& [key, l] : before) {
       if (!seen.count(key)) {
         removed("budget", l->task + "/" + l->source + "/" + std::to_string(l->year),
-                std::to_string(l->amount), l->where);
+                amount_text(l->amount), l->where);
       }
     }
   }
+
+ private:
+  // Amounts grouped as every other command prints them (200.000.000 in a Vietnamese plan).
+  std::string amount_text(std::int64_t amount) const { return format_figure(amount, style_); }
+  NumberStyle style_;
 };
 
 }  // namespace
@@ -254,7 +261,7 @@ std::string_view to_string(PlanChange::Kind kind) {
 }
 
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
-  Differ d;
+  Differ d(number_style(after.info.locale));
   d.plan(before, after);
   d.stages(before, after);
   d.tasks(before, after);
