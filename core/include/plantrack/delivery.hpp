@@ -37,6 +37,12 @@ struct DeliveryResult {
     std::size_t kept = 0;
   };
   std::vector<Failure> failures;
+  /// How many notifications the failed notifiers keep for the next run.
+  std::size_t kept() const {
+    std::size_t n = 0;
+    for (const Failure& f : failures) n += f.kept;
+    return n;
+  }
 };
 
 /// Sends `events` to every loaded notifier that has not had them, after what is kept for it, as
