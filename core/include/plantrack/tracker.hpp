@@ -258,4 +258,10 @@ class PLANTRACK_API Tracker {
   std::unique_ptr<Impl> impl_;
 };
 
+/// `validate --notify`: the plan-validated event of a valid plan (key "plan-validated/<plan id>",
+/// `summary` as its message, as of `as_of`), derived in the core like a write's domain events, sent
+/// to the notifiers `host` has loaded for the plan. Returns the notifiers that failed on it.
+PLANTRACK_API std::vector<PluginFailure> notify_validated(PluginHost& host, const Plan& plan,
+                                                          std::string summary, Date as_of);
+
 }  // namespace plantrack
