@@ -1,6 +1,6 @@
 #pragma once
-/// The JSON plantrack prints, built in one place: `status`, `next`, `why`, `history`, `check` and
-/// `status --what-if` with `--format json`; the JSON report (report::build_json in
+/// The JSON plantrack prints, built in one place: `status`, `next`, `why`, `history`, `check`,
+/// `status --what-if` and `diff` with `--format json`; the JSON report (report::build_json in
 /// plantrack/sdk/report.hpp) is built from the same pieces. Every front end (the CLI, next the
 /// server, whose API returns "the same JSON as `status --format json`") prints what these return,
 /// so a task, a stage's roll-up, the money or a funding finding has one shape wherever it appears.
@@ -21,6 +21,7 @@
 
 #include "plantrack/export.hpp"
 #include "plantrack/plan.hpp"
+#include "plantrack/plan_diff.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/tracker.hpp"
@@ -44,6 +45,11 @@ PLANTRACK_API std::string check_json(const CheckResult& check, const std::string
 /// `status --what-if --format json`: the changes, the plan's percent before and after, the tasks
 /// that change, the alerts and findings that appear or go.
 PLANTRACK_API std::string what_if_json(const WhatIfResult& what_if, Date as_of);
+
+/// `diff --format json`: `{old, new, changes[]}`, each change with its kind, area, subject, field,
+/// before and after, and its place in each file (`old`, `new`: {line, column} or null).
+PLANTRACK_API std::string diff_json(const std::vector<PlanChange>& changes,
+                                    const std::string& old_path, const std::string& new_path);
 
 /// Why a task waits for another, in words ("waits for \"x\" to be done"): what `status` and `why`
 /// print and what their JSON carries as a blocker's `reason`.

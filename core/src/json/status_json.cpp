@@ -1,5 +1,5 @@
-// The JSON of the commands that print it (status, next, why, history, check, what-if), and the
-// pieces the JSON report shares with them. docs/json.md describes every shape.
+// The JSON of the commands that print it (status, next, why, history, check, what-if, diff), and
+// the pieces the JSON report shares with them. docs/json.md describes every shape.
 #include "plantrack/status_json.hpp"
 
 #include <cstddef>
@@ -320,6 +320,31 @@ std::string what_if_json(const WhatIfResult& w, Date as_of) {
                      {"tasks", std::move(tasks)},
                      {"alerts", w.alerts},
                      {"findings", w.findings}});
+}
+
+namespace {
+
+Json place_json(SourcePos pos) {
+  if (!pos.known()) return nullptr;
+  return {{"line", pos.line}, {"column", pos.column}};
+}
+
+}  // namespace
+
+std::string diff_json(const std::vector<PlanChange>& changes, const std::string& old_path,
+                      const std::string& new_path) {
+  Json list = Json::array();
+  for (const PlanChange& c : changes) {
+    list.push_back({{"kind", to_string(c.kind)},
+                    {"area", c.area},
+                    {"subject", c.subject},
+                    {"field", c.field},
+                    {"before", c.before},
+                    {"after", c.after},
+                    {"old", place_json(c.old_at)},
+                    {"new", place_json(c.new_at)}});
+  }
+  return json::text({{"old", old_path}, {"new", new_path}, {"changes", std::move(list)}});
 }
 
 }  // namespace plantrack
