@@ -3,30 +3,15 @@
 // notifiers what they were not sent before (the store remembers).
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
+#include "plantrack/status_json.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-std::string_view severity_name(sdk::Severity s) {
-  switch (s) {
-    case sdk::Severity::kNote:
-      return "info";
-    case sdk::Severity::kWarning:
-      return "warning";
-    case sdk::Severity::kError:
-      return "error";
-  }
-  return "?";
-}
 
 std::string amounts_text(const std::vector<std::int64_t>& amounts, NumberStyle style) {
   std::string out;
@@ -50,32 +35,10 @@ Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file, Number
   return d;
 }
 
-Json finding_json(const PluginFinding& p, const std::string& file) {
-  const sdk::Finding& f = p.finding;
-  Json j = {{"plugin", p.plugin},   {"severity", severity_name(f.severity)},
-            {"rule", f.rule},       {"basis", f.basis},
-            {"message", f.message}, {"amounts", f.amounts}};
-  if (f.where.known()) {
-    j["file"] = file;
-    j["line"] = f.where.line;
-    j["column"] = f.where.column;
-  }
-  if (f.event_id) j["event"] = *f.event_id;
-  j["fix"] = f.fix;
-  return j;
-}
-
 struct CheckOptions {
   TrackOptions track;
   bool resend = false;
 };
-
-Json event_json(const sdk::Event& e) {
-  Json j = {{"type", sdk::to_string(e.type)}, {"key", e.key}, {"message", e.message}};
-  if (!e.task.empty()) j["task"] = e.task;
-  if (!e.stage.empty()) j["stage"] = e.stage;
-  return j;
-}
 
 ExitCode run_check(CheckOptions& o) {
   ExitCode code = kOk;
@@ -91,17 +54,7 @@ ExitCode run_check(CheckOptions& o) {
   const DeliveryResult& sent = checked->delivery;
   std::size_t alerts_count = checked->alert_count;
   if (o.track.format == "json") {
-    Json out = {{"as_of", t->as_of().to_string()},
-                {"findings", Json::array()},
-                {"alerts", Json::array()},
-                {"notifications",
-                 {{"sent", sent.sent}, {"already_sent", sent.before}, {"kept", kept_count(sent)}}}};
-    for (const PluginFinding& f : findings)
-      out["findings"].push_back(finding_json(f, o.track.file));
-    for (const sdk::Event& e : events) {
-      if (e.type != sdk::EventType::kFundingFinding) out["alerts"].push_back(event_json(e));
-    }
-    std::cout << json_text(out);
+    std::cout << check_json(*checked, o.track.file, t->as_of());
   } else {
     std::vector<Diagnostic> diagnostics;
     NumberStyle style = number_style(t->plan().info.locale);
@@ -119,7 +72,7 @@ ExitCode run_check(CheckOptions& o) {
     if (checked->notifiers) {
       std::cout << "; " << sent.sent << " notification" << (sent.sent == 1 ? "" : "s") << " sent, "
                 << sent.before << " sent before";
-      if (!sent.failures.empty()) std::cout << ", " << kept_count(sent) << " kept for the next run";
+      if (!sent.failures.empty()) std::cout << ", " << sent.kept() << " kept for the next run";
     }
     std::cout << "\n";
   }

@@ -35,9 +35,4 @@ Command add_report_command(CLI::App& app);
 Command add_diff_command(CLI::App& app);
 Command add_plan_year_command(CLI::App& app);
 
-/// Like clang's -disable-free: the last plan a command used is not torn down before the process
-/// exits, which frees it all at once (tearing down a 100k-task plan's model costs ~4% of
-/// `validate`). Only the most recent one is kept, so checking many files does not pile them up.
-void keep_until_exit(LoadResult&& result);
-
 }  // namespace plantrack::cli

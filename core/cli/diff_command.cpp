@@ -1,17 +1,14 @@
 // plantrack diff OLD NEW: what changed between two plan files, each change at both places.
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "commands.hpp"
 #include "plantrack/plan_diff.hpp"
 #include "plantrack/printable.hpp"
+#include "plantrack/status_json.hpp"
 #include "tracking.hpp"
 
 namespace plantrack::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct DiffOptions {
   std::string before, after;
@@ -22,11 +19,6 @@ struct DiffOptions {
 std::string at(const std::string& file, SourcePos pos) {
   if (!pos.known()) return file;
   return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
-}
-
-Json pos_json(SourcePos pos) {
-  if (!pos.known()) return nullptr;
-  return {{"line", pos.line}, {"column", pos.column}};
 }
 
 ExitCode run_diff(const DiffOptions& o) {
@@ -46,19 +38,7 @@ ExitCode run_diff(const DiffOptions& o) {
   }
   std::vector<PlanChange> changes = diff_plans(before.plan, after.plan);
   if (o.format == "json") {
-    Json list = Json::array();
-    for (const PlanChange& c : changes) {
-      list.push_back({{"kind", to_string(c.kind)},
-                      {"area", c.area},
-                      {"subject", c.subject},
-                      {"field", c.field},
-                      {"before", c.before},
-                      {"after", c.after},
-                      {"old", pos_json(c.old_at)},
-                      {"new", pos_json(c.new_at)}});
-    }
-    Json doc = {{"old", o.before}, {"new", o.after}, {"changes", list}};
-    std::cout << json_text(doc);
+    std::cout << diff_json(changes, o.before, o.after);
   } else {
     std::cout << o.before << " -> " << o.after << ": " << changes.size()
               << (changes.size() == 1 ? " change" : " changes") << "\n";

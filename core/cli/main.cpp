@@ -17,15 +17,6 @@
 #include "plantrack/store.hpp"
 #include "plugins.hpp"
 
-namespace plantrack::cli {
-
-void keep_until_exit(LoadResult&& result) {
-  static auto* kept = new LoadResult();
-  *kept = std::move(result);
-}
-
-}  // namespace plantrack::cli
-
 namespace {
 
 constexpr const char* kDescription =

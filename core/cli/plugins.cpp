@@ -29,10 +29,4 @@ void print_failures(const DeliveryResult& result, const std::string& command) {
   }
 }
 
-std::size_t kept_count(const DeliveryResult& result) {
-  std::size_t n = 0;
-  for (const DeliveryResult::Failure& f : result.failures) n += f.kept;
-  return n;
-}
-
 }  // namespace plantrack::cli

@@ -30,6 +30,4 @@ ExitCode print_notify_failures(const std::vector<PluginFailure>& failures,
 namespace plantrack::cli {
 /// Prints each notifier that failed: its first failure and how many notifications are kept.
 void print_failures(const DeliveryResult& result, const std::string& command);
-/// How many notifications the failed notifiers have kept for the next run.
-std::size_t kept_count(const DeliveryResult& result);
 }  // namespace plantrack::cli

@@ -85,12 +85,6 @@ void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText
   std::cerr << render_text(diagnostics, source, kShownPerKind);
 }
 
-std::string json_text(const nlohmann::ordered_json& json) {
-  return printable(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
-                   LineBreaks::kAllowed) +
-         "\n";
-}
-
 std::string pad(const std::string& text, std::size_t width, bool right) {
   std::size_t points = 0;
   for (char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -1,7 +1,6 @@
 #pragma once
 // What the tracking commands share: options, opening the plan's Tracker, printing problems.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -35,10 +34,6 @@ void print_error(const TrackerError& error, const std::string& command);
 
 /// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
-
-/// JSON as the commands print it: indented by 2, invalid UTF-8 replaced, C1 controls and bidi
-/// overrides escaped (printable, which keeps it valid JSON with the same values), a final newline.
-std::string json_text(const nlohmann::ordered_json& json);
 
 /// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/status.hpp"
+#include "plantrack/tracker.hpp"
 #include "plantrack/year_plan.hpp"
 #include "plugins.hpp"
 
@@ -68,16 +69,9 @@ ExitCode run_validate(const ValidateOptions& options) {
       std::cout << summary(result) << std::endl;  // keep file order when stdout and stderr meet
     }
     if (plugins && result.ok() && options.notify) {
-      sdk::Event e;
-      e.type = sdk::EventType::kPlanValidated;
-      e.plan_id = result.plan.info.id;
-      e.as_of = today();
-      e.key = "plan-validated/" + result.plan.info.id;
-      e.message = summary(result);
-      if (print_notify_failures(plugins->notify(e, sdk::View{result.plan, nullptr}), "validate") !=
-          kOk) {
-        plugin_code = kPluginFailed;
-      }
+      std::vector<PluginFailure> failed =
+          notify_validated(*plugins, result.plan, summary(result), today());
+      if (print_notify_failures(failed, "validate") != kOk) plugin_code = kPluginFailed;
     }
     plugins.reset();
     keep_until_exit(std::move(result));

@@ -1,10 +1,21 @@
 #include "domain_events.hpp"
 
 #include <string>
+#include <utility>
 
 #include "plantrack/alerts.hpp"
+#include "plantrack/tracker.hpp"
 
 namespace plantrack {
+
+sdk::Event plan_validated(const Plan& plan, std::string message, Date as_of) {
+  return make_event(plan, sdk::EventType::kPlanValidated, as_of, plan.info.id, std::move(message));
+}
+
+std::vector<PluginFailure> notify_validated(PluginHost& host, const Plan& plan, std::string summary,
+                                            Date as_of) {
+  return host.notify(plan_validated(plan, std::move(summary), as_of), sdk::View{plan, nullptr});
+}
 
 std::vector<sdk::Event> domain_events(const Plan& plan, const std::vector<Event>& appended,
                                       const PlanStatus& before, const PlanStatus& after) {

@@ -11,14 +11,13 @@
 #include "tracker_impl.hpp"
 
 namespace plantrack {
-namespace {
 
-// Like clang's -disable-free: the last plan a tracker held is freed with the process. Only the
-// most recent one is kept, so a command over many files does not pile them up.
 void keep_until_exit(LoadResult&& result) {
   static auto* kept = new LoadResult();
   *kept = std::move(result);
 }
+
+namespace {
 
 TrackerError plan_error(TrackerError::Kind kind, std::vector<Diagnostic> diagnostics,
                         const SourceText& source) {

@@ -43,31 +43,46 @@ std::optional<sdk::Event> event_from_json(const std::string& text) {
 
 namespace {
 
-// One notifier's share of a delivery: what is kept for it first, then the new events, each
-// claimed in the store (so no other run sends it too), then sent in one batch and settled.
+// One notifier's share of a delivery: what is kept for it first, then the new events, claimed in
+// the store in one transaction (so no other run sends them too), then sent in one batch and
+// settled in one transaction: two short write transactions per notifier, whatever the number of
+// events.
 struct NotifierBatch {
   EventStore& store;
   const std::string& plan_id;
   const std::string& name;
   const std::string& at;
   DeliveryResult& result;
-  std::vector<sdk::Event> events;  // claimed by this run
+  std::vector<sdk::Event> wanted;                 // to claim, in order
+  std::vector<EventStore::DeliveryClaim> claims;  // one per wanted event
+  std::vector<sdk::Event> events;                 // claimed by this run
 
-  void claim(const sdk::Event& e, bool again) {
-    if (store.claim_delivery(plan_id, name, e.key, at, again) != EventStore::Claim::kClaimed) {
-      ++result.before;
-      return;
+  void want(const sdk::Event& e, bool again) {
+    wanted.push_back(e);
+    claims.push_back({e.key, again});
+  }
+
+  void claim() {
+    std::vector<EventStore::Claim> got = store.claim_deliveries(plan_id, name, claims, at);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      if (got[i] == EventStore::Claim::kClaimed) {
+        events.push_back(std::move(wanted[i]));
+      } else {
+        ++result.before;
+      }
     }
-    events.push_back(e);
   }
 
   // Every claimed event is settled: all delivered, or all kept for the next run.
   void send(PluginHost& host, std::size_t index, const sdk::View& view) {
     if (events.empty()) return;
     sdk::Outcome outcome = host.notify_one(index, events, view);
+    std::vector<EventStore::DeliverySettlement> settled;
+    settled.reserve(events.size());
     for (const sdk::Event& e : events) {
-      store.settle_delivery(plan_id, name, e.key, outcome.ok, to_json(e), at);
+      settled.push_back({e.key, outcome.ok ? std::string() : to_json(e)});
     }
+    store.settle_deliveries(plan_id, name, settled, outcome.ok, at);
     if (outcome.ok) {
       result.sent += events.size();
       return;
@@ -85,12 +100,13 @@ DeliveryResult deliver(PluginHost& host, EventStore& store, const std::string& p
   DeliveryResult result;
   std::vector<std::string> names = host.notifiers();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    NotifierBatch batch{store, plan_id, names[i], at, result, {}};
+    NotifierBatch batch{store, plan_id, names[i], at, result, {}, {}, {}};
     for (const EventStore::PendingDelivery& kept : store.pending_deliveries(plan_id, names[i])) {
       std::optional<sdk::Event> e = event_from_json(kept.event_json);
-      if (e) batch.claim(*e, false);
+      if (e) batch.want(*e, false);
     }
-    for (const sdk::Event& e : events) batch.claim(e, again);
+    for (const sdk::Event& e : events) batch.want(e, again);
+    batch.claim();
     batch.send(host, i, view);
   }
   return result;

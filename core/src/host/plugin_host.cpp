@@ -14,10 +14,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <variant>
 
 #include <spdlog/spdlog.h>
 
@@ -148,10 +152,25 @@ std::optional<SettingValue> parse_default(const sdk::SettingSpec& spec) {
   return std::nullopt;
 }
 
-std::string_view value_type(const SettingValue& v) {
-  static constexpr std::string_view kNames[] = {"a boolean", "an integer", "a number", "a string",
-                                                "a list of strings"};
-  return kNames[v.index()];
+// The setting type a value as written has (a path is written as a string), in the order of
+// SettingValue's alternatives.
+sdk::SettingType type_of(const SettingValue& v) {
+  static constexpr sdk::SettingType kTypes[] = {
+      sdk::SettingType::kBoolean, sdk::SettingType::kInteger, sdk::SettingType::kNumber,
+      sdk::SettingType::kString, sdk::SettingType::kStringList};
+  static_assert(std::size(kTypes) == std::variant_size_v<SettingValue>);
+  return kTypes[v.index()];
+}
+
+// "a string", "an integer", "a path relative to the plan's folder": the type's word (to_string,
+// the one home of those words) as a message says it.
+std::string article_type(sdk::SettingType type) {
+  std::string_view word = to_string(type);
+  std::string out =
+      std::string_view("aeiou").find(word.front()) != std::string_view::npos ? "an " : "a ";
+  out += word;
+  if (type == sdk::SettingType::kPath) out += " relative to the plan's folder";
+  return out;
 }
 
 bool has_type(const SettingValue& v, sdk::SettingType type) {
@@ -169,24 +188,6 @@ bool has_type(const SettingValue& v, sdk::SettingType type) {
       return std::holds_alternative<std::vector<std::string>>(v);
   }
   return false;
-}
-
-std::string_view article_type(sdk::SettingType type) {
-  switch (type) {
-    case sdk::SettingType::kString:
-      return "a string";
-    case sdk::SettingType::kInteger:
-      return "an integer";
-    case sdk::SettingType::kNumber:
-      return "a number";
-    case sdk::SettingType::kBoolean:
-      return "a boolean";
-    case sdk::SettingType::kStringList:
-      return "a list of strings";
-    case sdk::SettingType::kPath:
-      return "a path relative to the plan's folder";
-  }
-  return "?";
 }
 
 class HostContext final : public sdk::Context {
@@ -822,8 +823,7 @@ std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& con
     if (!has_type(given.value, spec->type)) {
       sink.error("setting-type", given.where,
                  "setting \"" + given.key + "\" of plugin \"" + config.name + "\" must be " +
-                     std::string(article_type(spec->type)) + ", got " +
-                     std::string(value_type(given.value)))
+                     article_type(spec->type) + ", got " + article_type(type_of(given.value)))
           .fix = spec->help ? std::string("it is: ") + spec->help : std::string();
       ok = false;
       continue;
@@ -843,8 +843,7 @@ std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& con
       sink.error("missing-setting", config.where,
                  "plugin \"" + config.name + "\" needs the setting \"" + spec.name + "\"")
           .fix = "add it under [plugin.settings]: " + std::string(spec.name) + " = ... (" +
-                 std::string(article_type(spec.type)) +
-                 (spec.help ? ": " + std::string(spec.help) : "") + ")";
+                 article_type(spec.type) + (spec.help ? ": " + std::string(spec.help) : "") + ")";
       ok = false;
       continue;
     }

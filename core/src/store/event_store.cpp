@@ -130,6 +130,36 @@ struct EventStore::Impl {
 
   void exec(const char* sql, const std::string& doing) { store::exec(db, path, sql, doing); }
 
+  // One claim of claim_deliveries, inside its transaction: "sending" unless another run is
+  // sending it, or it was delivered before (to this notifier, or before schema 7 to all).
+  Claim claim_delivery(const std::string& plan_id, const std::string& notifier,
+                       const std::string& key, const std::string& at, bool again) {
+    Claim claim = Claim::kClaimed;
+    Statement q(db,
+                "SELECT state FROM notifier_deliveries WHERE plan_id = ?1 AND notifier = ?2 AND "
+                "key = ?3");
+    sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q.get(), 2, notifier.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q.get(), 3, key.c_str(), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q.get());
+    if (rc == SQLITE_ROW) {
+      std::string state = column_text(q.get(), 0);
+      if (state == "sending") claim = Claim::kTaken;
+      if (state == "delivered" && !again) claim = Claim::kDelivered;
+    } else if (rc != SQLITE_DONE) {
+      fail(rc, "reading the delivery memory");
+    } else if (!again) {  // remembered before version 7, for every notifier
+      Statement old(db, "SELECT 1 FROM deliveries WHERE plan_id = ?1 AND key = ?2");
+      sqlite3_bind_text(old.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(old.get(), 2, key.c_str(), -1, SQLITE_STATIC);
+      rc = sqlite3_step(old.get());
+      if (rc == SQLITE_ROW) claim = Claim::kDelivered;
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, "reading the delivery memory");
+    }
+    if (claim == Claim::kClaimed) put_delivery(plan_id, notifier, key, "sending", "", at);
+    return claim;
+  }
+
   // The newest event id of a plan, 0 when it has none.
   std::int64_t last_event(const std::string& plan_id) const {
     Statement q(db, "SELECT MAX(id) FROM events WHERE plan_id = ?1");
@@ -755,46 +785,44 @@ void EventStore::mark_delivered(const std::string& plan_id, const std::vector<st
 EventStore::Claim EventStore::claim_delivery(const std::string& plan_id,
                                              const std::string& notifier, const std::string& key,
                                              const std::string& at, bool again) {
+  return claim_deliveries(plan_id, notifier, {DeliveryClaim{key, again}}, at).front();
+}
+
+void EventStore::settle_delivery(const std::string& plan_id, const std::string& notifier,
+                                 const std::string& key, bool delivered,
+                                 const std::string& event_json, const std::string& at) {
+  settle_deliveries(plan_id, notifier, {DeliverySettlement{key, event_json}}, delivered, at);
+}
+
+std::vector<EventStore::Claim> EventStore::claim_deliveries(
+    const std::string& plan_id, const std::string& notifier,
+    const std::vector<DeliveryClaim>& claims, const std::string& at) {
+  std::vector<Claim> out;
+  if (claims.empty()) return out;
   impl_->exec("BEGIN IMMEDIATE", "claiming a delivery");
   try {
-    Claim claim = Claim::kClaimed;
-    Statement q(impl_->db,
-                "SELECT state FROM notifier_deliveries WHERE plan_id = ?1 AND notifier = ?2 AND "
-                "key = ?3");
-    sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(q.get(), 2, notifier.c_str(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(q.get(), 3, key.c_str(), -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q.get());
-    if (rc == SQLITE_ROW) {
-      std::string state = column_text(q.get(), 0);
-      if (state == "sending") claim = Claim::kTaken;
-      if (state == "delivered" && !again) claim = Claim::kDelivered;
-    } else if (rc != SQLITE_DONE) {
-      impl_->fail(rc, "reading the delivery memory");
-    } else if (!again) {  // remembered before version 7, for every notifier
-      Statement old(impl_->db, "SELECT 1 FROM deliveries WHERE plan_id = ?1 AND key = ?2");
-      sqlite3_bind_text(old.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
-      sqlite3_bind_text(old.get(), 2, key.c_str(), -1, SQLITE_STATIC);
-      rc = sqlite3_step(old.get());
-      if (rc == SQLITE_ROW) claim = Claim::kDelivered;
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) impl_->fail(rc, "reading the delivery memory");
+    for (const DeliveryClaim& c : claims) {
+      out.push_back(impl_->claim_delivery(plan_id, notifier, c.key, at, c.again));
     }
-    if (claim == Claim::kClaimed) impl_->put_delivery(plan_id, notifier, key, "sending", "", at);
     impl_->exec("COMMIT", "claiming a delivery");
-    return claim;
+    return out;
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
 }
 
-void EventStore::settle_delivery(const std::string& plan_id, const std::string& notifier,
-                                 const std::string& key, bool delivered,
-                                 const std::string& event_json, const std::string& at) {
+void EventStore::settle_deliveries(const std::string& plan_id, const std::string& notifier,
+                                   const std::vector<DeliverySettlement>& settlements,
+                                   bool delivered, const std::string& at) {
+  if (settlements.empty()) return;
+  static const std::string kNone;
   impl_->exec("BEGIN IMMEDIATE", "remembering a delivery");
   try {
-    impl_->put_delivery(plan_id, notifier, key, delivered ? "delivered" : "pending",
-                        delivered ? "" : event_json, at);
+    for (const DeliverySettlement& d : settlements) {
+      impl_->put_delivery(plan_id, notifier, d.key, delivered ? "delivered" : "pending",
+                          delivered ? kNone : d.event_json, at);
+    }
     impl_->exec("COMMIT", "remembering a delivery");
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -168,19 +168,21 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   const Plan& plan = plan_;
   const Date today = today_;
   std::size_t before = sink.error_count();
-  std::optional<std::size_t> task = find_task(in.task, in.task_at, sink);
+  std::optional<std::size_t> found = find_task(in.task, in.task_at, sink);
   std::optional<std::int64_t> quantity = parse_quantity(in, sink);
   std::optional<Date> date = effective_date(in.date, in.date_at, today, sink);
   std::optional<int> year = date ? record_year(in, *date, sink) : std::nullopt;
-  if (task && refuse_cancelled(*task, in.task_at, sink)) task.reset();
+  bool cancelled = found && refuse_cancelled(*found, in.task_at, sink);
   check_utf8({{"--by", in.by, {}}, {"--note", in.note, {}}, {"--evidence", in.evidence, {}}}, sink);
-  if (sink.error_count() > before || !task || !quantity || !date || !year) {
+  if (sink.error_count() > before || cancelled || !found || !quantity || !date || !year) {
     return std::nullopt;
   }
-  const Task& t = plan.tasks[*task];
-  if (!add_progress(*task, *year, *quantity, in.quantity_at, sink)) return std::nullopt;
+  // The task's index, read once it is known to be there (not through the optional again).
+  const std::size_t task = *found;
+  const Task& t = plan.tasks[task];
+  if (!add_progress(task, *year, *quantity, in.quantity_at, sink)) return std::nullopt;
   warn_year(plan, t, *year, in.year_at.known() ? in.year_at : in.task_at, sink);
-  TaskStatus& s = status_.tasks[*task];
+  TaskStatus& s = status_.tasks[task];
   std::int64_t after = t.counting == Counting::kIncrement ? s.achieved + *quantity : *quantity;
   if (after > t.target) {
     sink.warning("above-target", in.quantity_at,

@@ -25,3 +25,17 @@ for t in r["funding"]["totals"]:
 print(len(r["findings"]), "findings;", sorted({f["rule"] for f in r["findings"]})[:3])
 print([s["heading"] for s in r["document"]["sections"]][:4])
 PY
+# The JSON report's tasks, stages and money have the shapes of `status --format json` (one home).
+"$PLANTRACK" status plan.toml --format json > status.json; echo "[exit $?]"
+python3 - <<'PY'
+import json
+r = json.load(open("report.json", encoding="utf-8"))
+s = json.load(open("status.json", encoding="utf-8"))
+tasks = {t["id"]: t for stage in s["stages"] for t in stage["tasks"]}
+print("tasks as in status:", all(t == tasks[t["id"]] for t in r["tasks"]))
+print("stages as in status:", [x["rollup"] for x in r["stages"]] == [x["rollup"] for x in s["stages"]])
+extra = {"amount", "amount_text"}
+sources = [{k: v for k, v in x.items() if k not in extra} for x in r["funding"]["sources"]]
+print("money as in status:", sources == s["money"]["sources"] and
+      all(r["funding"][k] == s["money"][k] for k in s["money"] if k != "sources"))
+PY

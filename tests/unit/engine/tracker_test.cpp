@@ -30,6 +30,8 @@ struct PlanFolder {
     std::ofstream(dir / "plan.toml") << test::kHeader << body;
   }
   ~PlanFolder() { fs::remove_all(dir); }
+  PlanFolder(const PlanFolder&) = delete;
+  PlanFolder& operator=(const PlanFolder&) = delete;
   std::string plan() const { return (dir / "plan.toml").string(); }
   std::string read(const std::string& name) const {
     std::ifstream in(dir / name);
@@ -47,17 +49,31 @@ const std::string kOutbox = R"(
 name = "outbox"
 )";
 
-Tracker::Options options(const TempDb& db, std::shared_ptr<FixedClock> clock,
-                         EventStore::Mode mode = EventStore::Mode::kReadWrite) {
-  Tracker::Options o;
-  o.mode = mode;
-  o.store = db.str();
-  o.cache_dir = "off";
-  o.environment = Environment::of({});
-  o.clock = std::move(clock);
-  o.plugin_path = {PLANTRACK_BUILTIN_PLUGIN_DIR};
-  return o;
-}
+// What every case sets up: the plan in a folder of its own, a store of its own, a clock fixed at
+// 2013-03-01 08:00 UTC, an empty environment, no plan cache, the built-in plugins, and a sink for
+// what the tracker refuses.
+struct TrackerCase {
+  PlanFolder folder;
+  TempDb db;
+  std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
+  DiagnosticSink sink{"test"};
+
+  explicit TrackerCase(const std::string& plan = kPlan) : folder(plan) {}
+
+  Tracker::Options options(EventStore::Mode mode = EventStore::Mode::kReadWrite) const {
+    Tracker::Options o;
+    o.mode = mode;
+    o.store = db.str();
+    o.cache_dir = "off";
+    o.environment = Environment::of({});
+    o.clock = clock;
+    o.plugin_path = {PLANTRACK_BUILTIN_PLUGIN_DIR};
+    return o;
+  }
+  Result<Tracker> open(EventStore::Mode mode = EventStore::Mode::kReadWrite) const {
+    return Tracker::open(folder.plan(), options(mode));
+  }
+};
 
 RecordInput record(const std::string& task, const std::string& quantity) {
   RecordInput in;
@@ -70,15 +86,12 @@ RecordInput record(const std::string& task, const std::string& quantity) {
 }  // namespace
 
 TEST_CASE("a tracker records, and reads status as of its clock", "[tracker]") {
-  PlanFolder folder(kPlan);
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
-  Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+  TrackerCase c;
+  Result<Tracker> t = c.open();
   REQUIRE(t);
   CHECK(t->as_of() == Date{2013, 3, 1});
-  CHECK(t->store_path() == db.str());
-  DiagnosticSink sink("test");
-  AppendResult r = t->append({record("posters", "10")}, sink);
+  CHECK(t->store_path() == c.db.str());
+  AppendResult r = t->append({record("posters", "10")}, c.sink);
   REQUIRE(r.exit_code() == ExitCode::kOk);
   REQUIRE(r.appended.size() == 1);
   CHECK(r.appended[0].id == 1);
@@ -95,31 +108,25 @@ TEST_CASE("a tracker records, and reads status as of its clock", "[tracker]") {
 }
 
 TEST_CASE("invalid input writes nothing, not even a new store", "[tracker]") {
-  PlanFolder folder(kPlan);
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
-  Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+  TrackerCase c;
+  Result<Tracker> t = c.open();
   REQUIRE(t);
-  DiagnosticSink sink("test");
-  AppendResult r = t->append({record("posters", "3"), record("postres", "1")}, sink);
+  AppendResult r = t->append({record("posters", "3"), record("postres", "1")}, c.sink);
   CHECK(r.refused);
   CHECK(r.exit_code() == ExitCode::kInvalidInput);
   CHECK(r.appended.empty());
-  std::vector<Diagnostic> problems = sink.take_sorted();
+  std::vector<Diagnostic> problems = c.sink.take_sorted();
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].code == "unknown-task");
-  CHECK_FALSE(fs::exists(db.path));
+  CHECK_FALSE(fs::exists(c.db.path));
 }
 
 TEST_CASE("a write derives its domain events once and sends them as one batch", "[tracker]") {
-  PlanFolder folder(kPlan + kOutbox);
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
-  Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+  TrackerCase c(kPlan + kOutbox);
+  Result<Tracker> t = c.open();
   REQUIRE(t);
-  DiagnosticSink sink("test");
   std::size_t told = 0;
-  AppendResult r = t->append({record("posters", "4"), record("posters", "6")}, sink,
+  AppendResult r = t->append({record("posters", "4"), record("posters", "6")}, c.sink,
                              [&](const std::vector<Event>& appended) { told = appended.size(); });
   REQUIRE(r.exit_code() == ExitCode::kOk);
   CHECK(told == 2);
@@ -129,48 +136,43 @@ TEST_CASE("a write derives its domain events once and sends them as one batch", 
   CHECK(types == std::vector<std::string>{"progress-recorded", "progress-recorded",
                                           "task-completed", "task-unblocked", "stage-completed"});
   CHECK(r.delivery.sent == 5);
-  std::string outbox = folder.read("plantrack-outbox.jsonl");
+  std::string outbox = c.folder.read("plantrack-outbox.jsonl");
   CHECK(std::count(outbox.begin(), outbox.end(), '\n') == 5);
 }
 
 TEST_CASE("a revert undoes a record and its figures", "[tracker]") {
-  PlanFolder folder(kPlan + kOutbox);
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
-  Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+  TrackerCase c(kPlan + kOutbox);
+  Result<Tracker> t = c.open();
   REQUIRE(t);
-  DiagnosticSink sink("test");
-  REQUIRE(t->append({record("posters", "10")}, sink).exit_code() == ExitCode::kOk);
-  AppendResult r = t->append({RevertInput{"#1", "typed twice"}}, sink);
+  REQUIRE(t->append({record("posters", "10")}, c.sink).exit_code() == ExitCode::kOk);
+  AppendResult r = t->append({RevertInput{"#1", "typed twice"}}, c.sink);
   REQUIRE(r.exit_code() == ExitCode::kOk);
   CHECK(r.appended[0].kind == EventKind::kRevert);
   CHECK(t->status().tasks[0].achieved == 0);
-  AppendResult again = t->append({RevertInput{"1", ""}}, sink);
+  AppendResult again = t->append({RevertInput{"1", ""}}, c.sink);
   CHECK(again.refused);
-  CHECK(sink.take_sorted().back().message == "event #1 was already reverted by #2");
+  CHECK(c.sink.take_sorted().back().message == "event #1 was already reverted by #2");
 }
 
 TEST_CASE("opening says what is wrong: the plan, the store, an unknown task", "[tracker]") {
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
   {
-    PlanFolder folder("\n[[task]]\nid = \"x\"\n");
-    Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+    TrackerCase c("\n[[task]]\nid = \"x\"\n");
+    Result<Tracker> t = c.open();
     REQUIRE_FALSE(t);
     CHECK(t.error().kind == TrackerError::Kind::kInvalidPlan);
     CHECK(t.error().code == ExitCode::kInvalidInput);
     CHECK_FALSE(t.error().diagnostics.empty());
   }
-  PlanFolder folder(kPlan);
+  TrackerCase c;
   {
-    std::ofstream(db.path) << "not a database, and long enough to be read as one's header....";
-    Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock));
+    std::ofstream(c.db.path) << "not a database, and long enough to be read as one's header....";
+    Result<Tracker> t = c.open();
     REQUIRE_FALSE(t);
     CHECK(t.error().kind == TrackerError::Kind::kStore);
     CHECK_FALSE(t.error().fix.empty());
-    db.remove();
+    c.db.remove();
   }
-  Result<Tracker> t = Tracker::open(folder.plan(), options(db, clock, EventStore::Mode::kReadOnly));
+  Result<Tracker> t = c.open(EventStore::Mode::kReadOnly);
   REQUIRE(t);
   Result<WhyTask> why = t->why("poster");
   REQUIRE_FALSE(why);
@@ -179,13 +181,11 @@ TEST_CASE("opening says what is wrong: the plan, the store, an unknown task", "[
 
 TEST_CASE("the store is found by one rule: the option, PLANTRACK_DB, beside the plan",
           "[tracker]") {
-  PlanFolder folder(kPlan);
-  TempDb db;
-  auto clock = std::make_shared<FixedClock>("2013-03-01T08:00:00Z");
-  Tracker::Options o = options(db, clock, EventStore::Mode::kReadOnly);
+  TrackerCase c;
+  Tracker::Options o = c.options(EventStore::Mode::kReadOnly);
   o.store.clear();
-  o.environment = Environment::of({{"PLANTRACK_DB", db.str()}});
-  CHECK(Tracker::open(folder.plan(), o)->store_path() == db.str());
+  o.environment = Environment::of({{"PLANTRACK_DB", c.db.str()}});
+  CHECK(Tracker::open(c.folder.plan(), o)->store_path() == c.db.str());
   o.environment = Environment::of({});
-  CHECK(Tracker::open(folder.plan(), o)->store_path() == folder.plan() + ".plantrack.db");
+  CHECK(Tracker::open(c.folder.plan(), o)->store_path() == c.folder.plan() + ".plantrack.db");
 }

@@ -92,6 +92,30 @@ TEST_CASE("a failed delivery is kept once, oldest first, until delivered", "[del
   CHECK(s.pending_count("p", "webhook") == 1);
 }
 
+TEST_CASE("a notifier's batch is claimed and settled as one, in order", "[delivery]") {
+  TempDb db;
+  EventStore s = EventStore::open(db.path.string(), EventStore::Mode::kReadWrite, 1000);
+  using Claim = EventStore::Claim;
+  s.settle_delivery("p", "webhook", "k0", true, "", kAt);  // delivered by an earlier run
+  // A key twice in one batch is claimed once; what was delivered is not claimed unless `again`.
+  std::vector<Claim> got =
+      s.claim_deliveries("p", "webhook", {{"k2"}, {"k1"}, {"k2"}, {"k0"}, {"k0", true}}, kAt);
+  CHECK(got == std::vector<Claim>{Claim::kClaimed, Claim::kClaimed, Claim::kTaken,
+                                  Claim::kDelivered, Claim::kClaimed});
+  CHECK(s.claim_deliveries("p", "webhook", {}, kAt).empty());
+  // Kept all together, in the batch's order, with their events; then delivered all together.
+  s.settle_deliveries("p", "webhook", {{"k2", "{\"key\":\"k2\"}"}, {"k1", "{\"key\":\"k1\"}"}},
+                      false, kAt);
+  std::vector<EventStore::PendingDelivery> kept = s.pending_deliveries("p", "webhook");
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].key == "k2");
+  CHECK(kept[0].event_json == "{\"key\":\"k2\"}");
+  CHECK(kept[1].key == "k1");
+  s.settle_deliveries("p", "webhook", {{"k2", ""}, {"k1", ""}}, true, kAt);
+  CHECK(s.pending_count("p", "webhook") == 0);
+  CHECK(s.claim_delivery("p", "webhook", "k1", kAt) == Claim::kDelivered);
+}
+
 TEST_CASE("what was remembered before per-notifier memory counts for every notifier",
           "[delivery]") {
   TempDb db;

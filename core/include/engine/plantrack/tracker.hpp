@@ -32,6 +32,7 @@
 #include "plantrack/exit_code.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/load.hpp"
 #include "plantrack/output_file.hpp"
 #include "plantrack/plan.hpp"
 #include "plantrack/plan_index.hpp"
@@ -257,5 +258,17 @@ class PLANTRACK_API Tracker {
   explicit Tracker(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// Like clang's -disable-free: `result`'s plan is not torn down before the process exits, which
+/// frees it all at once (tearing down a 100k-task plan's model costs ~4% of a command). Only the
+/// most recent one is kept, so a command over many files does not pile them up. What
+/// Options::keep_plan_at_exit does with a tracker's plan, for a plan loaded without one (validate).
+PLANTRACK_API void keep_until_exit(LoadResult&& result);
+
+/// `validate --notify`: the plan-validated event of a valid plan (key "plan-validated/<plan id>",
+/// `summary` as its message, as of `as_of`), derived in the core like a write's domain events, sent
+/// to the notifiers `host` has loaded for the plan. Returns the notifiers that failed on it.
+PLANTRACK_API std::vector<PluginFailure> notify_validated(PluginHost& host, const Plan& plan,
+                                                          std::string summary, Date as_of);
 
 }  // namespace plantrack

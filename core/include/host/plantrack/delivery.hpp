@@ -3,13 +3,14 @@
 /// per notifier per call.
 ///
 /// The store remembers, per notifier and event key, what was delivered, what failed (kept, with
-/// the event, for the next run) and what a run is sending; each is committed as it happens, in a
-/// short write transaction. A run claims every event for a notifier first (what is kept for it,
-/// oldest first, then the new ones), then sends the claimed ones in one call (a webhook POST, an
-/// e-mail), then settles each. So a run killed midway does not send again what it claimed, two
-/// runs at once do not both send a notification, one failing notifier does not make the others
-/// receive an event again, and what failed is kept once, not once per run: a failing batch keeps
-/// all of its events, sent first by the next run, and is one failure in the result.
+/// the event, for the next run) and what a run is sending. A run claims every event for a notifier
+/// first (what is kept for it, oldest first, then the new ones) in one short write transaction,
+/// then sends the claimed ones in one call (a webhook POST, an e-mail), then settles them all in a
+/// second one: two transactions per notifier per call, however many events. So a run killed
+/// midway does not send again what it claimed, two runs at once do not both send a notification,
+/// one failing notifier does not make the others receive an event again, and what failed is kept
+/// once, not once per run: a failing batch keeps all of its events, sent first by the next run,
+/// and is one failure in the result.
 ///
 /// Example:
 ///   plantrack::DeliveryResult r = plantrack::deliver(host, store, plan.info.id, events, view,
@@ -37,6 +38,12 @@ struct DeliveryResult {
     std::size_t kept = 0;
   };
   std::vector<Failure> failures;
+  /// How many notifications the failed notifiers keep for the next run.
+  std::size_t kept() const {
+    std::size_t n = 0;
+    for (const Failure& f : failures) n += f.kept;
+    return n;
+  }
 };
 
 /// Sends `events` to every loaded notifier that has not had them, after what is kept for it, as

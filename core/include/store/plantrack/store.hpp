@@ -154,6 +154,23 @@ class PLANTRACK_API EventStore {
   void settle_delivery(const std::string& plan_id, const std::string& notifier,
                        const std::string& key, bool delivered, const std::string& event_json,
                        const std::string& at);
+  /// A notifier's batch (plantrack/delivery.hpp): claim_delivery for each of `claims`, in order,
+  /// in one write transaction (a key claimed earlier in the batch is kTaken the second time).
+  struct DeliveryClaim {
+    std::string key;
+    bool again = false;
+  };
+  std::vector<Claim> claim_deliveries(const std::string& plan_id, const std::string& notifier,
+                                      const std::vector<DeliveryClaim>& claims,
+                                      const std::string& at);
+  /// settle_delivery for each claimed notification of a batch, all delivered or all kept, in one
+  /// write transaction. `event_json` is read only when they are kept.
+  struct DeliverySettlement {
+    std::string key, event_json;
+  };
+  void settle_deliveries(const std::string& plan_id, const std::string& notifier,
+                         const std::vector<DeliverySettlement>& settlements, bool delivered,
+                         const std::string& at);
   struct PendingDelivery {
     std::string key, event_json;
   };

@@ -84,6 +84,10 @@ struct Options {
 
 /// The report of `view` (plan, status as of its date, findings when given).
 PLANTRACK_API Document build(const sdk::View& view, const Options& options);
+/// The report's data as one JSON document (format "plantrack-report", the JSON reporter's output):
+/// the plan, its tasks, stages and money in the shapes of `status --format json`, its
+/// participants and findings, and build()'s document. The text, ready to write (docs/json.md).
+PLANTRACK_API std::string build_json(const sdk::View& view, const Options& options);
 
 /// "24/10/2014" (vi) or "2014-10-24" (en).
 PLANTRACK_API std::string date_text(Date date, const std::string& lang);
