@@ -73,7 +73,11 @@ std::string format_percent(double percent) {
   if (std::isnan(percent)) return "-";
   // Up to 309 digits for the largest double; a huge share is shown whole, never cut.
   char buffer[400];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", std::floor(percent + 1e-9));
+  // Half up (2/3 is 67%), except that only a reached target shows 100%: 99.6% is "99%". The
+  // 1e-9 absorbs the noise of a mean of shares (a share of 100 summed from thirds).
+  double whole = std::floor(percent + 0.5 + 1e-9);
+  if (whole >= 100 && percent < 100 - 1e-9) whole = 99;
+  std::snprintf(buffer, sizeof buffer, "%.0f%%", whole);
   return buffer;
 }
 

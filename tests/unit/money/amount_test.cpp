@@ -34,13 +34,18 @@ TEST_CASE("percentages of amounts round toward zero without overflowing", "[mone
   CHECK_FALSE(percent_of(kMax, 200));
 }
 
-TEST_CASE("percents are rounded down, the one rule status and reports share", "[money]") {
+TEST_CASE("percents round half up, never to 100% short of the target: the one rule status and reports share", "[money]") {
   CHECK(format_percent(0) == "0%");
   CHECK(format_percent(99.6) == "99%");  // not done yet: never "100%"
   CHECK(format_percent(100) == "100%");
   CHECK(format_percent(100.0 - 1e-12) == "100%");  // rounding noise of a mean is not a percent
-  CHECK(format_percent(250.9) == "250%");
-  CHECK(format_percent(-0.5) == "-1%");                                   // down, not toward zero
+  CHECK(format_percent(200.0 / 3) == "67%");       // half up
+  CHECK(format_percent(100.0 / 3) == "33%");
+  CHECK(format_percent(12.5) == "13%");
+  CHECK(format_percent(99.4) == "99%");
+  CHECK(format_percent(250.9) == "251%");  // above the target rounds as any other
+  CHECK(format_percent(-0.5) == "0%");     // half up, also below zero
+  CHECK(format_percent(-0.6) == "-1%");
   CHECK(format_percent(1.8446744073709552e17) == "184467440737095520%");  // whole, never cut
   CHECK(format_percent(std::nan("")) == "-");
 }

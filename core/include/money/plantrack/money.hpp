@@ -38,10 +38,11 @@ PLANTRACK_API NumberStyle number_style(std::string_view locale);
 PLANTRACK_API std::string format_figure(std::int64_t value, NumberStyle style);
 
 /// A percent as every front end writes it (status, what-if, reports, the HTML charts), rounded
-/// down: a task at 99.6% is "99%", so "100%" means the target is reached. A value within 1e-9
-/// below a whole number is that number (a mean of shares that is 100 up to rounding noise is
-/// "100%"). Not a number gives "-".
-///   plantrack::format_percent(99.6);  // "99%"
+/// half up (2 of 3 is "67%"), except that only a reached target shows "100%": 99.6% is "99%".
+/// A value within 1e-9 below 100 is 100 (a mean of shares that is 100 up to rounding noise).
+/// Not a number gives "-".
+///   plantrack::format_percent(200.0 / 3);  // "67%"
+///   plantrack::format_percent(99.6);       // "99%"
 PLANTRACK_API std::string format_percent(double percent);
 
 /// An amount as a person types it: plain digits ("50000000") or digits grouped by threes with one
