@@ -330,6 +330,6 @@ TEST_CASE("a schema-6 store is read as it is, and gets the delivery memory on it
   }
   CHECK(pragma(tmp.str(), "user_version") == 6);  // reading changed nothing
   { EventStore::open(tmp.str(), EventStore::Mode::kReadWrite); }
-  CHECK(pragma(tmp.str(), "user_version") == 7);
+  CHECK(pragma(tmp.str(), "user_version") == EventStore::kSchemaVersion);
   CHECK(EventStore::open(tmp.str(), EventStore::Mode::kReadOnly).spending("p").size() == 1);
 }
