@@ -438,6 +438,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     sqlite3_extended_result_codes(impl->db, 1);
   }
   sqlite3_busy_timeout(impl->db, busy_timeout_ms);
+  sqlite3_exec(impl->db, "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
   // Before anything is written: a database that is not plantrack's, or of another schema, is
   // refused as it is.
   int version = store::schema_version(impl->db, path);

@@ -154,26 +154,35 @@ void SpentSumsWriter::fold(const std::string& plan_id, std::int64_t id, const Ne
                e.effective.to_string()});
 }
 
+// Payments first, then reverts, each through its own partial index (not a pass over the whole log:
+// measured, a third of the first write to a 1M-event store): a sum does not depend on the order
+// it is folded in, and which revert of a payment counts is decided by id (reverted()).
 void SpentSumsWriter::build(sqlite3* db, const std::string& path) {
   exec(db, path, "DELETE FROM spent_sums; DELETE FROM spent_sums_state",
        "building the payment sums");
   SpentSumsWriter writer(db, path);
-  Statement q(db,
-              "SELECT id, plan_id, kind, reverts, task_id, COALESCE(source, ''), COALESCE(year, "
-              "CAST(substr(effective_date, 1, 4) AS INTEGER)), COALESCE(amount, 0), "
-              "effective_date FROM events WHERE kind = 'spend' OR reverts IS NOT NULL ORDER BY id");
-  int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-    sqlite3_stmt* s = q.get();
-    std::optional<std::int64_t> reverts;
-    if (sqlite3_column_type(s, 3) != SQLITE_NULL) reverts = sqlite3_column_int64(s, 3);
-    EventKind kind = event_kind_from(column_view(s, 2)).value_or(EventKind::kNote);
-    Payment p{std::string(column_view(s, 4)), std::string(column_view(s, 5)),
-              sqlite3_column_int(s, 6), sqlite3_column_int64(s, 7),
-              std::string(column_view(s, 8))};  // the date as stored, as the sums compare it
-    writer.fold(std::string(column_view(s, 1)), sqlite3_column_int64(s, 0), kind, reverts, p);
+  for (const char* from :
+       {"INDEXED BY events_spend WHERE kind = 'spend'",
+        "INDEXED BY events_reverts WHERE reverts IS NOT NULL AND kind != 'spend'"}) {
+    Statement q(db,
+                (std::string("SELECT id, plan_id, kind, reverts, task_id, COALESCE(source, ''), "
+                             "COALESCE(year, CAST(substr(effective_date, 1, 4) AS INTEGER)), "
+                             "COALESCE(amount, 0), effective_date FROM events ") +
+                 from)
+                    .c_str());
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+      sqlite3_stmt* s = q.get();
+      std::optional<std::int64_t> reverts;
+      if (sqlite3_column_type(s, 3) != SQLITE_NULL) reverts = sqlite3_column_int64(s, 3);
+      EventKind kind = event_kind_from(column_view(s, 2)).value_or(EventKind::kNote);
+      Payment p{std::string(column_view(s, 4)), std::string(column_view(s, 5)),
+                sqlite3_column_int(s, 6), sqlite3_column_int64(s, 7),
+                std::string(column_view(s, 8))};  // the date as stored, as the sums compare it
+      writer.fold(std::string(column_view(s, 1)), sqlite3_column_int64(s, 0), kind, reverts, p);
+    }
+    if (rc != SQLITE_DONE) fail(db, path, rc, "building the payment sums");
   }
-  if (rc != SQLITE_DONE) fail(db, path, rc, "building the payment sums");
   writer.flush();
 }
 
