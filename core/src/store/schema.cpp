@@ -383,9 +383,9 @@ void check_integrity(sqlite3* db, const std::string& path) {
   if (ec || size <= kWholeCheckBytes) {
     problems = quick_check(db, path, "PRAGMA quick_check(3)");
   } else {
+    Tables t = read_tables(db, path);
     for (const char* table :
          {"task_summaries", "summaries_through", "deliveries", "spent_sums", "spent_sums_state"}) {
-      Tables t = read_tables(db, path);
       if (!t.has(table)) continue;
       problems =
           quick_check(db, path, (std::string("PRAGMA quick_check('") + table + "')").c_str());
