@@ -6,7 +6,6 @@ find_package(tomlplusplus REQUIRED CONFIG)
 find_package(nlohmann_json 3 REQUIRED CONFIG)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(SQLite3 REQUIRED)
-find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(CURL REQUIRED)  # the webhook and email notifiers
 if(PLANTRACK_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED CONFIG)

@@ -94,9 +94,11 @@ ExitCode run_import(ImportOptions& o) {
   }
   SourceText source(o.csv, std::move(*csv.bytes));
   auto rows = [&](DiagnosticSink& sink) {  // rows with problems are left out, and reported
-    std::vector<RecordInput> parsed = parse_records_csv(source.text(), sink);
-    return std::vector<Change>(std::make_move_iterator(parsed.begin()),
-                               std::make_move_iterator(parsed.end()));
+    std::vector<Change> changes;
+    changes.reserve(csv_rows_at_most(source.text()));
+    parse_records_csv(source.text(), sink,
+                      [&](RecordInput&& row) { changes.emplace_back(std::move(row)); });
+    return changes;
   };
   return write(o.track, rows, "import", source);
 }

@@ -186,13 +186,12 @@ AppendResult Tracker::append(const std::vector<Change>& changes, DiagnosticSink&
   }
   lock.reset();
   result.appended.reserve(events.size());
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    Event stored;
+  for (std::size_t i = 0; i < events.size(); ++i) {  // built in place: 100k rows of an import
+    Event& stored = result.appended.emplace_back();
     static_cast<NewEvent&>(stored) = std::move(events[i]);
     stored.id = ids[i];
     stored.plan_id = plan.info.id;
     stored.plan_revision = m.revision;
-    result.appended.push_back(std::move(stored));
   }
   if (appended) appended(result.appended);
   if (!notify) return result;

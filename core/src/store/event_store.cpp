@@ -14,6 +14,7 @@
 #include "plantrack/store.hpp"
 #include "plantrack/utf8.hpp"
 #include "schema.hpp"
+#include "spent_sums.hpp"
 #include "sqlite_support.hpp"
 
 namespace plantrack {
@@ -100,6 +101,7 @@ std::string column_blob(sqlite3_stmt* s, int column) {
 struct EventStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
+  int schema = 0;  // as opened: a read-only store may be older than kSchemaVersion
   ~Impl() { sqlite3_close_v2(db); }
 
   // Throws a StoreError saying what went wrong in user terms.
@@ -444,6 +446,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     int rc = sqlite3_open_v2(":memory:", &impl->db, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK) impl->fail(rc, "opening");
     store::migrate(impl->db, path, 0);
+    impl->schema = kSchemaVersion;
     return EventStore(std::move(impl));
   };
   if (read_only && !std::filesystem::exists(path, ec)) return empty_store();
@@ -458,6 +461,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     sqlite3_extended_result_codes(impl->db, 1);
   }
   sqlite3_busy_timeout(impl->db, busy_timeout_ms);
+  sqlite3_exec(impl->db, "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
   // Before anything is written: a database that is not plantrack's, or of another schema, is
   // refused as it is.
   int version = store::schema_version(impl->db, path);
@@ -469,6 +473,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
       throw StoreError("the store " + path + " has an older schema and is opened read-only",
                        "run any recording command once (it migrates the store), then retry");
     }
+    impl->schema = version;
     return EventStore(std::move(impl));
   }
   if (version > 0) store::check_integrity(impl->db, path);  // a write must not build on damage
@@ -483,6 +488,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
   // plantrack writes come from EventKind, so its own inserts skip that check.
   impl->exec("PRAGMA ignore_check_constraints = ON", "setting up the connection");
   store::migrate(impl->db, path, version);
+  impl->schema = kSchemaVersion;
   return EventStore(std::move(impl));
 }
 
@@ -527,6 +533,7 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                      "?16)");
     sqlite3_stmt* s = insert.get();
+    std::optional<store::SpentSumsWriter> sums;  // prepared for the first payment or revert
     for (const NewEvent& e : events) {
       std::string date = e.effective.to_string();
       std::string_view kind = to_string(e.kind);
@@ -565,7 +572,12 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
       ids.push_back(sqlite3_last_insert_rowid(impl_->db));
       sqlite3_reset(s);
       sqlite3_clear_bindings(s);
+      if (store::SpentSumsWriter::folds(e)) {
+        if (!sums) sums.emplace(impl_->db, impl_->path);
+        sums->fold(plan_id, ids.back(), e);
+      }
     }
+    if (sums) sums->flush();
     if (!fold) {
       impl_->set_summaries_through(plan_id, std::nullopt);  // no longer complete
     } else if (before == 0 || through == before) {
@@ -639,6 +651,9 @@ std::vector<Event> EventStore::spending(const std::string& plan_id) const {
 
 std::vector<EventStore::SpentSum> EventStore::spent_sums(const std::string& plan_id,
                                                          Date as_of) const {
+  if (impl_->schema >= 8) {
+    if (auto kept = store::read_spent_sums(impl_->db, impl_->path, plan_id, as_of)) return *kept;
+  }
   std::string date = as_of.to_string();
   Statement query(impl_->db,
                   "SELECT task_id, source, COALESCE(year, CAST(substr(effective_date, 1, 4) AS "

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plantrack/store.hpp"
+#include "spent_sums.hpp"
 #include "sqlite_support.hpp"
 
 namespace plantrack::store {
@@ -144,6 +145,10 @@ CREATE TABLE IF NOT EXISTS notifier_deliveries (
 PRAGMA user_version = 7;
 )sql";
 
+// Version 8: what each plan's payments sum to per (task, source, year), kept beside the log as the
+// task summaries are (spent_sums.cpp), built from the log here once.
+constexpr const char* kSchemaV8 = "PRAGMA user_version = 8;";
+
 // The columns of the events table as every version has them (1-5), and those version 6 adds.
 constexpr const char* kEventColumns[] = {
     "id",          "plan_id", "task_id", "kind",     "quantity",      "year",   "effective_date",
@@ -214,7 +219,8 @@ std::string list(const std::vector<std::string>& names, std::size_t most = 5) {
 }
 
 // The schema the tables are at: 1 (events; versions 2 and 3 only add indexes), 4 (task
-// summaries), 5 (delivery memory), 6 (spending columns), 7 (deliveries per notifier). Refuses
+// summaries), 5 (delivery memory), 6 (spending columns), 7 (deliveries per notifier), 8 (payment
+// sums). Refuses
 // tables that are not plantrack's.
 int schema_of_tables(const Tables& t, const std::string& path) {
   if (!t.has("events")) {
@@ -230,7 +236,10 @@ int schema_of_tables(const Tables& t, const std::string& path) {
   std::size_t spend =
       static_cast<std::size_t>(std::count_if(std::begin(kSpendColumns), std::end(kSpendColumns),
                                              [&](const char* c) { return t.has_column(c); }));
-  if (spend == std::size(kSpendColumns)) return t.has("notifier_deliveries") ? 7 : 6;
+  if (spend == std::size(kSpendColumns)) {
+    if (t.has("spent_sums")) return 8;
+    return t.has("notifier_deliveries") ? 7 : 6;
+  }
   if (spend > 0) {
     throw StoreError("the store " + path +
                          " is damaged: its table \"events\" has only some of the spending columns "
@@ -330,6 +339,11 @@ void migrate(sqlite3* db, const std::string& path, int version) {
       exec(db, path, rebuild_for_spending(db, path).c_str(), "adding spending to the log");
     }
     if (version < 7) exec(db, path, kSchemaV7, "adding deliveries per notifier");
+    if (version < 8) {
+      exec(db, path, kSpentSumsTables, "adding the payment sums");
+      SpentSumsWriter::build(db, path);
+      exec(db, path, kSchemaV8, "adding the payment sums");
+    }
     // A version read from the tables (a restored dump) is written down too.
     exec(db, path,
          ("PRAGMA user_version = " + std::to_string(EventStore::kSchemaVersion) +
@@ -369,8 +383,9 @@ void check_integrity(sqlite3* db, const std::string& path) {
   if (ec || size <= kWholeCheckBytes) {
     problems = quick_check(db, path, "PRAGMA quick_check(3)");
   } else {
-    for (const char* table : {"task_summaries", "summaries_through", "deliveries"}) {
-      Tables t = read_tables(db, path);
+    Tables t = read_tables(db, path);
+    for (const char* table :
+         {"task_summaries", "summaries_through", "deliveries", "spent_sums", "spent_sums_state"}) {
       if (!t.has(table)) continue;
       problems =
           quick_check(db, path, (std::string("PRAGMA quick_check('") + table + "')").c_str());

@@ -1,5 +1,5 @@
 #pragma once
-/// SHA-256 digests (OpenSSL), used for plan revisions.
+/// SHA-256 digests, used for plan revisions and plugin libraries.
 #include <string>
 #include <string_view>
 

@@ -44,7 +44,7 @@ class PLANTRACK_API EventStore {
 
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
 
   enum class Mode { kReadOnly, kReadWrite };
 
@@ -184,8 +184,9 @@ class PLANTRACK_API EventStore {
 
   /// What the plan's payments sum to per (task id as paid, source, budget year), counting those
   /// dated on or before `as_of` and not reverted by then: what checking a new payment needs,
-  /// without reading each payment. Sums past the 64-bit range are held at its limit. Throws
-  /// StoreError.
+  /// without reading each payment (from the sums kept since schema 8, when every payment and
+  /// revert is dated on or before `as_of`; else summed from the events). Sums past the 64-bit
+  /// range are held at its limit. Throws StoreError.
   struct SpentSum {
     std::string task, source;
     int year = 0;

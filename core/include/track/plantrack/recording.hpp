@@ -6,6 +6,7 @@
 ///   plantrack::Recorder recorder(plan, plantrack::derive_status(plan, events, today), today);
 ///   plantrack::RecordInput in{.task = "posters", .quantity = "5000", .year = "2013"};
 ///   if (auto event = recorder.record(in, sink)) store.append(...);
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -119,6 +120,12 @@ class PLANTRACK_API Recorder {
 /// has a quantity (progress) or an amount (a payment). Problems are reported as FILE:ROW:COL.
 PLANTRACK_API std::vector<RecordInput> parse_records_csv(const std::string& text,
                                                          DiagnosticSink& sink);
+/// The same, each row handed to `row` as it is read (a caller that keeps the rows in a container
+/// of its own, without a second copy of 100k of them). Returns how many rows were handed over.
+PLANTRACK_API std::size_t parse_records_csv(const std::string& text, DiagnosticSink& sink,
+                                            const std::function<void(RecordInput&&)>& row);
+/// At least how many rows the CSV `text` has (its lines): to reserve room for them.
+PLANTRACK_API std::size_t csv_rows_at_most(std::string_view text);
 
 /// The login name of the user running plantrack ("unknown" if none can be found).
 PLANTRACK_API std::string login_name();
