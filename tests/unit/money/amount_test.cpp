@@ -34,7 +34,7 @@ TEST_CASE("percentages of amounts round toward zero without overflowing", "[mone
   CHECK_FALSE(percent_of(kMax, 200));
 }
 
-TEST_CASE("percents round half up, never to 100% short of the target: the one rule status and reports share", "[money]") {
+TEST_CASE("percents round half up, and never to 100% short of the target", "[money]") {
   CHECK(format_percent(0) == "0%");
   CHECK(format_percent(99.6) == "99%");  // not done yet: never "100%"
   CHECK(format_percent(100) == "100%");
