@@ -65,7 +65,7 @@ std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status, Date
     // Below the line by more than the margin, and by at least one whole unit: at 0 of 2 when the
     // line says 0.4, nothing is late yet.
     if (line && floor >= 1.0 && static_cast<double>(s.achieved) < floor) {
-      char month[8];
+      char month[16];  // room for any int the compiler cannot rule out
       std::snprintf(month, sizeof month, "%04d-%02d", as_of.year(), as_of.month());
       add(DomainEventType::kTaskBehindPace, task.id + "/" + month,
           task.id + " is behind pace: " + progress_text(task, s) + ", about " +
