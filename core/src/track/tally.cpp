@@ -54,11 +54,15 @@ struct SummaryReader {
     in.remove_prefix(8);
     return static_cast<std::int64_t>(v);
   }
+  // A date as written (yyyymmdd): a real day of years 0-9999, else the bytes are damaged (a
+  // Date holds no other value, so anything else would not be written back the same).
   std::optional<Date> date() {
     if (!u8()) return std::nullopt;
     std::int64_t v = i64();
-    return Date{static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100),
-                static_cast<int>(v % 100)};
+    if (!ok || v < 0 || v > 99991231) return ok = false, std::nullopt;
+    Date d{static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100), static_cast<int>(v % 100)};
+    if (!d.ok()) return ok = false, std::nullopt;
+    return d;
   }
   std::optional<std::string> text() {
     if (!u8()) return std::nullopt;
