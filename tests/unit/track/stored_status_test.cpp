@@ -11,6 +11,7 @@
 
 #include "../temp_db.hpp"
 #include "../test_plans.hpp"
+#include "plantrack/detail/summary.hpp"
 #include "plantrack/stored_status.hpp"
 
 using namespace plantrack;
@@ -164,4 +165,26 @@ TEST_CASE("a plan that changes a task's counting is still read right", "[track][
   store.append(after.plan.info.id, "r2", "t", {e}, summary_fold(after.plan, index_after));
   CHECK(status_from_store(after.plan, index_after, store, Date{2015, 1, 1}).tasks[0].achieved ==
         30);
+}
+
+TEST_CASE("a summary whose date is not a real day is damaged: it is folded again from the log",
+          "[track][store]") {
+  LoadResult r = test::load(test::task("a", "awareness", 10));
+  REQUIRE(r.ok());
+  PlanIndex index(r.plan);
+  EventFact e{1, "a", EventKind::kProgress, 3, 2014, Date{2014, 3, 1}, std::nullopt, {}};
+  std::optional<std::string> folded = fold_summary(r.plan, index, "a", std::nullopt, {e});
+  REQUIRE(folded);
+  REQUIRE(fold_summary(r.plan, index, "a", *folded, {}));
+  // The date is written as yyyymmdd in 8 little-endian bytes: make it 2014-13-01.
+  auto bytes = [](std::int64_t v) {
+    std::string out;
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+    return out;
+  };
+  std::string damaged = *folded;
+  std::size_t at = damaged.find(bytes(20140301));
+  REQUIRE(at != std::string::npos);
+  damaged.replace(at, 8, bytes(20141301));
+  CHECK_FALSE(fold_summary(r.plan, index, "a", damaged, {}));
 }
