@@ -91,6 +91,7 @@ Command add_check_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "check", "Run the funding checks and alerts as of a date; notify what is new");
   add_track_options(cmd, o->track, true, true);
+  add_period_options(cmd, o->track);
   cmd->add_flag("--resend", o->resend, "Send every notification again, even those sent before");
   cmd->footer(
       "Exit status: 0 clean, 1 invalid input, 2 usage error, 3 findings or alerts (overdue, due\n"

@@ -13,7 +13,7 @@ namespace {
 struct ReportOptions {
   TrackOptions track;
   std::string lang;
-  std::string year, from, to;
+  std::string from, to;  // --from/--to: --period FROM..TO
   std::string output;
   std::string table;
   bool force = false;
@@ -37,17 +37,21 @@ ExitCode run_report(ReportOptions& o) {
     sink.error("bad-option", {}, "--lang \"" + o.lang + "\" is not a report language").fix =
         "use --lang vi or --lang en";
   }
-  std::optional<int> year = year_of(o.year, "--year", sink);
   std::optional<int> from = year_of(o.from, "--from", sink);
   std::optional<int> to = year_of(o.to, "--to", sink);
-  if (year && (from || to)) {
-    sink.error("bad-option", {}, "--year and --from/--to are given together").fix =
-        "give one year with --year, or a range with --from and --to";
-  }
-  if (year) from = to = year;
-  if (from && to && *from > *to) {
+  if ((from || to) && (!o.track.year.empty() || !o.track.period.empty())) {
+    sink.error("bad-option", {}, "--from/--to and --year/--period are given together").fix =
+        "give one year with --year, or a period with --period (--from 2013 --to 2014 is --period "
+        "2013..2014)";
+  } else if (from && to && *from > *to) {
     sink.error("bad-option", {}, "--from " + o.from + " is after --to " + o.to).fix =
         "swap the two years";
+  } else if (from.has_value() != to.has_value()) {
+    std::string given = from ? "--from " + o.from : "--to " + o.to;
+    sink.error("bad-option", {}, given + " is given without " + (from ? "--to" : "--from")).fix =
+        "give both years (--from 2013 --to 2014), or --period 2013..2014";
+  } else if (from) {
+    o.track.period = std::to_string(*from) + ".." + std::to_string(*to);
   }
   if (o.track.format == "csv" && o.table.empty() && o.output.empty()) {
     sink.error("bad-option", {}, "CSV writes one file per table").fix =
@@ -69,8 +73,6 @@ ExitCode run_report(ReportOptions& o) {
   ReportOrder order;
   order.format = o.track.format;
   order.lang = o.lang;
-  order.from_year = from;
-  order.to_year = to;
   order.table = o.table;
   order.output = o.output;
   order.force = o.force;
@@ -101,8 +103,8 @@ Command add_report_command(CLI::App& app) {
   cmd->add_option("--format", o->track.format,
                   "md (default), html, csv, json, or an agency reporter");
   cmd->add_option("--lang", o->lang, "vi or en (default: the plan's locale)");
-  cmd->add_option("--year", o->year, "Only this year's figures");
-  cmd->add_option("--from", o->from, "From this year (with --to)");
+  add_period_options(cmd, o->track);
+  cmd->add_option("--from", o->from, "From this year (--period FROM..TO)");
   cmd->add_option("--to", o->to, "To this year");
   cmd->add_option("-o,--output", o->output,
                   "Write to PATH (a folder for CSV without --table; - or none: standard output)");

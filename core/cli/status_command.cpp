@@ -45,9 +45,8 @@ std::string readiness_text(const Plan& plan, const TaskStatus& s) {
 }
 
 // Allocated, spent and remaining per source, year and task; nothing when the plan has no budget
-// lines and nothing was spent.
-void print_money(const Plan& plan, const PlanStatus& status) {
-  MoneyStatus m = money_status(plan, status.spending);
+// lines and nothing was spent. `heading`: what the money is of ("money", "money in 2018").
+void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string& heading) {
   if (!m.any()) return;
   NumberStyle style = number_style(plan.info.locale);
   auto row = [&](const std::string& label, const MoneyRow& r) {
@@ -57,7 +56,8 @@ void print_money(const Plan& plan, const PlanStatus& status) {
               << pad(format_figure(r.remaining(), style), 17, true)
               << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
   };
-  std::cout << "\nmoney ("
+  std::cout << "\n"
+            << heading << " ("
             << (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) << ")"
             << std::string(16, ' ') << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
             << ' ' << pad("remaining", 17, true) << "\n";
@@ -81,27 +81,43 @@ void print_money(const Plan& plan, const PlanStatus& status) {
   }
 }
 
+// The period's money, then the programme's to the period's end; the programme's without one.
+void print_money(const Plan& plan, const PlanStatus& status) {
+  if (!status.period) {
+    print_money_table(plan, money_status(plan, status.spending), "money");
+    return;
+  }
+  print_money_table(plan, money_status(plan, status.spending, *status.period),
+                    "money in " + status.period->to_string());
+  print_money_table(plan, money_status(plan, status.spending),
+                    "money to " + status.as_of.to_string());
+}
+
 struct StatusOptions {
   TrackOptions track;
-  int year = 0;
   std::string stage;
   std::string what_if;
 };
 
-// The target and achieved figures a row shows: the programme's, or one year's with --year.
-std::string figures(const Task& task, const TaskStatus& s, int year, double& percent) {
-  if (year == 0) {
+// The target and achieved figures a row shows: the programme's, or the period's.
+std::string figures(const Task& task, const TaskStatus& s, double& percent) {
+  if (!s.period) {
     percent = s.percent;
     return std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " + task.unit;
   }
-  std::int64_t done = s.achieved_in(year);
-  std::optional<std::int64_t> target = task.target_in(year);
-  if (!target) {
-    percent = -1;  // the task does not run in that year
-    return std::to_string(done) + "/- " + task.unit;
+  const PeriodFigures& p = *s.period;
+  if (!p.target) {
+    percent = -1;  // the task does not run in the period
+    return std::to_string(p.achieved) + "/- " + task.unit;
   }
-  percent = *target > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(*target) : 100.0;
-  return std::to_string(done) + "/" + std::to_string(*target) + " " + task.unit;
+  percent = p.percent;
+  return std::to_string(p.achieved) + "/" + std::to_string(*p.target) + " " + task.unit;
+}
+
+std::string rollup_counts(const Rollup& r) {
+  return std::to_string(r.done) + " done, " + std::to_string(r.in_progress) + " in progress, " +
+         std::to_string(r.not_started) + " not started, " + std::to_string(r.cancelled) +
+         " cancelled";
 }
 
 ExitCode run_status(StatusOptions& o) {
@@ -127,26 +143,34 @@ ExitCode run_status(StatusOptions& o) {
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
     if (auto stage = t->index().task_stages()[i]) stage_tasks[*stage].push_back(i);
   }
-  const Rollup& r = status.plan;
+  const Rollup& r = status.to_date;
   std::cout << printable(plan.info.title) << "\n"
             << printable(plan.info.id) << " as of " << status.as_of.to_string() << ": "
-            << format_percent(r.percent) << " complete; " << r.done << " done, " << r.in_progress
-            << " in progress, " << r.not_started << " not started, " << r.cancelled
-            << " cancelled\n";
-  if (o.year) std::cout << "figures for " << o.year << " only\n";
+            << format_percent(r.percent) << " complete; " << rollup_counts(r) << "\n";
+  if (status.period) {
+    const Period& p = *status.period;
+    std::cout << "period " << p.to_string() << " (" << p.first.to_string() << " to "
+              << p.last.to_string() << "): " << format_percent(status.plan.percent)
+              << " of its targets; of the tasks it plans, " << rollup_counts(status.plan)
+              << "\nrows: done in the period / its target (a cumulative task: its total at the "
+                 "period's end), then to date\n";
+  }
   for (const StageStatus& st : status.stages) {
     const Stage& stage = plan.stages[st.stage];
     if (!o.stage.empty() && stage.id != o.stage) continue;
     std::cout << "\n"
               << printable(stage.id) << ": " << printable(stage.title) << " — "
-              << format_percent(st.rollup.percent) << (st.rollup.complete ? ", complete" : "")
-              << "\n";
+              << format_percent(st.rollup.percent)
+              << (status.period ? " in " + status.period->to_string() + ", " +
+                                      format_percent(st.to_date.percent) + " to date"
+                                : std::string())
+              << (st.to_date.complete ? ", complete" : "") << "\n";
     std::string rows;  // one write per stage
     for (std::size_t i : stage_tasks[st.stage]) {
       const TaskStatus& s = status.tasks[i];
       const Task& task = plan.tasks[i];
       double percent = 0;
-      std::string numbers = figures(task, s, o.year, percent);
+      std::string numbers = figures(task, s, percent);
       std::size_t start = rows.size();
       rows += "  ";
       rows += pad(printable(task.id), 22);
@@ -159,6 +183,11 @@ ExitCode run_status(StatusOptions& o) {
       rows += ' ';
       rows += pad(std::string(to_string(s.state)), 12);
       rows += ' ';
+      if (s.period) {
+        rows +=
+            pad("to date " + std::to_string(s.achieved) + "/" + std::to_string(task.target), 18);
+        rows += ' ';
+      }
       append_printable(rows, readiness_text(plan, s));
       rows.erase(std::max(rows.find_last_not_of(' ') + 1, start));
       rows += '\n';
@@ -304,7 +333,7 @@ Command add_status_command(CLI::App& app) {
   auto o = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand("status", "Show where each stage and task stands");
   add_track_options(cmd, o->track, true, true);
-  cmd->add_option("--year", o->year, "Show one year's figures against that year's targets");
+  add_period_options(cmd, o->track);
   cmd->add_option("--stage", o->stage, "Show one stage");
   cmd->add_option("--what-if", o->what_if,
                   "Show what CHANGES.toml (slips, cuts, targets) would change; writes nothing")
@@ -331,6 +360,7 @@ Command add_history_command(CLI::App& app) {
   auto o = std::make_shared<HistoryOptions>();
   CLI::App* cmd = app.add_subcommand("history", "Show the event log, newest first");
   add_track_options(cmd, o->track, true, false);
+  add_period_options(cmd, o->track);
   cmd->add_option("TASK", o->task, "Only this task's events");
   return [o] { return run_history(*o); };
 }

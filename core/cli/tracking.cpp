@@ -28,6 +28,46 @@ void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool d
   if (date) cmd->add_option("--date", options.date, "As-of date, YYYY-MM-DD (default: today)");
 }
 
+void add_period_options(CLI::App* cmd, TrackOptions& options) {
+  cmd->add_option("--year", options.year, "Show one year's figures against its targets");
+  cmd->add_option("--period", options.period,
+                  "Show a period's figures: 2018, 2016..2019, 2018-H1, 2018-Q2 or "
+                  "2018-01-01..2018-09-30");
+}
+
+namespace {
+
+// --year or --period as a Period; prints what is wrong (and sets `code`) when neither parses.
+bool period_of(const TrackOptions& options, std::optional<Period>& out, ExitCode& code) {
+  if (options.year.empty() && options.period.empty()) return true;
+  std::string what = options.year.empty() ? "--period" : "--year";
+  std::string text = options.year.empty() ? options.period : options.year;
+  PeriodParse parsed = parse_period(text);
+  std::string error = parsed.error, fix = parsed.fix;
+  if (!options.year.empty() && !options.period.empty()) {
+    error = "--year and --period are given together";
+    fix = "give one: --year 2018 is --period 2018";
+  } else if (!options.year.empty() && parsed.period &&
+             (parsed.period->kind != Period::Kind::kYears ||
+              parsed.period->first_year() != parsed.period->last_year())) {
+    error = "--year \"" + text + "\" is not one year";
+    fix = "write --year 2018, or --period " + text;
+  } else if (parsed.period) {
+    out = parsed.period;
+    return true;
+  } else if (!options.year.empty()) {
+    error = "--year \"" + text + "\" is not a four-digit year";
+    fix = "e.g. --year 2014 (or --period for a half, a quarter or some days)";
+  } else {
+    error = what + " " + error;
+  }
+  std::cerr << "plantrack: error: " << error << "\n  fix: " << fix << "\n";
+  code = ExitCode::kUsage;
+  return false;
+}
+
+}  // namespace
+
 std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mode mode,
                                     ExitCode& code) {
   Tracker::Options o;
@@ -46,6 +86,7 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
     }
     o.as_of = *date;
   }
+  if (!period_of(options, o.period, code)) return std::nullopt;
   Result<Tracker> tracker = Tracker::open(options.file, std::move(o));
   if (!tracker) {
     print_error(tracker.error(), "");

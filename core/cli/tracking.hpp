@@ -18,13 +18,17 @@ struct TrackOptions {
   std::string db;
   std::string format = "text";
   std::string date;
+  std::string year, period;  ///< --year, --period (add_period_options)
 };
 
 /// Adds FILE, --db and (when asked) --format and --date to a command.
 void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date);
 
-/// Opens the plan's Tracker for a command: FILE, --db, --date, the global plugin options and
-/// the environment. On failure prints what and how to fix and sets `code`.
+/// Adds --year and --period (the figures of a period: docs/tracking.md, "Periods").
+void add_period_options(CLI::App* cmd, TrackOptions& options);
+
+/// Opens the plan's Tracker for a command: FILE, --db, --date, --year/--period, the global plugin
+/// options and the environment. On failure prints what and how to fix and sets `code`.
 std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mode mode,
                                     ExitCode& code);
 

@@ -11,8 +11,7 @@ Brief::Brief(const sdk::Settings& settings, sdk::Context&) : width_(settings.int
 
 void Brief::write(const sdk::View& view, const sdk::ReportRequest& request, std::ostream& out) {
   // The same content as the built-in formats (report::build), cut to what the director reads.
-  report::Document d =
-      report::build(view, {request.lang, request.from_year, request.to_year, request.revision});
+  report::Document d = report::build(view, {request.lang, request.revision});
   std::string rule(static_cast<std::size_t>(width_), '=');
   out << rule << "\n" << d.title << "\n" << d.subtitle << "\n" << rule << "\n";
   for (const report::Table* t : d.tables()) {

@@ -45,8 +45,7 @@ class Csv final : public ReporterBase {
 
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
-    report::Document d =
-        report::build(view, {request.lang, request.from_year, request.to_year, request.revision});
+    report::Document d = report::build(view, {request.lang, request.revision});
     std::vector<const report::Table*> tables = d.tables();
     std::string names;
     for (const report::Table* t : tables) names += (names.empty() ? "" : ", ") + t->name;

@@ -56,7 +56,7 @@ class Html final : public ReporterBase {
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
     vi_ = request.lang == "vi";
-    report::Options options{request.lang, request.from_year, request.to_year, request.revision};
+    report::Options options{request.lang, request.revision};
     report::Document d = report::build(view, options);
     out << "<!DOCTYPE html>\n<html lang=\"" << (vi_ ? "vi" : "en")
         << "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" "
@@ -75,7 +75,7 @@ class Html final : public ReporterBase {
       for (const report::Block& b : s.body) {
         if (b.kind != report::Block::Kind::kTable) continue;
         if (b.table.name == "workload") {
-          progress_chart(view, options, out);
+          progress_chart(view, out);
           timeline(view, out);
         } else if (b.table.name == "stages") {
           stage_chart(view, out);
@@ -155,12 +155,13 @@ class Html final : public ReporterBase {
     out << "\n</svg><figcaption>" << esc(caption) << "</figcaption></figure>\n";
   }
 
-  void progress_chart(const View& view, const report::Options& options, std::ostream& out) const {
+  void progress_chart(const View& view, std::ostream& out) const {
     std::vector<Bar> rows;
     for (const TaskStatus& s : view.status->tasks) {
       const Task& task = view.plan.tasks[s.task];
-      std::int64_t done = report::achieved_in(s, options);
-      std::optional<std::int64_t> planned = report::planned_in(task, options);
+      report::Figures f = report::figures_of(task, s);
+      std::int64_t done = f.achieved;
+      std::optional<std::int64_t> planned = f.planned;
       double percent = planned && *planned > 0
                            ? 100.0 * static_cast<double>(done) / static_cast<double>(*planned)
                            : 0;

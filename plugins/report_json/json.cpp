@@ -15,7 +15,7 @@ class JsonReport final : public ReporterBase {
 
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
-    report::Options options{request.lang, request.from_year, request.to_year, request.revision};
+    report::Options options{request.lang, request.revision};
     out << report::build_json(view, options);
   }
 };

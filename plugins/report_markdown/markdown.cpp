@@ -87,8 +87,7 @@ class Markdown final : public ReporterBase {
 
  protected:
   void write(const View& view, const ReportRequest& request, std::ostream& out) override {
-    report::Document d =
-        report::build(view, {request.lang, request.from_year, request.to_year, request.revision});
+    report::Document d = report::build(view, {request.lang, request.revision});
     out << "# " << escape(d.title, At::kInline) << "\n\n";
     if (!d.subtitle.empty()) out << "*" << escape(d.subtitle, At::kInline) << "*\n\n";
     for (const std::string& p : d.preamble) out << escape(p, At::kBlockStart) << "\n\n";

@@ -111,6 +111,7 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
   if (o.mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
     if (std::optional<TrackerError> e = m->load_plugins()) return std::move(*e);
   }
+  m->period = o.period;
   m->as_of = o.as_of.value_or(m->clock->today());
   if (db.empty()) db = default_store_path(plan_path);
   std::error_code exists_error;
@@ -156,6 +157,10 @@ const std::string& Tracker::revision() const {
 Date Tracker::as_of() const {
   return impl_->as_of;
 }
+
+const std::optional<Period>& Tracker::period() const {
+  return impl_->period;
+}
 const Clock& Tracker::clock() const {
   return *impl_->clock;
 }
@@ -186,7 +191,7 @@ Result<PluginHost*> Tracker::plugins() {
 
 PlanStatus Tracker::status() const {
   const Impl& m = *impl_;
-  return status_from_store(m.loaded.plan, *m.index, *m.store, m.as_of, true, {},
+  return status_from_store(m.loaded.plan, *m.index, *m.store, m.scope(), true, {},
                            &m.dependency_graph());
 }
 
@@ -234,7 +239,10 @@ History Tracker::history(const std::string& task) const {
   std::vector<Event> events = impl_->store->events(id);
   out.empty_log = events.empty();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
-    if (task.empty() || it->task == task) out.events.push_back(std::move(*it));
+    if (!task.empty() && it->task != task) continue;
+    // A period's events: those whose date (moved into the year they count for) falls in it.
+    if (impl_->period && !impl_->period->contains(place_of(it->effective, it->year))) continue;
+    out.events.push_back(std::move(*it));
   }
   return out;
 }

@@ -168,8 +168,6 @@ Result<ReportResult> Tracker::report(const ReportOrder& order) {
   sdk::ReportRequest request;
   request.format = order.format;
   request.lang = !order.lang.empty() ? order.lang : (plan.info.locale == "vi" ? "vi" : "en");
-  request.from_year = order.from_year;
-  request.to_year = order.to_year;
   request.table = order.table;
   request.revision = m.revision;
   std::map<std::string, std::ostringstream> staged;  // path -> what goes there, written at the end
@@ -263,7 +261,7 @@ Result<WhatIfResult> Tracker::what_if(const std::string& changes_path) {
   out.changed = std::move(*changed);
   out.before = status();
   PlanIndex changed_index(out.changed);
-  out.after = status_from_store(out.changed, changed_index, *impl_->store, impl_->as_of, true);
+  out.after = status_from_store(out.changed, changed_index, *impl_->store, impl_->scope(), true);
   Result<PluginHost*> host = plugins();
   if (!host) return host.error();
   std::vector<PluginFinding> found_before, found_after;

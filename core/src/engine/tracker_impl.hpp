@@ -17,6 +17,8 @@ struct Tracker::Impl {
   std::string revision;
   std::string plan_path, programme_path, store_path;
   Date as_of;
+  std::optional<Period> period;
+  StatusScope scope() const { return {as_of, period}; }
   std::unique_ptr<PlanIndex> index;
   mutable std::unique_ptr<DependencyGraph> graph;  // built on first use
   std::unique_ptr<PluginHost> plugins;

@@ -21,15 +21,18 @@ std::string text(const Json& json);
 
 Json plan_json(const Plan& plan);
 Json rollup_json(const Rollup& rollup);
-/// A task; its status (achieved, state, readiness, blockers with their reasons...) when `status`
-/// is given. `achieved` is over the document's years: `years_achieved` when given (a report for
-/// some years), else every year (then it equals `achieved_total`).
-Json task_json(const Plan& plan, std::size_t task, const PlanStatus* status,
-               std::optional<std::int64_t> years_achieved = std::nullopt);
+/// A task; its status (achieved to the status's date, state, readiness, blockers with their
+/// reasons...) when `status` is given, with its figures in the status's period ("period", null
+/// without one).
+Json task_json(const Plan& plan, std::size_t task, const PlanStatus* status);
 /// A stage and its roll-up (no tasks).
 Json stage_json(const Plan& plan, const StageStatus& stage);
 /// Allocated, spent and remaining per source, year, task and budget line, and every payment.
-Json money_json(const Plan& plan, const PlanStatus* status);
+/// The programme's money to the status's date, or (`in_period`) the status's period's: null when
+/// it has none.
+Json money_json(const Plan& plan, const PlanStatus* status, bool in_period = false);
+/// {"period": "2018-Q2", "first", "last"}, or null.
+Json period_json(const std::optional<Period>& period);
 /// A funding finding; `plugin` and `file` when known.
 Json finding_json(const sdk::Finding& finding, const std::string& plugin, const std::string& file);
 

@@ -13,7 +13,7 @@ using json::Json;
 
 // 2: stages carry their figures under `rollup`, tasks their `blockers` and the funding its
 // `total`, `years`, `tasks` and `spending`, as in `status --format json`.
-constexpr int kVersion = 2;
+constexpr int kVersion = 3;  // 3: "period", "to_date"; a task's "period" figures
 
 // The columns' headings, as the JSON report has always listed them.
 std::vector<std::string> titles(const report::Table& t) {
@@ -93,15 +93,13 @@ std::string report::build_json(const sdk::View& view, const Options& options) {
   }
   doc["amendments"] = std::move(amendments);
   doc["as_of"] = status ? Json(status->as_of.to_string()) : Json(nullptr);
-  doc["years"] = {{"from", options.from_year ? Json(*options.from_year) : Json(nullptr)},
-                  {"to", options.to_year ? Json(*options.to_year) : Json(nullptr)}};
+  doc["period"] = status ? json::period_json(status->period) : Json(nullptr);
   doc["rollup"] = status ? json::rollup_json(status->plan) : Json(nullptr);
+  doc["to_date"] = status ? json::rollup_json(status->to_date) : Json(nullptr);
+  doc["money_in_period"] = json::money_json(plan, status, true);
   Json tasks = Json::array();
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-    std::optional<std::int64_t> in_years;
-    if (status) in_years = report::achieved_in(status->tasks[i], options);
-    tasks.push_back(json::task_json(plan, i, status, in_years));
-  }
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i)
+    tasks.push_back(json::task_json(plan, i, status));
   doc["tasks"] = std::move(tasks);
   Json stages = Json::array();
   if (status) {

@@ -45,8 +45,7 @@ Json blocker_json(const Plan& plan, const Blocker& b) {
 
 }  // namespace
 
-Json task_json(const Plan& plan, std::size_t i, const PlanStatus* status,
-               std::optional<std::int64_t> years_achieved) {
+Json task_json(const Plan& plan, std::size_t i, const PlanStatus* status) {
   const Task& task = plan.tasks[i];
   Json j = {{"id", task.id},     {"stage", task.stage},   {"title", task.title},
             {"unit", task.unit}, {"target", task.target}, {"years", task.active_years()}};
@@ -56,10 +55,17 @@ Json task_json(const Plan& plan, std::size_t i, const PlanStatus* status,
     for (const YearQuantity& y : s.by_year) by_year[std::to_string(y.year)] = y.quantity;
     Json blockers = Json::array();
     for (const Blocker& b : s.blockers) blockers.push_back(blocker_json(plan, b));
-    j["achieved"] = years_achieved.value_or(s.achieved);
-    j["achieved_total"] = s.achieved;
+    j["achieved"] = s.achieved;
     j["by_year"] = std::move(by_year);
     j["percent"] = s.percent;
+    if (s.period) {
+      const PeriodFigures& p = *s.period;
+      j["period"] = {{"target", p.target ? Json(*p.target) : Json(nullptr)},
+                     {"achieved", p.achieved},
+                     {"percent", p.target ? Json(p.percent) : Json(nullptr)}};
+    } else {
+      j["period"] = nullptr;
+    }
     j["state"] = to_string(s.state);
     j["ready"] = s.ready;
     j["blockers"] = std::move(blockers);
@@ -72,7 +78,10 @@ Json task_json(const Plan& plan, std::size_t i, const PlanStatus* status,
 
 Json stage_json(const Plan& plan, const StageStatus& st) {
   const Stage& stage = plan.stages[st.stage];
-  return {{"id", stage.id}, {"title", stage.title}, {"rollup", rollup_json(st.rollup)}};
+  return {{"id", stage.id},
+          {"title", stage.title},
+          {"rollup", rollup_json(st.rollup)},
+          {"to_date", rollup_json(st.to_date)}};
 }
 
 namespace {
@@ -122,17 +131,29 @@ Json spending_json(const Spending& p) {
 
 }  // namespace
 
-Json money_json(const Plan& plan, const PlanStatus* status) {
+Json period_json(const std::optional<Period>& period) {
+  if (!period) return nullptr;
+  return {{"period", period->to_string()},
+          {"first", period->first.to_string()},
+          {"last", period->last.to_string()}};
+}
+
+Json money_json(const Plan& plan, const PlanStatus* status, bool in_period) {
   static const std::vector<Spending> kNone;
   const std::vector<Spending>& paid = status ? status->spending : kNone;
-  MoneyStatus m = money_status(plan, paid);
+  if (in_period && (!status || !status->period)) return nullptr;
+  MoneyStatus m = in_period ? money_status(plan, paid, *status->period) : money_status(plan, paid);
   Json sources = Json::array(), years = Json::array(), tasks = Json::array();
   Json lines = Json::array(), spending = Json::array();
   for (const MoneyRow& r : m.sources) sources.push_back(source_json(plan, r));
   for (const MoneyRow& r : m.years) years.push_back(money_row_json(r));
   for (const MoneyRow& r : m.tasks) tasks.push_back(money_row_json(r));
   for (const MoneyLine& l : m.lines) lines.push_back(line_json(l));
-  for (const Spending& p : paid) spending.push_back(spending_json(p));
+  for (const Spending& p : paid) {
+    if (!in_period || status->period->contains(place_of(p.date, p.year))) {
+      spending.push_back(spending_json(p));
+    }
+  }
   return {{"currency", plan.info.currency}, {"total", money_row_json(m.total)},
           {"sources", std::move(sources)},  {"years", std::move(years)},
           {"tasks", std::move(tasks)},      {"lines", std::move(lines)},
@@ -192,10 +213,13 @@ std::string status_json(const Plan& plan, const PlanIndex& index, const PlanStat
   }
   return json::text({{"plan", json::plan_json(plan)},
                      {"as_of", status.as_of.to_string()},
+                     {"period", json::period_json(status.period)},
                      {"rollup", json::rollup_json(status.plan)},
+                     {"to_date", json::rollup_json(status.to_date)},
                      {"stages", std::move(stages)},
                      {"orphans", std::move(orphans)},
-                     {"money", json::money_json(plan, &status)}});
+                     {"money", json::money_json(plan, &status)},
+                     {"money_in_period", json::money_json(plan, &status, true)}});
 }
 
 std::string next_json(const Plan& plan, const NextTasks& next) {

@@ -47,6 +47,24 @@ std::int64_t Task::target_by(int year) const {
   return sum;
 }
 
+std::optional<std::int64_t> Task::target_in(const Period& period, const PlanInfo& plan) const {
+  std::vector<int> active = active_years();
+  if (active.empty()) {
+    bool whole = period.first_year() <= plan.period_start && period.last_year() >= plan.period_end;
+    return whole ? std::optional<std::int64_t>(target) : std::nullopt;
+  }
+  if (counting == Counting::kCumulative) {
+    if (active.front() > period.last_year()) return std::nullopt;
+    return target_by(period.last_year());
+  }
+  std::optional<std::int64_t> sum;
+  for (int year : active) {
+    if (year < period.first_year() || year > period.last_year()) continue;
+    if (std::optional<std::int64_t> t = target_in(year)) sum = sum.value_or(0) + *t;
+  }
+  return sum;
+}
+
 const Task* Plan::find_task(std::string_view id) const {
   auto it = std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; });
   return it == tasks.end() ? nullptr : &*it;

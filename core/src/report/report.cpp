@@ -37,6 +37,12 @@ std::string capitalise(std::string text) {
   return text;
 }
 
+// The period is the programme's whole period (its years, no more and no fewer).
+bool whole_programme(const PlanInfo& plan, const Period& p) {
+  return p.kind == Period::Kind::kYears && p.first_year() == plan.period_start &&
+         p.last_year() == plan.period_end;
+}
+
 std::string padded(std::int64_t value, int digits, NumberStyle style) {
   std::string text = format_figure(value, style);
   if (value >= 0 && static_cast<int>(text.size()) < digits) {
@@ -65,6 +71,7 @@ class Builder {
     d.lang = vi_ ? "vi" : "en";
     d.title = vi_ ? "BÁO CÁO KẾT QUẢ THỰC HIỆN " + lower_first(plan_.info.title)
                   : "Results report: " + plan_.info.title;
+    if (period() && !whole_programme(plan_.info, *period())) d.title += " " + period_text();
     std::string as_of = status_ ? date_text(status_->as_of, d.lang) : std::string();
     d.subtitle = plan_.info.owner;
     if (!as_of.empty()) {
@@ -86,12 +93,18 @@ class Builder {
   std::string t(const char* vi, const char* en) const { return vi_ ? vi : en; }
   std::string money(std::int64_t amount) const { return format_money(amount, style_); }
   std::string period_text() const {
-    if (o_.from_year && o_.to_year && *o_.from_year == *o_.to_year) {
-      return t("năm ", "in ") + std::to_string(*o_.from_year);
+    if (!status_) {
+      return t("giai đoạn ", "for ") + std::to_string(plan_.info.period_start) + "-" +
+             std::to_string(plan_.info.period_end);
     }
-    int from = o_.from_year.value_or(plan_.info.period_start);
-    int to = o_.to_year.value_or(plan_.info.period_end);
-    return t("giai đoạn ", "for ") + std::to_string(from) + "-" + std::to_string(to);
+    return report::period_text(plan_.info, *status_, vi_ ? "vi" : "en");
+  }
+  const std::optional<Period>& period() const {
+    static const std::optional<Period> kNone;
+    return status_ ? status_->period : kNone;
+  }
+  bool in_period(int year) const {
+    return !period() || (year >= period()->first_year() && year <= period()->last_year());
   }
 
   static Block paragraph(std::string text) {
@@ -189,20 +202,21 @@ class Builder {
                  {"period", t("Thời gian thực hiện", "Period"), false},
                  {"planned", t("Kế hoạch", "Planned"), true},
                  {"achieved", t("Đạt", "Achieved"), true}};
-    bool filtered = o_.from_year || o_.to_year;
+    // A period's report: what was done in it against its targets, and the total to its end.
+    if (period()) w.columns.push_back({"to_date", t("Lũy kế", "To date"), true});
     std::size_t number = 0;
     for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
       const Task& task = plan_.tasks[i];
       std::vector<int> years = task.active_years();
       std::string when;
       for (int year : years) {
-        if (o_.from_year && year < *o_.from_year) continue;
-        if (o_.to_year && year > *o_.to_year) continue;
-        when += (when.empty() ? t("Năm ", "") : ", ") + std::to_string(year);
+        if (in_period(year)) when += (when.empty() ? t("Năm ", "") : ", ") + std::to_string(year);
       }
-      if (filtered && when.empty() && !years.empty()) continue;  // not planned in those years
-      std::optional<std::int64_t> planned = planned_in(task, o_);
-      std::int64_t done = status_ ? achieved_in(status_->tasks[i], o_) : 0;
+      if (period() && when.empty() && !years.empty()) continue;  // not planned in the period
+      const TaskStatus* s = status_ ? &status_->tasks[i] : nullptr;
+      Figures f = s ? figures_of(task, *s) : Figures{0, task.target};
+      std::optional<std::int64_t> planned = f.planned;
+      std::int64_t done = f.achieved;
       std::string share =
           planned && *planned > 0
               ? format_percent(100.0 * static_cast<double>(done) / static_cast<double>(*planned))
@@ -210,6 +224,7 @@ class Builder {
       w.rows.push_back({padded(static_cast<std::int64_t>(++number), 2, style_), task.title,
                         capitalise(task.unit), padded(done, task.report_digits, style_), when,
                         planned ? format_figure(*planned, style_) : "-", share});
+      if (period()) w.rows.back().push_back(format_figure(s ? s->achieved : 0, style_));
     }
     return w;
   }
@@ -243,27 +258,58 @@ class Builder {
     body.push_back(bullets(std::move(items)));
     if (status_) {
       MoneyStatus m = money_status(plan_, status_->spending);
-      if (m.any()) {
-        Table spent;
-        spent.name = "funding";
-        spent.title = t("Kinh phí được cấp và đã chi", "Allocated and spent");
-        spent.columns = {{"source", t("Nguồn vốn", "Source"), false},
-                         {"allocated", t("Được cấp", "Allocated"), true},
-                         {"spent", t("Đã chi", "Spent"), true},
-                         {"remaining", t("Còn lại", "Remaining"), true}};
-        for (const MoneyRow& r : m.sources) {
-          const Funding* f = find_source(r.key);
-          spent.rows.push_back({f ? f->title : r.key, format_figure(r.allocated, style_),
-                                format_figure(r.spent, style_),
-                                format_figure(r.remaining(), style_)});
-        }
-        spent.rows.push_back({t("Cộng", "Total"), format_figure(m.total.allocated, style_),
-                              format_figure(m.total.spent, style_),
-                              format_figure(m.total.remaining(), style_)});
-        body.push_back(table(std::move(spent)));
-      }
+      if (m.any()) body.push_back(table(period() ? period_money(m) : money_table(m)));
     }
     return body;
+  }
+
+  Table money_table(const MoneyStatus& m) const {
+    Table spent;
+    spent.name = "funding";
+    spent.title = t("Kinh phí được cấp và đã chi", "Allocated and spent");
+    spent.columns = {{"source", t("Nguồn vốn", "Source"), false},
+                     {"allocated", t("Được cấp", "Allocated"), true},
+                     {"spent", t("Đã chi", "Spent"), true},
+                     {"remaining", t("Còn lại", "Remaining"), true}};
+    for (const MoneyRow& r : m.sources) {
+      const Funding* f = find_source(r.key);
+      spent.rows.push_back({f ? f->title : r.key, format_figure(r.allocated, style_),
+                            format_figure(r.spent, style_), format_figure(r.remaining(), style_)});
+    }
+    spent.rows.push_back({t("Cộng", "Total"), format_figure(m.total.allocated, style_),
+                          format_figure(m.total.spent, style_),
+                          format_figure(m.total.remaining(), style_)});
+    return spent;
+  }
+
+  // A period's money per source: its budget lines and what was spent in it, then the source's
+  // amount, what was spent to the period's end and what remains of it (`whole`: to date).
+  Table period_money(const MoneyStatus& whole) const {
+    MoneyStatus in = money_status(plan_, status_->spending, *period());
+    Table spent;
+    spent.name = "funding";
+    spent.title = t("Kinh phí trong kỳ và lũy kế", "Funding in the period and to date");
+    spent.columns = {{"source", t("Nguồn vốn", "Source"), false},
+                     {"allocated", t("Kế hoạch trong kỳ", "Allocated in the period"), true},
+                     {"spent", t("Đã chi trong kỳ", "Spent in the period"), true},
+                     {"allocated_total", t("Tổng kinh phí", "Total allocation"), true},
+                     {"spent_to_date", t("Lũy kế đã chi", "Spent to date"), true},
+                     {"remaining", t("Còn lại", "Remaining"), true}};
+    auto row = [&](const std::string& label, const MoneyRow& p, const MoneyRow& w) {
+      spent.rows.push_back({label, format_figure(p.allocated, style_),
+                            format_figure(p.spent, style_), format_figure(w.allocated, style_),
+                            format_figure(w.spent, style_), format_figure(w.remaining(), style_)});
+    };
+    for (const MoneyRow& w : whole.sources) {
+      const Funding* f = find_source(w.key);
+      MoneyRow p;
+      for (const MoneyRow& r : in.sources) {
+        if (r.key == w.key) p = r;
+      }
+      row(f ? f->title : w.key, p, w);
+    }
+    row(t("Cộng", "Total"), in.total, whole.total);
+    return spent;
   }
 
   Table stages() const {
@@ -346,8 +392,7 @@ class Builder {
                  {"year", t("Năm", "Year"), true}};
     std::size_t n = 0;
     for (const Participant& x : plan_.participants) {
-      if (o_.from_year && x.year < *o_.from_year) continue;
-      if (o_.to_year && x.year > *o_.to_year) continue;
+      if (!in_period(x.year)) continue;
       const Task* task = plan_.find_task(x.task);
       std::string what = !x.activity.empty() ? x.activity : task ? task->title : x.task;
       p.rows.push_back({std::to_string(++n), x.name, x.sector, what, std::to_string(x.year)});
@@ -408,28 +453,46 @@ std::string date_text(Date date, const std::string& lang) {
   return buffer;
 }
 
-std::optional<std::int64_t> planned_in(const Task& task, const Options& options) {
-  if (!options.from_year && !options.to_year) return task.target;
-  std::optional<std::int64_t> sum;
-  for (int year : task.active_years()) {
-    if (options.from_year && year < *options.from_year) continue;
-    if (options.to_year && year > *options.to_year) continue;
-    if (std::optional<std::int64_t> planned = task.target_in(year)) {
-      sum = sum.value_or(0) + *planned;
-    }
-  }
-  return sum;
+Figures figures_of(const Task& task, const TaskStatus& status) {
+  if (!status.period) return {status.achieved, task.target};
+  return {status.period->achieved, status.period->target};
 }
 
-std::int64_t achieved_in(const TaskStatus& status, const Options& options) {
-  if (!options.from_year && !options.to_year) return status.achieved;
-  std::int64_t sum = 0;
-  for (const YearQuantity& y : status.by_year) {
-    if (options.from_year && y.year < *options.from_year) continue;
-    if (options.to_year && y.year > *options.to_year) continue;
-    sum += y.quantity;
+std::string period_text(const PlanInfo& plan, const PlanStatus& status, const std::string& lang) {
+  bool vi = lang == "vi";
+  auto t = [vi](const char* v, const char* e) { return std::string(vi ? v : e); };
+  auto years = [](int from, int to) { return std::to_string(from) + "-" + std::to_string(to); };
+  if (!status.period) {
+    if (status.as_of.year() > plan.period_end) {
+      return t("giai đoạn ", "for ") + years(plan.period_start, plan.period_end);
+    }
+    return t("đến ngày ", "to ") + date_text(status.as_of, lang);
   }
-  return sum;
+  const Period& p = *status.period;
+  std::string year = std::to_string(p.first_year());
+  static constexpr std::array<const char*, 4> kRoman = {"I", "II", "III", "IV"};
+  static constexpr std::array<const char*, 4> kOrdinal = {"first", "second", "third", "fourth"};
+  switch (p.kind) {
+    case Period::Kind::kHalf:
+      return vi ? std::string(p.part == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year
+                : std::string(p.part == 1 ? "in the first half of " : "in the second half of ") +
+                      year;
+    case Period::Kind::kQuarter: {
+      auto q = static_cast<std::size_t>(std::clamp(p.part, 1, 4) - 1);
+      return vi ? std::string("quý ") + kRoman[q] + " năm " + year
+                : std::string("in the ") + kOrdinal[q] + " quarter of " + year;
+    }
+    case Period::Kind::kRange:
+      return t("từ ngày ", "from ") + date_text(p.first, lang) + t(" đến ngày ", " to ") +
+             date_text(p.last, lang);
+    case Period::Kind::kYears:
+      break;
+  }
+  if (whole_programme(plan, p)) {
+    return t("giai đoạn ", "for ") + years(plan.period_start, plan.period_end);
+  }
+  if (p.first_year() == p.last_year()) return t("năm ", "in ") + year;
+  return t("từ năm ", "from ") + year + t(" đến năm ", " to ") + std::to_string(p.last_year());
 }
 
 }  // namespace plantrack::report

@@ -17,12 +17,17 @@ void add(std::int64_t& to, std::int64_t amount) {
 
 }  // namespace
 
-MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending) {
+namespace {
+
+// Both public forms: the programme's money, or a period's.
+MoneyStatus tabulate(const Plan& plan, const std::vector<Spending>& spending,
+                     const std::optional<Period>& period) {
   MoneyStatus out;
   using Key = std::tuple<std::string, std::string, int>;  // task, source, year
   std::map<Key, MoneyLine> lines;
   for (std::size_t i = 0; i < plan.budget.size(); ++i) {
     const BudgetLine& b = plan.budget[i];
+    if (period && (b.year < period->first_year() || b.year > period->last_year())) continue;
     MoneyLine& line = lines[Key{b.task, b.source, b.year}];
     line.task = b.task;
     line.source = b.source;
@@ -31,6 +36,7 @@ MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending
     line.line = i;
   }
   for (const Spending& s : spending) {
+    if (period && !period->contains(place_of(s.date, s.year))) continue;
     MoneyLine& line = lines[Key{s.task, s.source, s.year}];
     line.task = s.task;
     line.source = s.source;
@@ -43,6 +49,7 @@ MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending
     for (MoneyRow* row : {&by_source[line.source], &by_task[line.task], &by_year[line.year]}) {
       add(row->spent, line.spent);
     }
+    if (period) add(by_source[line.source].allocated, line.allocated);
     add(by_task[line.task].allocated, line.allocated);
     add(by_year[line.year].allocated, line.allocated);
     out.lines.push_back(std::move(line));
@@ -50,7 +57,8 @@ MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending
   for (const Funding& f : plan.funding) {
     MoneyRow row = by_source[f.id];
     row.key = f.id;
-    row.allocated = f.amount;
+    // A period's allocation is what its budget lines give; the programme's, the source's amount.
+    if (!period) row.allocated = f.amount;
     add(out.total.allocated, row.allocated);
     add(out.total.spent, row.spent);
     out.sources.push_back(row);
@@ -77,6 +85,17 @@ MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending
     out.tasks.push_back(row);
   }
   return out;
+}
+
+}  // namespace
+
+MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending) {
+  return tabulate(plan, spending, std::nullopt);
+}
+
+MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending,
+                         const Period& period) {
+  return tabulate(plan, spending, period);
 }
 
 }  // namespace plantrack

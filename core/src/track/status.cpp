@@ -18,15 +18,32 @@ constexpr std::array<std::string_view, 4> kStates = {"not started", "in progress
                                                      "cancelled"};
 
 // Cumulative years hold running totals; what was done in a year is the rise since the year before.
-std::vector<YearQuantity> per_year(const Task& task, const Tally& t) {
+std::vector<YearQuantity> by_year(const Task& task, const Tally& t) {
   std::vector<YearQuantity> out;
   std::int64_t before = 0;
-  for (const auto& [year, value] : t.per_year) {
+  for (const auto& [year, value] : tally::per_year(t, task.counting)) {
     bool cumulative = task.counting == Counting::kCumulative;
     out.push_back(YearQuantity{year, cumulative ? tally::saturating_sub(value, before) : value});
     before = value;
   }
   return out;
+}
+
+// The task's figures in `period` (docs/tracking.md, "Periods").
+PeriodFigures period_figures(const PlanInfo& info, const Task& task, const Tally& t,
+                             const Period& period, bool days) {
+  PeriodFigures f;
+  f.target = task.target_in(period, info);
+  std::int32_t first = tally::bucket_key(period.first, days);
+  std::int32_t last = tally::bucket_key(period.last, days);
+  f.achieved = task.counting == Counting::kCumulative ? tally::standing_at(t, last)
+                                                      : tally::sum_between(t, first, last);
+  if (f.target) {
+    f.percent = *f.target > 0
+                    ? 100.0 * static_cast<double>(f.achieved) / static_cast<double>(*f.target)
+                    : 100.0;
+  }
+  return f;
 }
 
 TaskState state_of(const Task& task, const Tally& t) {
@@ -36,7 +53,15 @@ TaskState state_of(const Task& task, const Tally& t) {
   return TaskState::kNotStarted;
 }
 
-void add_to(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::size_t& counted) {
+// A task's share in a roll-up: 1 when done, else its achieved over its target, within 0-1.
+double share_of(const TaskStatus& s, std::int64_t achieved, std::int64_t target) {
+  if (s.state == TaskState::kDone) return 1.0;
+  return std::clamp(
+      static_cast<double>(achieved) / static_cast<double>(std::max<std::int64_t>(target, 1)), 0.0,
+      1.0);
+}
+
+void add_to(Rollup& r, const TaskStatus& s, double share, double& sum, std::size_t& counted) {
   switch (s.state) {
     case TaskState::kNotStarted:
       ++r.not_started;
@@ -51,11 +76,6 @@ void add_to(Rollup& r, const TaskStatus& s, const Task& task, double& sum, std::
       ++r.cancelled;
       return;
   }
-  double share = s.state == TaskState::kDone
-                     ? 1.0
-                     : std::clamp(static_cast<double>(s.achieved) /
-                                      static_cast<double>(std::max<std::int64_t>(task.target, 1)),
-                                  0.0, 1.0);
   sum += share;
   ++counted;
 }
@@ -64,6 +84,37 @@ void finish_rollup(Rollup& r, double sum, std::size_t counted) {
   r.percent = counted ? 100.0 * sum / static_cast<double>(counted) : (r.cancelled ? 100.0 : 0.0);
   std::size_t total = r.not_started + r.in_progress + r.done + r.cancelled;
   r.complete = total > 0 && r.done + r.cancelled == total;
+}
+
+// Stage and plan roll-ups of the tasks' shares (`period`: of the period's figures, over the
+// tasks with a target in it).
+void roll_up(const Plan& plan, const PlanIndex& index, PlanStatus& status, bool period) {
+  std::vector<double> sums(plan.stages.size(), 0);
+  std::vector<std::size_t> counted(plan.stages.size(), 0);
+  double plan_sum = 0;
+  std::size_t plan_counted = 0;
+  Rollup whole;
+  std::vector<Rollup> stages(plan.stages.size());
+  for (const TaskStatus& s : status.tasks) {
+    double share = 0;
+    if (period) {
+      if (!s.period || !s.period->target) continue;
+      share = *s.period->target == 0 ? 1.0 : share_of(s, s.period->achieved, *s.period->target);
+    } else {
+      share = share_of(s, s.achieved, plan.tasks[s.task].target);
+    }
+    add_to(whole, s, share, plan_sum, plan_counted);
+    if (auto stage = index.task_stages()[s.task]) {
+      add_to(stages[*stage], s, share, sums[*stage], counted[*stage]);
+    }
+  }
+  finish_rollup(whole, plan_sum, plan_counted);
+  for (std::size_t i = 0; i < plan.stages.size(); ++i)
+    finish_rollup(stages[i], sums[i], counted[i]);
+  (period ? status.plan : status.to_date) = whole;
+  for (std::size_t i = 0; i < plan.stages.size(); ++i) {
+    (period ? status.stages[i].rollup : status.stages[i].to_date) = stages[i];
+  }
 }
 
 }  // namespace
@@ -82,6 +133,8 @@ std::int64_t TaskStatus::achieved_in(int year) const {
 struct StatusBuilder::Impl {
   const Plan& plan;
   Date as_of;
+  std::optional<Period> period;
+  bool days = false;  // buckets of days: the period does not start and end with a month
   std::optional<PlanIndex> own_index;
   const PlanIndex& index;
   std::unordered_set<std::int64_t> reverted;
@@ -105,6 +158,11 @@ StatusBuilder::StatusBuilder(const Plan& plan, Date as_of)
     : impl_(std::make_unique<Impl>(plan, as_of)) {}
 StatusBuilder::StatusBuilder(const Plan& plan, const PlanIndex& index, Date as_of)
     : impl_(std::make_unique<Impl>(plan, index, as_of)) {}
+StatusBuilder::StatusBuilder(const Plan& plan, const PlanIndex& index, const StatusScope& scope)
+    : impl_(std::make_unique<Impl>(plan, index, scope.as_of)) {
+  impl_->period = scope.period;
+  impl_->days = scope.period && !scope.period->whole_months();
+}
 StatusBuilder::~StatusBuilder() = default;
 
 void StatusBuilder::revert(std::int64_t reverted_id, Date effective) {
@@ -130,7 +188,7 @@ void StatusBuilder::add(const EventFact& e) {
     ++orphan->second;
     return;
   }
-  tally::apply(impl_->tallies[*task], impl_->plan.tasks[*task].counting, e);
+  tally::apply(impl_->tallies[*task], impl_->plan.tasks[*task].counting, e, impl_->days);
 }
 
 std::vector<std::string> StatusBuilder::add_summaries(
@@ -141,6 +199,10 @@ std::vector<std::string> StatusBuilder::add_summaries(
   // in order, which only a scan can do.
   std::vector<std::optional<std::size_t>> target(summaries.size());
   std::vector<std::uint32_t> ids_per_task(impl.plan.tasks.size(), 0);
+  if (impl.days) {  // the summaries keep months: a period of days needs every event's day
+    for (const auto& [id, bytes] : summaries) scan.push_back(id);
+    return scan;
+  }
   for (std::size_t i = 0; i < summaries.size(); ++i) {
     target[i] = impl.index.current_task(summaries[i].first);
     if (target[i]) ++ids_per_task[*target[i]];
@@ -186,6 +248,7 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
   const Date as_of = impl_->as_of;
   PlanStatus status;
   status.as_of = as_of;
+  status.period = impl_->period;
   // A year plan counts what was done in its year (its progress is in the programme's log, all
   // years together); a cumulative task's running total is the programme's either way.
   std::optional<int> only_year;
@@ -210,15 +273,17 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
     const Tally* tally = &impl_->tallies[i];
     if (only_year && task.counting == Counting::kIncrement) {
       year_tally = *tally;
-      auto in_year = tally->per_year.find(*only_year);
-      year_tally.total = in_year == tally->per_year.end() ? 0 : in_year->second;
+      year_tally.total = tally::sum_between(*tally, *only_year * 10000, *only_year * 10000 + 1231);
       tally = &year_tally;
     }
     const Tally& t = *tally;
     TaskStatus s;
     s.task = i;
     s.achieved = t.total;
-    s.by_year = per_year(task, t);
+    s.by_year = by_year(task, t);
+    if (impl_->period) {
+      s.period = period_figures(plan.info, task, t, *impl_->period, impl_->days);
+    }
     s.percent = task.target > 0
                     ? 100.0 * static_cast<double>(t.total) / static_cast<double>(task.target)
                     : 0.0;
@@ -242,22 +307,14 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
     s.ready = open && s.blockers.empty() && !s.blocked_by_hand;
   }
-  std::vector<double> sums(plan.stages.size(), 0);
-  std::vector<std::size_t> counted(plan.stages.size(), 0);
   status.stages.resize(plan.stages.size());
   for (std::size_t s = 0; s < plan.stages.size(); ++s) status.stages[s].stage = s;
-  double plan_sum = 0;
-  std::size_t plan_counted = 0;
-  for (const TaskStatus& s : status.tasks) {
-    const Task& task = plan.tasks[s.task];
-    add_to(status.plan, s, task, plan_sum, plan_counted);
-    if (auto stage = index.task_stages()[s.task]) {
-      add_to(status.stages[*stage].rollup, s, task, sums[*stage], counted[*stage]);
-    }
-  }
-  finish_rollup(status.plan, plan_sum, plan_counted);
-  for (std::size_t s = 0; s < plan.stages.size(); ++s) {
-    finish_rollup(status.stages[s].rollup, sums[s], counted[s]);
+  roll_up(plan, index, status, false);
+  if (impl_->period) {
+    roll_up(plan, index, status, true);
+  } else {
+    status.plan = status.to_date;
+    for (StageStatus& st : status.stages) st.rollup = st.to_date;
   }
   for (const auto& [task, count] : impl_->orphans) status.orphans.push_back(Orphan{task, count});
   return status;
@@ -286,7 +343,13 @@ std::vector<std::size_t> waiting_on(const PlanStatus& status, std::size_t task) 
 }
 
 PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events, Date as_of) {
-  StatusBuilder builder(plan, as_of);
+  return derive_status(plan, events, StatusScope(as_of));
+}
+
+PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
+                         const StatusScope& scope) {
+  PlanIndex index(plan);
+  StatusBuilder builder(plan, index, scope);
   for (const Event& e : events) {
     if (e.kind == EventKind::kRevert && e.reverts) builder.revert(*e.reverts, e.effective);
   }

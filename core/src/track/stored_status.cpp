@@ -33,12 +33,13 @@ void add_spending(const Plan& plan, const EventStore& store, StatusBuilder& buil
 }  // namespace
 
 std::unique_ptr<StatusBuilder> status_builder_from_store(const Plan& plan, const PlanIndex& index,
-                                                         const EventStore& store, Date as_of,
+                                                         const EventStore& store,
+                                                         const StatusScope& scope,
                                                          const std::vector<std::string>& tasks,
                                                          bool spending) {
   EventStore::Snapshot snapshot(store);  // summaries and events from the same moment
   if (auto summaries = store.summaries(plan.info.id, tasks)) {
-    auto builder = std::make_unique<StatusBuilder>(plan, index, as_of);
+    auto builder = std::make_unique<StatusBuilder>(plan, index, scope);
     std::vector<std::string> rest = builder->add_summaries(*summaries);
     if (rest.size() <= kMostScannedIds) {
       if (!rest.empty()) scan_into(plan, store, *builder, rest);
@@ -46,16 +47,17 @@ std::unique_ptr<StatusBuilder> status_builder_from_store(const Plan& plan, const
       return builder;
     }
   }
-  auto builder = std::make_unique<StatusBuilder>(plan, index, as_of);
+  auto builder = std::make_unique<StatusBuilder>(plan, index, scope);
   scan_into(plan, store, *builder, tasks);
   if (spending) add_spending(plan, store, *builder, true);
   return builder;
 }
 
 PlanStatus status_from_store(const Plan& plan, const PlanIndex& index, const EventStore& store,
-                             Date as_of, bool readiness, const std::vector<std::string>& tasks,
-                             const DependencyGraph* graph, bool spending) {
-  return status_builder_from_store(plan, index, store, as_of, tasks, spending)
+                             const StatusScope& scope, bool readiness,
+                             const std::vector<std::string>& tasks, const DependencyGraph* graph,
+                             bool spending) {
+  return status_builder_from_store(plan, index, store, scope, tasks, spending)
       ->finish(readiness, graph);
 }
 

@@ -1,10 +1,12 @@
 #include "tally.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 #include <vector>
 
 #include "plantrack/detail/summary.hpp"
+#include "plantrack/period.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/utf8.hpp"
@@ -14,7 +16,7 @@ namespace tally {
 namespace {
 
 // Little-endian fixed-width fields; the version byte changes with the layout.
-constexpr std::uint8_t kSummaryVersion = 1;
+constexpr std::uint8_t kSummaryVersion = 2;  // 2: per-month buckets, not per-year sums
 
 struct SummaryWriter {
   std::string out;
@@ -22,6 +24,10 @@ struct SummaryWriter {
   void i64(std::int64_t v) {
     for (int i = 0; i < 8; ++i)
       out.push_back(static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff));
+  }
+  void i32(std::int32_t v) {
+    for (int i = 0; i < 4; ++i)
+      out.push_back(static_cast<char>((static_cast<std::uint32_t>(v) >> (8 * i)) & 0xff));
   }
   void date(const std::optional<Date>& d) {
     u8(d.has_value());
@@ -54,6 +60,15 @@ struct SummaryReader {
     in.remove_prefix(8);
     return static_cast<std::int64_t>(v);
   }
+  std::int32_t i32() {
+    if (in.size() < 4) return ok = false, 0;
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[static_cast<std::size_t>(i)]))
+           << (8 * i);
+    in.remove_prefix(4);
+    return static_cast<std::int32_t>(v);
+  }
   // A date as written (yyyymmdd): a real day of years 0-9999, else the bytes are damaged (a
   // Date holds no other value, so anything else would not be written back the same).
   std::optional<Date> date() {
@@ -83,10 +98,11 @@ std::string write_summary(const Summary& s) {
   w.date(s.latest);
   const Tally& t = s.tally;
   w.i64(t.total);
-  w.i64(static_cast<std::int64_t>(t.per_year.size()));
-  for (const auto& [year, q] : t.per_year) {
-    w.i64(year);
-    w.i64(q);
+  w.i64(static_cast<std::int64_t>(t.buckets.size()));
+  for (const Bucket& b : t.buckets) {
+    w.i32(b.key);
+    w.i64(b.quantity);
+    w.i32(b.latest);
   }
   w.date(t.latest_cumulative);
   w.u8(static_cast<std::uint8_t>(t.started | t.completed << 1 | t.cancelled << 2));
@@ -106,10 +122,18 @@ std::optional<Summary> read_summary(std::string_view bytes) {
   s.latest = r.date();
   Tally& t = s.tally;
   t.total = r.i64();
-  std::int64_t years = r.i64();
-  for (std::int64_t i = 0; r.ok && i < years; ++i) {
-    auto year = static_cast<int>(r.i64());
-    t.per_year[year] = r.i64();
+  std::int64_t buckets = r.i64();
+  // Each bucket is 16 bytes: a count the bytes cannot hold is damage, not a size to reserve.
+  if (buckets < 0 || static_cast<std::uint64_t>(buckets) > r.in.size() / 16) return std::nullopt;
+  t.buckets.reserve(static_cast<std::size_t>(buckets));
+  for (std::int64_t i = 0; r.ok && i < buckets; ++i) {
+    Bucket b;
+    b.key = r.i32();
+    b.quantity = r.i64();
+    b.latest = r.i32();
+    // Keys in order, each a month (or day) key: else a fold of it would not write it back the same.
+    if (!t.buckets.empty() && b.key <= t.buckets.back().key) return std::nullopt;
+    t.buckets.push_back(b);
   }
   t.latest_cumulative = r.date();
   std::uint8_t flags = r.u8();
@@ -124,7 +148,19 @@ std::optional<Summary> read_summary(std::string_view bytes) {
   return s;
 }
 
-void apply(Tally& t, Counting counting, const EventFact& e) {
+namespace {
+
+// The bucket of `key`, made (in order) when there is none yet.
+Bucket& bucket(Tally& t, std::int32_t key) {
+  auto it = std::lower_bound(t.buckets.begin(), t.buckets.end(), key,
+                             [](const Bucket& b, std::int32_t k) { return b.key < k; });
+  if (it == t.buckets.end() || it->key != key) it = t.buckets.insert(it, Bucket{key, 0, 0});
+  return *it;
+}
+
+}  // namespace
+
+void apply(Tally& t, Counting counting, const EventFact& e, bool days) {
   ++t.events;
   t.last_activity = std::max(t.last_activity.value_or(e.effective), e.effective);
   switch (e.kind) {
@@ -132,13 +168,22 @@ void apply(Tally& t, Counting counting, const EventFact& e) {
       std::int64_t q = e.quantity.value_or(0);
       if (counting == Counting::kIncrement) {
         t.total = saturating_add(t.total, q);
-        if (e.year) t.per_year[*e.year] = saturating_add(t.per_year[*e.year], q);
+      } else if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
+        t.total = q;
+        t.latest_cumulative = e.effective;
+      }
+      // A record without a year (the year "-": work not split by year) counts in the total only.
+      if (!e.year) break;
+      Date place = place_of(e.effective, e.year);
+      Bucket& b = bucket(t, bucket_key(place, days));
+      if (counting == Counting::kIncrement) {
+        b.quantity = saturating_add(b.quantity, q);
       } else {
-        if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
-          t.total = q;
-          t.latest_cumulative = e.effective;
+        std::int32_t where = bucket_key(place, true);
+        if (where >= b.latest) {  // oldest first: the later of two on one day wins
+          b.quantity = q;
+          b.latest = where;
         }
-        if (e.year) t.per_year[*e.year] = q;  // oldest first: the last one in a year wins
       }
       break;
     }
@@ -166,6 +211,35 @@ void apply(Tally& t, Counting counting, const EventFact& e) {
     case EventKind::kSpend:  // money: read from the log by status (Spending), not tallied
       break;
   }
+}
+
+std::int64_t sum_between(const Tally& t, std::int32_t first, std::int32_t last) {
+  std::int64_t sum = 0;
+  auto it = std::lower_bound(t.buckets.begin(), t.buckets.end(), first,
+                             [](const Bucket& b, std::int32_t k) { return b.key < k; });
+  for (; it != t.buckets.end() && it->key <= last; ++it) sum = saturating_add(sum, it->quantity);
+  return sum;
+}
+
+std::int64_t standing_at(const Tally& t, std::int32_t last) {
+  auto it = std::upper_bound(t.buckets.begin(), t.buckets.end(), last,
+                             [](std::int32_t k, const Bucket& b) { return k < b.key; });
+  return it == t.buckets.begin() ? 0 : std::prev(it)->quantity;
+}
+
+std::vector<std::pair<int, std::int64_t>> per_year(const Tally& t, Counting counting) {
+  std::vector<std::pair<int, std::int64_t>> out;
+  for (const Bucket& b : t.buckets) {
+    int year = b.key / 10000;
+    if (out.empty() || out.back().first != year) {
+      out.emplace_back(year, b.quantity);
+    } else if (counting == Counting::kIncrement) {
+      out.back().second = saturating_add(out.back().second, b.quantity);
+    } else {
+      out.back().second = b.quantity;  // buckets in order: the year's latest
+    }
+  }
+  return out;
 }
 
 }  // namespace tally

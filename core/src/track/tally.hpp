@@ -3,20 +3,34 @@
 // the store's task summaries. Internal to the track module.
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "plantrack/event.hpp"
 #include "plantrack/plan.hpp"
 
 namespace plantrack::tally {
 
+// The records of one month (or, in a status of a period of days, one day), by where they fall
+// in time (place_of: the effective date, moved into the year the record counts for).
+struct Bucket {
+  std::int32_t key = 0;       // yyyymm00, or yyyymmdd for a day
+  std::int64_t quantity = 0;  // increment: the sum; cumulative: the latest total in the bucket
+  std::int32_t latest = 0;    // cumulative: where (yyyymmdd) that total falls
+};
+
+// yyyymmdd of `d`, the day left out (00) unless `days`.
+inline std::int32_t bucket_key(Date d, bool days) {
+  return d.year() * 10000 + d.month() * 100 + (days ? d.day() : 0);
+}
+
 // What the events say of one task, before the plan's dependencies are looked at.
 struct Tally {
   std::int64_t total = 0;                 // increment: the sum; cumulative: the latest total
-  std::map<int, std::int64_t> per_year;   // increment: sums; cumulative: latest total in the year
+  std::vector<Bucket> buckets;            // sorted by key
   std::optional<Date> latest_cumulative;  // date of the latest cumulative record
   bool started = false, completed = false, cancelled = false;
   std::optional<std::string> block_reason;
@@ -41,8 +55,15 @@ inline std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
                : std::numeric_limits<std::int64_t>::min();
 }
 
-// One event (not a revert, not reverted), oldest first.
-void apply(Tally& t, Counting counting, const EventFact& e);
+// One event (not a revert, not reverted), oldest first; `days`: buckets of days, not months.
+void apply(Tally& t, Counting counting, const EventFact& e, bool days = false);
+
+// Increment: the sum of the buckets from `first` to `last` (keys, both included).
+std::int64_t sum_between(const Tally& t, std::int32_t first, std::int32_t last);
+// Cumulative: the total of the latest bucket up to `last` (0 when none).
+std::int64_t standing_at(const Tally& t, std::int32_t last);
+// Per year: increment, the year's sum; cumulative, the total latest in the year. Sorted by year.
+std::vector<std::pair<int, std::int64_t>> per_year(const Tally& t, Counting counting);
 
 // A task id's summary in the store (see fold_summary): the tally after all of its events, the
 // counting it was folded with, and the latest date among those events, reverts included.

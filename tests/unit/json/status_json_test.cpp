@@ -35,7 +35,7 @@ TEST_CASE("the JSON report's tasks, stages and money are status's", "[json]") {
   english.lang = "en";
   Json report = Json::parse(report::build_json(sdk::View{r.plan, &s}, english));
   CHECK(report["format"] == "plantrack-report");
-  CHECK(report["version"] == 2);
+  CHECK(report["version"] == 3);
   CHECK(report["plan"] == status["plan"]);
   CHECK(report["rollup"] == status["rollup"]);
   REQUIRE(report["tasks"].size() == 2);
@@ -46,6 +46,35 @@ TEST_CASE("the JSON report's tasks, stages and money are status's", "[json]") {
   const Json& blocker = status["stages"][1]["tasks"][0]["blockers"][0];
   CHECK(blocker["task"] == "posters");
   CHECK(blocker["reason"] == "waits for \"posters\" to be done");
+}
+
+TEST_CASE("status and report JSON carry a period's figures beside the programme's", "[json]") {
+  LoadResult r =
+      test::load(test::task("posters", "awareness", 10, "targets = { 2013 = 4, 2014 = 6 }\n"));
+  REQUIRE(r.ok());
+  PlanIndex index(r.plan);
+  Event a = progress(1, "posters", 3), b = progress(2, "posters", 5);
+  a.effective = Date{2013, 5, 1};
+  a.year = 2013;
+  b.effective = Date{2014, 5, 1};
+  b.year = 2014;
+  PlanStatus s = derive_status(r.plan, {a, b}, StatusScope{Date{2014, 10, 24}, year_period(2013)});
+  Json status = Json::parse(status_json(r.plan, index, s));
+  CHECK(status["as_of"] == "2014-10-24");
+  CHECK(status["period"]["period"] == "2013");
+  const Json& task = status["stages"][0]["tasks"][0];
+  CHECK(task["achieved"] == 8);  // to date (24/10/2014), beside the period's 3
+  CHECK(task["period"]["target"] == 4);
+  CHECK(task["period"]["achieved"] == 3);
+  CHECK(status["rollup"]["percent"] == 75.0);   // of 2013's target
+  CHECK(status["to_date"]["percent"] == 80.0);  // of the programme's, to date
+  report::Options english;
+  english.lang = "en";
+  Json report = Json::parse(report::build_json(sdk::View{r.plan, &s}, english));
+  CHECK(report["period"] == status["period"]);
+  CHECK(report["tasks"][0] == task);
+  CHECK(report["rollup"] == status["rollup"]);
+  CHECK(report["to_date"] == status["to_date"]);
 }
 
 TEST_CASE("why's JSON shows at most 10 unmet dependencies and counts them all", "[json]") {

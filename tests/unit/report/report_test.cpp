@@ -10,12 +10,9 @@ using namespace plantrack;
 
 namespace {
 
-report::Options options(std::string lang, std::optional<int> from = {}, std::optional<int> to = {},
-                        std::string revision = {}) {
+report::Options options(std::string lang, std::string revision = {}) {
   report::Options o;
   o.lang = std::move(lang);
-  o.from_year = from;
-  o.to_year = to;
   o.revision = std::move(revision);
   return o;
 }
@@ -99,8 +96,8 @@ TEST_CASE("English, one year, and the regional words of the plan", "[report]") {
                             "sources = [\"local\"]\namount = 105_024_000\n"
                             "\n[report]\nlinh = \"lẻ\"\nnghin = \"ngàn\"\nbon = \"tư\"\n");
   REQUIRE(r.ok());
-  PlanStatus status = derive_status(r.plan, {}, Date{2014, 12, 31});
-  report::Document en = report::build(sdk::View{r.plan, &status}, options("en", 2014, 2014));
+  PlanStatus status = derive_status(r.plan, {}, StatusScope{Date{2014, 12, 31}, year_period(2014)});
+  report::Document en = report::build(sdk::View{r.plan, &status}, options("en"));
   const report::Table& w = table(en, "workload");
   REQUIRE(w.rows.size() == 1);  // posters are planned in 2013 only
   CHECK(w.rows[0][1] == "articles");
@@ -125,8 +122,7 @@ TEST_CASE("the report states the plan revision and its amendments", "[report]") 
                             "summary = \"thêm 2 lớp tập huấn\"\n");
   REQUIRE(r.ok());
   PlanStatus status = derive_status(r.plan, {}, Date{2014, 12, 31});
-  report::Document d =
-      report::build(sdk::View{r.plan, &status}, options("vi", {}, {}, "0123456789abcdef"));
+  report::Document d = report::build(sdk::View{r.plan, &status}, options("vi", "0123456789abcdef"));
   REQUIRE_FALSE(d.preamble.empty());
   CHECK(d.preamble.back() ==
         "Kế hoạch áp dụng: bản 0123456789ab, đã điều chỉnh theo QĐ 512/QĐ-UBND ngày 01/06/2014 "

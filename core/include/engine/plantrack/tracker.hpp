@@ -148,8 +148,7 @@ struct CheckResult {
 /// What a report is asked for. `output` empty or "-": standard output (`text` of the result).
 struct ReportOrder {
   std::string format = "md";
-  std::string lang;  ///< "vi" or "en"; empty: the plan's locale
-  std::optional<int> from_year, to_year;
+  std::string lang;  ///< "vi" or "en"; empty: the plan's locale (the period: Options::period)
   std::string table;
   std::string output;
   bool force = false;
@@ -185,7 +184,10 @@ class PLANTRACK_API Tracker {
     /// The store's file (--db). Empty: PLANTRACK_DB, else a year plan's programme's store, else
     /// `<plan>.plantrack.db` beside the plan (docs/tracking.md, "Which store").
     std::string store;
-    std::optional<Date> as_of;             ///< default: the clock's today
+    std::optional<Date> as_of;  ///< default: the clock's today
+    /// Reads show the figures of this period (--period, --year) beside those to as_of()
+    /// (docs/tracking.md, "Periods").
+    std::optional<Period> period;
     bool plugins = true;                   ///< false: --no-plugins
     std::vector<std::string> plugin_path;  ///< looked in first (--plugin-path)
     /// The plan cache's folder; empty: from the environment (plan_cache.hpp); "off": none.
@@ -213,6 +215,7 @@ class PLANTRACK_API Tracker {
   const SourceText& source() const;     ///< the plan file's text
   const std::string& revision() const;  ///< SHA-256 of the plan file
   Date as_of() const;
+  const std::optional<Period>& period() const;  ///< Options::period
   const Clock& clock() const;
   const std::string& plan_path() const;
   const std::string& store_path() const;
@@ -229,7 +232,8 @@ class PLANTRACK_API Tracker {
   NextTasks next() const;
   /// Why `task` is blocked, late or done; an unknown id is refused with "did you mean".
   Result<WhyTask> why(const std::string& task) const;
-  /// The log newest first; only `task`'s events when not empty.
+  /// The log newest first; only `task`'s events when not empty; with a period, only the events
+  /// that fall in it (place_of).
   History history(const std::string& task = {}) const;
 
   /// Checks `changes` against the plan and the store under the store's write lock (problems to

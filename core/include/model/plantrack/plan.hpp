@@ -17,6 +17,7 @@
 
 #include "plantrack/date.hpp"
 #include "plantrack/export.hpp"
+#include "plantrack/period.hpp"
 
 namespace plantrack {
 
@@ -150,6 +151,16 @@ struct Task {
   /// The sum of target_in over the task's years up to and including `year`: for a cumulative task,
   /// where the running total should stand at the end of `year`. 0 before its first year.
   PLANTRACK_API std::int64_t target_by(int year) const;
+  /// What the plan sets the task to achieve in `period` (`plan`: the programme it belongs to),
+  /// the one rule every period view uses (docs/tracking.md, "Periods"):
+  /// - an increment task: the sum of target_in over the years the period touches; a half, a
+  ///   quarter or some days of a year carry the whole year's target ("kế hoạch năm"), as a
+  ///   six-month report measures the half's work against the year's plan;
+  /// - a cumulative task: target_by the period's last year, where its total should stand then;
+  /// - a task without years: its whole target when the period covers the programme's period;
+  /// - nullopt when the task does not run in the period (nor, cumulative, before it).
+  PLANTRACK_API std::optional<std::int64_t> target_in(const Period& period,
+                                                      const PlanInfo& plan) const;
   bool operator==(const Task&) const = default;
 };
 

@@ -49,4 +49,11 @@ struct MoneyStatus {
 
 PLANTRACK_API MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending);
 
+/// The same for `period` (docs/tracking.md, "Periods"): the budget lines of the years it touches
+/// (a half or a quarter carries its year's lines, as it carries its year's targets), a source's
+/// allocation being the sum of its lines there, and the spending that falls in it (place_of its
+/// date and budget year).
+PLANTRACK_API MoneyStatus money_status(const Plan& plan, const std::vector<Spending>& spending,
+                                       const Period& period);
+
 }  // namespace plantrack

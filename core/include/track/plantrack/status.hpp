@@ -21,6 +21,7 @@
 #include "plantrack/event.hpp"
 #include "plantrack/export.hpp"
 #include "plantrack/graph.hpp"
+#include "plantrack/period.hpp"
 #include "plantrack/plan.hpp"
 #include "plantrack/plan_index.hpp"
 
@@ -34,6 +35,14 @@ struct YearQuantity {
   std::int64_t quantity = 0;
 };
 
+/// A task's figures in the status's period (PlanStatus::period).
+struct PeriodFigures {
+  std::optional<std::int64_t> target;  ///< Task::target_in(period); nullopt: not run in it
+  /// Increment: what was done in the period; cumulative: where the total stood at its end.
+  std::int64_t achieved = 0;
+  double percent = 0;  ///< achieved / target * 100; 100 for a target of 0; 0 without a target
+};
+
 struct TaskStatus {
   std::size_t task = 0;  ///< index into plan.tasks
   std::int64_t achieved = 0;
@@ -45,6 +54,7 @@ struct TaskStatus {
   std::optional<std::string> blocked_by_hand;  ///< reason of a `block` not yet lifted
   bool overdue = false;
   std::optional<Date> last_activity;
+  std::optional<PeriodFigures> period;  ///< set when the status is of a period
   PLANTRACK_API std::int64_t achieved_in(int year) const;
 };
 
@@ -56,7 +66,8 @@ struct Rollup {
 
 struct StageStatus {
   std::size_t stage = 0;  ///< index into plan.stages
-  Rollup rollup;
+  Rollup rollup;          ///< of the period's figures when the status is of a period
+  Rollup to_date;         ///< of the programme's figures, to the status's date
 };
 
 /// Events naming a task id the plan no longer has.
@@ -78,11 +89,26 @@ struct Spending {
   std::string note;
 };
 
+/// What a status is asked for: the date it is as of (events dated later are not counted) and,
+/// for a period view, the period whose figures each task shows beside its figures to that date.
+/// The date may be after the period: a record for 2018 entered on 2019-01-15 counts in 2018
+/// (place_of) once the status is as of that day.
+struct StatusScope {
+  StatusScope(Date date) : as_of(date) {}  // NOLINT: implicit, a date alone is a scope
+  StatusScope(Date date, std::optional<Period> p) : as_of(date), period(p) {}
+  Date as_of;
+  std::optional<Period> period;
+};
+
 struct PlanStatus {
   Date as_of;
+  std::optional<Period> period;   ///< the period the figures are of, when one was asked
   std::vector<TaskStatus> tasks;  ///< indexed like plan.tasks
   std::vector<StageStatus> stages;
+  /// Over the period's tasks (those with a target in it) when the status is of a period: a task
+  /// counts by its share min(achieved / target, 1) in the period, or 1 when done by then.
   Rollup plan;
+  Rollup to_date;  ///< the programme's roll-up to `as_of` (the same as `plan` without a period)
   std::vector<Orphan> orphans;
   std::vector<Spending> spending;  ///< dated on or before `as_of`, oldest first
 };
@@ -95,6 +121,9 @@ PLANTRACK_API std::vector<std::size_t> waiting_on(const PlanStatus& status, std:
 /// Events dated after `as_of` are ignored; reverted events are ignored.
 PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
                                        Date as_of);
+/// The same for a scope (a period's figures too).
+PLANTRACK_API PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
+                                       const StatusScope& scope);
 
 /// The same, fed one event at a time so a million events need not be held at once. Each task's
 /// events must come oldest first; tasks may interleave (the store sends them task by task).
@@ -103,6 +132,8 @@ class PLANTRACK_API StatusBuilder {
   StatusBuilder(const Plan& plan, Date as_of);
   /// The same with an index of the plan the caller already has (it must outlive the builder).
   StatusBuilder(const Plan& plan, const PlanIndex& index, Date as_of);
+  /// A status of `scope`: with a period, each task's figures in it too (TaskStatus::period).
+  StatusBuilder(const Plan& plan, const PlanIndex& index, const StatusScope& scope);
   ~StatusBuilder();
   StatusBuilder(const StatusBuilder&) = delete;
   StatusBuilder& operator=(const StatusBuilder&) = delete;
@@ -113,8 +144,9 @@ class PLANTRACK_API StatusBuilder {
   void add_spending(const Event& event);
   /// Starts from the per-task summaries the store keeps (task id, bytes from fold_summary) instead
   /// of every event. Returns the task ids whose summary cannot be used (dated after the as-of
-  /// date, folded with another `counting`, damaged, or one of several ids of a renamed task): scan
-  /// those ids' events and add() them (after revert()).
+  /// date, folded with another `counting`, damaged, or one of several ids of a renamed task; every
+  /// id for a period that does not start and end with a month, which needs the events' days):
+  /// scan those ids' events and add() them (after revert()).
   std::vector<std::string> add_summaries(
       const std::vector<std::pair<std::string, std::string>>& summaries);
   /// The status. Without `readiness`, blockers, `ready` and the roll-ups are left empty: enough to

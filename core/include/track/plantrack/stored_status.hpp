@@ -20,11 +20,11 @@
 
 namespace plantrack {
 
-/// The status as of `as_of`. With `tasks` non-empty, only those task ids' events are read (other
-/// tasks show nothing recorded). Without `readiness`, no blockers and no roll-ups (enough to check
-/// records). Throws StoreError.
+/// The status of `scope` (as of a date; of a period too, when it has one). With `tasks` non-empty,
+/// only those task ids' events are read (other tasks show nothing recorded). Without `readiness`,
+/// no blockers and no roll-ups (enough to check records). Throws StoreError.
 PLANTRACK_API PlanStatus status_from_store(const Plan& plan, const PlanIndex& index,
-                                           const EventStore& store, Date as_of,
+                                           const EventStore& store, const StatusScope& scope,
                                            bool readiness = true,
                                            const std::vector<std::string>& tasks = {},
                                            const DependencyGraph* graph = nullptr,
@@ -35,7 +35,7 @@ PLANTRACK_API PlanStatus status_from_store(const Plan& plan, const PlanIndex& in
 /// `index` must outlive it. Without `spending`, the payments are not read (PlanStatus::spending
 /// stays empty: a command that needs no money). Throws StoreError.
 PLANTRACK_API std::unique_ptr<StatusBuilder> status_builder_from_store(
-    const Plan& plan, const PlanIndex& index, const EventStore& store, Date as_of,
+    const Plan& plan, const PlanIndex& index, const EventStore& store, const StatusScope& scope,
     const std::vector<std::string>& tasks = {}, bool spending = true);
 
 /// What EventStore::append needs to keep the summaries up to date (fold_summary over this plan).

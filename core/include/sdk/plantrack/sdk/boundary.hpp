@@ -22,7 +22,7 @@
 
 /// The ABI version as a token, for the exported symbol name (`plantrack_plugin_v2`). Version 2:
 /// notifiers take batches, one Severity, the descriptor's `layout`, the library's manifest.
-#define PLANTRACK_PLUGIN_ABI 3
+#define PLANTRACK_PLUGIN_ABI 4
 
 namespace plantrack::sdk {
 
@@ -119,8 +119,7 @@ struct Outcome {
 struct ReportRequest {
   std::string format;  ///< the reporter's name, e.g. "md"
   std::string lang;    ///< "vi" or "en"
-  std::optional<int> from_year, to_year;
-  std::string table;  ///< one table only (e.g. "workload"), for table formats; empty: all
+  std::string table;   ///< one table only (e.g. "workload"), for table formats; empty: all
   /// For a format that writes several files (CSV, one per table): opens `name` (e.g.
   /// "workload.csv") in the output folder. nullptr when writing to one stream (then such a format
   /// needs `table`).

@@ -63,6 +63,8 @@ using NarrativeSection = plantrack::Section;
 using Narrative = plantrack::Narrative;
 using Plan = plantrack::Plan;
 using YearQuantity = plantrack::YearQuantity;
+using Period = plantrack::Period;
+using PeriodFigures = plantrack::PeriodFigures;
 using Blocker = plantrack::Blocker;
 using TaskStatus = plantrack::TaskStatus;
 using Rollup = plantrack::Rollup;
@@ -112,6 +114,11 @@ using ReportOptions = plantrack::report::Options;
   FIELD(SourcePos, line, 0) \
   FIELD(SourcePos, column, 4) \
   TYPE(Date, 4, 2) \
+  TYPE(Period, 16, 4) \
+  FIELD(Period, kind, 0) \
+  FIELD(Period, first, 4) \
+  FIELD(Period, last, 8) \
+  FIELD(Period, part, 12) \
   TYPE(Ref, 40, 8) \
   FIELD(Ref, id, 0) \
   FIELD(Ref, where, 32) \
@@ -266,7 +273,11 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Blocker, task, 0) \
   FIELD(Blocker, at_least, 8) \
   FIELD(Blocker, achieved, 24) \
-  TYPE(TaskStatus, 128, 8) \
+  TYPE(PeriodFigures, 32, 8) \
+  FIELD(PeriodFigures, target, 0) \
+  FIELD(PeriodFigures, achieved, 16) \
+  FIELD(PeriodFigures, percent, 24) \
+  TYPE(TaskStatus, 168, 8) \
   FIELD(TaskStatus, task, 0) \
   FIELD(TaskStatus, achieved, 8) \
   FIELD(TaskStatus, by_year, 16) \
@@ -277,6 +288,7 @@ using ReportOptions = plantrack::report::Options;
   FIELD(TaskStatus, blocked_by_hand, 80) \
   FIELD(TaskStatus, overdue, 120) \
   FIELD(TaskStatus, last_activity, 122) \
+  FIELD(TaskStatus, period, 128) \
   TYPE(Rollup, 48, 8) \
   FIELD(Rollup, not_started, 0) \
   FIELD(Rollup, in_progress, 8) \
@@ -284,9 +296,10 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Rollup, cancelled, 24) \
   FIELD(Rollup, percent, 32) \
   FIELD(Rollup, complete, 40) \
-  TYPE(StageStatus, 56, 8) \
+  TYPE(StageStatus, 104, 8) \
   FIELD(StageStatus, stage, 0) \
   FIELD(StageStatus, rollup, 8) \
+  FIELD(StageStatus, to_date, 56) \
   TYPE(Orphan, 40, 8) \
   FIELD(Orphan, task, 0) \
   FIELD(Orphan, events, 32) \
@@ -300,13 +313,15 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Spending, participant, 104) \
   FIELD(Spending, date, 136) \
   FIELD(Spending, note, 144) \
-  TYPE(PlanStatus, 152, 8) \
+  TYPE(PlanStatus, 216, 8) \
   FIELD(PlanStatus, as_of, 0) \
-  FIELD(PlanStatus, tasks, 8) \
-  FIELD(PlanStatus, stages, 32) \
-  FIELD(PlanStatus, plan, 56) \
-  FIELD(PlanStatus, orphans, 104) \
-  FIELD(PlanStatus, spending, 128) \
+  FIELD(PlanStatus, period, 4) \
+  FIELD(PlanStatus, tasks, 24) \
+  FIELD(PlanStatus, stages, 48) \
+  FIELD(PlanStatus, plan, 72) \
+  FIELD(PlanStatus, to_date, 120) \
+  FIELD(PlanStatus, orphans, 168) \
+  FIELD(PlanStatus, spending, 192) \
   TYPE(Kind, 4, 4) \
   TYPE(SettingType, 4, 4) \
   TYPE(EventType, 4, 4) \
@@ -342,14 +357,12 @@ using ReportOptions = plantrack::report::Options;
   TYPE(Outcome, 40, 8) \
   FIELD(Outcome, ok, 0) \
   FIELD(Outcome, error, 8) \
-  TYPE(ReportRequest, 176, 8) \
+  TYPE(ReportRequest, 160, 8) \
   FIELD(ReportRequest, format, 0) \
   FIELD(ReportRequest, lang, 32) \
-  FIELD(ReportRequest, from_year, 64) \
-  FIELD(ReportRequest, to_year, 72) \
-  FIELD(ReportRequest, table, 80) \
-  FIELD(ReportRequest, open_file, 112) \
-  FIELD(ReportRequest, revision, 144) \
+  FIELD(ReportRequest, table, 64) \
+  FIELD(ReportRequest, open_file, 96) \
+  FIELD(ReportRequest, revision, 128) \
   TYPE(Plugin, 8, 8) \
   TYPE(Notifier, 8, 8) \
   TYPE(Reporter, 8, 8) \
@@ -403,11 +416,9 @@ using ReportOptions = plantrack::report::Options;
   FIELD(ReportDocument, subtitle, 64) \
   FIELD(ReportDocument, preamble, 96) \
   FIELD(ReportDocument, sections, 120) \
-  TYPE(ReportOptions, 80, 8) \
+  TYPE(ReportOptions, 64, 8) \
   FIELD(ReportOptions, lang, 0) \
-  FIELD(ReportOptions, from_year, 32) \
-  FIELD(ReportOptions, to_year, 40) \
-  FIELD(ReportOptions, revision, 48) \
+  FIELD(ReportOptions, revision, 32) \
   /* end */
 // clang-format on
 
@@ -465,8 +476,8 @@ inline constexpr std::uint64_t kLayoutFingerprint = layout::compute_fingerprint(
 
 #if defined(__linux__) && defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI && \
     !defined(PLANTRACK_SDK_LAYOUT_PRINTING)
-/// The fingerprint of the numbers above, for ABI 3 on the pinned toolchain.
-inline constexpr std::uint64_t kExpectedFingerprint = 0x7675438fb2b23844ull;
+/// The fingerprint of the numbers above, for ABI 4 on the pinned toolchain.
+inline constexpr std::uint64_t kExpectedFingerprint = 0x5bdb6a88cb41fda4ull;
 static_assert(kLayoutFingerprint == kExpectedFingerprint,
               "the boundary layout changed: bump PLANTRACK_PLUGIN_ABI and update "
               "plantrack/sdk/layout.hpp");

@@ -21,7 +21,7 @@
 ///
 /// Boundary rules (docs/plugins.md):
 /// - The ABI version is exported on its own (`plantrack_plugin_abi`), the descriptor function's
-///   name carries it (`plantrack_plugin_v3`), and the manifest states it with the layout
+///   name carries it (`plantrack_plugin_v4`), and the manifest states it with the layout
 ///   fingerprint (layout.hpp); the descriptor only grows by appending fields.
 /// - The SDK passes C++ standard-library types (std::string, the plan model) across the boundary,
 ///   so a plugin must be built with the same C++ standard library as plantrack (libstdc++ with the

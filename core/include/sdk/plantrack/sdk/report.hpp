@@ -76,10 +76,10 @@ struct Document {
   PLANTRACK_API std::vector<const Table*> tables() const;
 };
 
+/// The period a report is of is its status's (PlanStatus::period; the whole programme without).
 struct Options {
   std::string lang = "vi";  ///< "vi" or "en"
-  std::optional<int> from_year, to_year;
-  std::string revision;  ///< the plan file's SHA-256, stated in the report with the amendments
+  std::string revision;     ///< the plan file's SHA-256, stated in the report with the amendments
 };
 
 /// The report of `view` (plan, status as of its date, findings when given).
@@ -92,11 +92,21 @@ PLANTRACK_API std::string build_json(const sdk::View& view, const Options& optio
 /// "24/10/2014" (vi) or "2014-10-24" (en).
 PLANTRACK_API std::string date_text(Date date, const std::string& lang);
 
-/// The achieved quantity of a task within the years asked (all years when none).
-PLANTRACK_API std::int64_t achieved_in(const TaskStatus& status, const Options& options);
-/// The target of a task within the years asked: the sum of Task::target_in over its years there,
-/// its whole target when none are asked, nullopt when none of its years is asked (the report
-/// shows "-").
-PLANTRACK_API std::optional<std::int64_t> planned_in(const Task& task, const Options& options);
+/// What a report's row shows of a task: the period's figures (done in it, or a cumulative task's
+/// total at its end, against Task::target_in the period) when the status is of a period, else the
+/// programme's (its whole target). `planned` is nullopt when the task does not run in the period.
+struct Figures {
+  std::int64_t achieved = 0;
+  std::optional<std::int64_t> planned;
+};
+PLANTRACK_API Figures figures_of(const Task& task, const TaskStatus& status);
+
+/// What the figures of `status` are of, in words, as a report's headings say it: a period's
+/// ("năm 2018", "6 tháng đầu năm 2018", "quý II năm 2018", "từ năm 2016 đến năm 2019"), the
+/// programme's ("giai đoạn 2016-2020") when the period is the whole programme or, without a
+/// period, the programme is over; else "đến ngày 24/10/2014" (English: "in 2018", "in the first
+/// half of 2018", "in the second quarter of 2018", "for 2016-2020", "to 2014-10-24").
+PLANTRACK_API std::string period_text(const PlanInfo& plan, const PlanStatus& status,
+                                      const std::string& lang);
 
 }  // namespace plantrack::report
