@@ -56,10 +56,10 @@ void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string
               << pad(format_figure(r.remaining(), style), 17, true)
               << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
   };
-  std::cout << "\n"
-            << heading << " ("
-            << (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) << ")"
-            << std::string(16, ' ') << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
+  std::string title =
+      heading + " (" +
+      (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) + ")";
+  std::cout << "\n" << pad(title, 24) << ' ' << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
             << ' ' << pad("remaining", 17, true) << "\n";
   for (const MoneyRow& r : m.sources) row(r.key, r);
   row("all sources", m.total);

@@ -111,6 +111,17 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
   if (o.mode == EventStore::Mode::kReadWrite) {  // settings checked before anything is written
     if (std::optional<TrackerError> e = m->load_plugins()) return std::move(*e);
   }
+  if (o.period && (o.period->last_year() < plan.info.period_start ||
+                   o.period->first_year() > plan.info.period_end)) {
+    TrackerError e;
+    e.kind = TrackerError::Kind::kInput;
+    e.code = ExitCode::kUsage;
+    std::string span =
+        std::to_string(plan.info.period_start) + ".." + std::to_string(plan.info.period_end);
+    e.message = "period " + o.period->to_string() + " is outside the programme's period " + span;
+    e.fix = "give a period within " + span + " (e.g. --period " + span + " for all of it)";
+    return e;
+  }
   m->period = o.period;
   m->as_of = o.as_of.value_or(m->clock->today());
   if (db.empty()) db = default_store_path(plan_path);

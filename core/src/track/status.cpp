@@ -53,9 +53,8 @@ TaskState state_of(const Task& task, const Tally& t) {
   return TaskState::kNotStarted;
 }
 
-// A task's share in a roll-up: 1 when done, else its achieved over its target, within 0-1.
-double share_of(const TaskStatus& s, std::int64_t achieved, std::int64_t target) {
-  if (s.state == TaskState::kDone) return 1.0;
+// A task's share in a roll-up: its achieved over its target, within 0-1 (to date, 1 when done).
+double share_of(std::int64_t achieved, std::int64_t target) {
   return std::clamp(
       static_cast<double>(achieved) / static_cast<double>(std::max<std::int64_t>(target, 1)), 0.0,
       1.0);
@@ -99,9 +98,11 @@ void roll_up(const Plan& plan, const PlanIndex& index, PlanStatus& status, bool 
     double share = 0;
     if (period) {
       if (!s.period || !s.period->target) continue;
-      share = *s.period->target == 0 ? 1.0 : share_of(s, s.period->achieved, *s.period->target);
+      // The period's own figures, as its row shows them: a task done since, or done without
+      // reaching this period's share, counts what the period holds.
+      share = *s.period->target == 0 ? 1.0 : share_of(s.period->achieved, *s.period->target);
     } else {
-      share = share_of(s, s.achieved, plan.tasks[s.task].target);
+      share = s.state == TaskState::kDone ? 1.0 : share_of(s.achieved, plan.tasks[s.task].target);
     }
     add_to(whole, s, share, plan_sum, plan_counted);
     if (auto stage = index.task_stages()[s.task]) {
