@@ -186,6 +186,9 @@ Command add_revert_command(CLI::App& app) {
   cmd->add_option("EVENT_ID", o->input.event, "The event to revert (see 'plantrack history')")
       ->required();
   cmd->add_option("--reason", o->input.reason, "Why (kept with the event)");
+  cmd->add_option("--date", o->input.date,
+                  "When the correction takes effect, YYYY-MM-DD (default: the reverted event's "
+                  "own date)");
   return [o] { return write(o->track, one(o->input), "revert"); };
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "plantrack/alerts.hpp"
 #include "plantrack/printable.hpp"
 
 #include "commands.hpp"
@@ -38,8 +39,8 @@ std::string readiness_text(const Plan& plan, const TaskStatus& s) {
     out += (out.empty() ? "blocked: " : "; ") + blocker_text(plan, b);
   }
   if (s.overdue) {
-    out += (out.empty() ? "" : "; ") + std::string("OVERDUE (due ") +
-           plan.tasks[s.task].due->to_string() + ")";
+    out += (out.empty() ? "" : "; ") + std::string("OVERDUE (") +
+           deadline_text(plan, plan.tasks[s.task]) + ")";
   }
   return out;
 }
@@ -56,10 +57,11 @@ void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string
               << pad(format_figure(r.remaining(), style), 17, true)
               << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
   };
-  std::string title =
-      heading + " (" +
-      (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) + ")";
-  std::cout << "\n" << pad(title, 24) << ' ' << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
+  std::string title = heading + " (" +
+                      (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) +
+                      ")";
+  std::cout << "\n"
+            << pad(title, 24) << ' ' << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
             << ' ' << pad("remaining", 17, true) << "\n";
   for (const MoneyRow& r : m.sources) row(r.key, r);
   row("all sources", m.total);
@@ -247,7 +249,7 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
   if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
   out += "\n";
   if (s.overdue) {
-    out += indent + "  late: due " + task.due->to_string() + ", not done as of " +
+    out += indent + "  late: " + deadline_text(plan, task) + ", not done as of " +
            status.as_of.to_string() + "\n";
   }
   if (s.blocked_by_hand)

@@ -63,12 +63,24 @@ std::optional<NewEvent> revert_event(const EventStore& store, const std::string&
           .fix = "nothing to do";
     }
   }
+  std::optional<Date> effective;
+  if (target) {
+    effective = in.date.empty() ? std::optional<Date>(target->effective)
+                                : effective_date(in.date, {}, today, sink);
+    if (effective && *effective < target->effective) {
+      sink.error("revert-before-event", {},
+                 "a correction dated " + effective->to_string() + " is before the event it " +
+                     "corrects (#" + text + ", dated " + target->effective.to_string() + ")")
+          .fix = "date it on or after " + target->effective.to_string() +
+                 ", or leave out --date (the correction then takes effect on the event's own date)";
+    }
+  }
   if (sink.error_count() > errors) return std::nullopt;
   NewEvent revert;
   revert.task = target->task;
   revert.kind = EventKind::kRevert;
   revert.reverts = id;
-  revert.effective = today;
+  revert.effective = *effective;
   revert.actor = login_name();
   revert.note = in.reason;
   return revert;

@@ -17,6 +17,12 @@ std::vector<int> Task::active_years() const {
   return result;
 }
 
+Date Task::deadline(const PlanInfo& plan) const {
+  if (due) return *due;
+  std::vector<int> active = active_years();
+  return Date{active.empty() ? plan.period_end : active.back(), 12, 31};
+}
+
 std::optional<std::int64_t> Task::target_in(int year) const {
   std::vector<int> active = active_years();
   bool runs = std::binary_search(active.begin(), active.end(), year);

@@ -337,7 +337,7 @@ class Builder {
       const Task& task = plan_.tasks[s.task];
       if (s.overdue) {
         items.push_back(task.title + t(": trễ hạn (hạn ", ": overdue (due ") +
-                        date_text(*task.due, vi_ ? "vi" : "en") + ")");
+                        date_text(task.deadline(plan_.info), vi_ ? "vi" : "en") + ")");
       }
       if (s.blocked_by_hand)
         items.push_back(task.title + t(": bị chặn: ", ": blocked: ") + *s.blocked_by_hand);

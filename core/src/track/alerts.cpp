@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+
+#include "plantrack/money.hpp"
 
 namespace plantrack {
 namespace {
@@ -25,7 +28,23 @@ std::optional<double> expected(const Plan& plan, const Task& task, Date as_of) {
          static_cast<double>(span);
 }
 
+// An expected figure with one decimal, as the plan's locale writes it: "7,8" (vi), "7.8".
+std::string one_decimal(const Plan& plan, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  std::string out = buffer;
+  if (number_style(plan.info.locale) == NumberStyle::kVietnamese) {
+    std::replace(out.begin(), out.end(), '.', ',');
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string deadline_text(const Plan& plan, const Task& task) {
+  if (task.due) return "due " + task.due->to_string();
+  return "planned to finish in " + std::to_string(task.deadline(plan.info).year());
+}
 
 DomainEvent make_event(const Plan& plan, DomainEventType type, Date as_of, const std::string& key,
                        std::string message) {
@@ -52,25 +71,24 @@ std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status, Date
       e.quantity = s.achieved;
       out.push_back(std::move(e));
     };
-    if (task.due && *task.due < as_of) {
+    if (s.overdue) {
       add(DomainEventType::kTaskOverdue, task.id,
-          task.id + " is overdue: due " + task.due->to_string() + ", " + progress_text(task, s));
+          task.id + " is overdue: " + deadline_text(plan, task) + ", " + progress_text(task, s));
     } else if (task.due && as_of.days_until(*task.due) <= config.due_within_days) {
       add(DomainEventType::kTaskDueSoon, task.id + "/" + task.due->to_string(),
           task.id + " is due in " + std::to_string(as_of.days_until(*task.due)) + " days (" +
               task.due->to_string() + "), " + progress_text(task, s));
     }
     std::optional<double> line = expected(plan, task, as_of);
-    double floor = line ? *line * (100.0 - config.behind_pace_margin_percent) / 100.0 : 0;
-    // Below the line by more than the margin, and by at least one whole unit: at 0 of 2 when the
-    // line says 0.4, nothing is late yet.
-    if (line && floor >= 1.0 && static_cast<double>(s.achieved) < floor) {
+    // Behind by at least one whole unit and by more than the margin's share of the line
+    // (docs/plan-format.md): at 7 of 10 when the line says 7.8, nothing is late yet.
+    double shortfall = line ? *line - static_cast<double>(s.achieved) : 0;
+    if (line && shortfall >= 1.0 && shortfall > *line * config.behind_pace_margin_percent / 100.0) {
       char month[16];  // room for any int the compiler cannot rule out
       std::snprintf(month, sizeof month, "%04d-%02d", as_of.year(), as_of.month());
       add(DomainEventType::kTaskBehindPace, task.id + "/" + month,
-          task.id + " is behind pace: " + progress_text(task, s) + ", about " +
-              std::to_string(static_cast<long long>(std::floor(*line))) + " expected by " +
-              as_of.to_string());
+          task.id + " is behind pace: " + progress_text(task, s) + ", " + one_decimal(plan, *line) +
+              " expected by " + as_of.to_string());
     }
   }
   for (const Date& due : config.report_due) {

@@ -43,24 +43,6 @@ std::optional<std::int64_t> parse_quantity(const RecordInput& in, DiagnosticSink
   return value;
 }
 
-std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
-                                   DiagnosticSink& sink) {
-  if (text.empty()) return today;
-  std::optional<Date> date = parse_date(text);
-  if (!date) {
-    sink.error("bad-date", at, "date \"" + text + "\" is not a calendar date (YYYY-MM-DD)").fix =
-        "write the date as 2014-10-24";
-    return std::nullopt;
-  }
-  if (*date > today) {
-    sink.error("future-date", at,
-               "date " + text + " is in the future (today is " + today.to_string() + ")")
-        .fix = "record work once it is done; check the date for a typing mistake";
-    return std::nullopt;
-  }
-  return date;
-}
-
 // The year a record counts for: given, else the date's; "-" when the source gives no year (0).
 std::optional<int> record_year(const RecordInput& in, Date effective, DiagnosticSink& sink) {
   if (in.year.empty()) return effective.year();
@@ -101,6 +83,24 @@ std::string bad_byte(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
+                                   DiagnosticSink& sink) {
+  if (text.empty()) return today;
+  std::optional<Date> date = parse_date(text);
+  if (!date) {
+    sink.error("bad-date", at, "date \"" + text + "\" is not a calendar date (YYYY-MM-DD)").fix =
+        "write the date as 2014-10-24";
+    return std::nullopt;
+  }
+  if (*date > today) {
+    sink.error("future-date", at,
+               "date " + text + " is in the future (today is " + today.to_string() + ")")
+        .fix = "record work once it is done; check the date for a typing mistake";
+    return std::nullopt;
+  }
+  return date;
+}
 
 bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink) {
   bool ok = true;

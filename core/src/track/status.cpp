@@ -292,7 +292,7 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
     s.blocked_by_hand = t.block_reason;
     s.last_activity = t.last_activity;
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
-    s.overdue = open && task.due && *task.due < as_of;
+    s.overdue = open && task.deadline(plan.info) < as_of;
     if (readiness_too) {
       progress.achieved.push_back(t.total);
       progress.complete.push_back(s.state == TaskState::kDone);

@@ -166,15 +166,17 @@ void apply(Tally& t, Counting counting, const EventFact& e, bool days) {
   switch (e.kind) {
     case EventKind::kProgress: {
       std::int64_t q = e.quantity.value_or(0);
+      // Where the record falls in time: a running total stated for 2013 and entered in 2015 is
+      // older than one stated for 2014, so the latest standing is the latest by this place.
+      Date place = place_of(e.effective, e.year);
       if (counting == Counting::kIncrement) {
         t.total = saturating_add(t.total, q);
-      } else if (!t.latest_cumulative || e.effective >= *t.latest_cumulative) {
+      } else if (!t.latest_cumulative || place >= *t.latest_cumulative) {
         t.total = q;
-        t.latest_cumulative = e.effective;
+        t.latest_cumulative = place;
       }
       // A record without a year (the year "-": work not split by year) counts in the total only.
       if (!e.year) break;
-      Date place = place_of(e.effective, e.year);
       Bucket& b = bucket(t, bucket_key(place, days));
       if (counting == Counting::kIncrement) {
         b.quantity = saturating_add(b.quantity, q);

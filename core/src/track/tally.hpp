@@ -31,7 +31,7 @@ inline std::int32_t bucket_key(Date d, bool days) {
 struct Tally {
   std::int64_t total = 0;                 // increment: the sum; cumulative: the latest total
   std::vector<Bucket> buckets;            // sorted by key
-  std::optional<Date> latest_cumulative;  // date of the latest cumulative record
+  std::optional<Date> latest_cumulative;  // place_of the latest cumulative record
   bool started = false, completed = false, cancelled = false;
   std::optional<std::string> block_reason;
   std::optional<Date> last_activity;

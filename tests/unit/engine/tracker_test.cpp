@@ -145,11 +145,11 @@ TEST_CASE("a revert undoes a record and its figures", "[tracker]") {
   Result<Tracker> t = c.open();
   REQUIRE(t);
   REQUIRE(t->append({record("posters", "10")}, c.sink).exit_code() == ExitCode::kOk);
-  AppendResult r = t->append({RevertInput{"#1", "typed twice"}}, c.sink);
+  AppendResult r = t->append({RevertInput{"#1", "typed twice", ""}}, c.sink);
   REQUIRE(r.exit_code() == ExitCode::kOk);
   CHECK(r.appended[0].kind == EventKind::kRevert);
   CHECK(t->status().tasks[0].achieved == 0);
-  AppendResult again = t->append({RevertInput{"1", ""}}, c.sink);
+  AppendResult again = t->append({RevertInput{"1", "", ""}}, c.sink);
   CHECK(again.refused);
   CHECK(c.sink.take_sorted().back().message == "event #1 was already reverted by #2");
 }

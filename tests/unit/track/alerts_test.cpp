@@ -64,3 +64,28 @@ TEST_CASE("done tasks raise nothing, and complete stages are reported", "[track]
   CHECK(got ==
         std::vector<std::string>{"task-behind-pace/other/2014-10", "stage-completed/awareness"});
 }
+
+TEST_CASE("behind pace needs a whole unit of shortfall; its line has one decimal",
+          "[track][alerts]") {
+  LoadResult r = load(task("classes", "awareness", 10, "years = [2014]\n") +
+                      task("ended", "awareness", 10, "years = [2013]\n") +
+                      task("due", "awareness", 10, "years = [2013, 2014]\ndue = 2014-12-31\n") +
+                      "\n[alerts]\nbehind_pace_margin_percent = 5\n");
+  REQUIRE(r.ok());
+  Date as_of{2014, 10, 12};  // the line: 10 * 284 / 364 = 7.8
+  std::vector<Event> seven = {progress("classes", 7, {2014, 9, 1}),
+                              progress("ended", 9, {2013, 9, 1}), progress("due", 9, {2014, 9, 1})};
+  // 0.8 short of the line: less than a unit. "ended" is past its last year: overdue, not pace.
+  CHECK(keys(r.plan, seven, as_of) == std::vector<std::string>{"task-overdue/ended"});
+  std::vector<Event> six = {progress("classes", 6, {2014, 9, 1})};
+  PlanStatus s = derive_status(r.plan, six, as_of);
+  std::vector<DomainEvent> got = alerts(r.plan, s, as_of);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].message == "classes is behind pace: 6 of 10 DN, 7,8 expected by 2014-10-12");
+  CHECK(got[1].message == "ended is overdue: planned to finish in 2013, 0 of 10 DN");
+  CHECK(got[2].key == "task-behind-pace/due/2014-10");  // a due date ahead: its line runs to it
+  CHECK(s.tasks[1].overdue);
+  CHECK_FALSE(s.tasks[2].overdue);
+  CHECK(r.plan.tasks[1].deadline(r.plan.info) == Date{2013, 12, 31});
+  CHECK(r.plan.tasks[2].deadline(r.plan.info) == Date{2014, 12, 31});
+}

@@ -42,6 +42,7 @@ void require_same(const Plan& plan, const PlanStatus& got, const PlanStatus& wan
       CHECK(a.by_year[y].year == b.by_year[y].year);
       CHECK(a.by_year[y].quantity == b.by_year[y].quantity);
     }
+    CHECK(a.period == b.period);
     CHECK(a.state == b.state);
     CHECK(a.blocked_by_hand == b.blocked_by_hand);
     CHECK(a.last_activity == b.last_activity);
@@ -112,6 +113,14 @@ TEST_CASE("status from summaries equals status from every event", "[track][store
       INFO("batch " << batch << " as of " << as_of.to_string());
       require_same(plan, status_from_store(plan, index, store, as_of),
                    derive_status(plan, all, as_of));
+    }
+    // Periods from month summaries (a quarter, a half, years) and from a day range (the log).
+    for (const char* text : {"2013-Q2", "2014-H2", "2012..2013", "2013-02-10..2014-03-05"}) {
+      StatusScope scope{Date{2016, 1, 1}, parse_period(text).period};
+      REQUIRE(scope.period);
+      INFO("batch " << batch << " period " << text);
+      require_same(plan, status_from_store(plan, index, store, scope),
+                   derive_status(plan, all, scope));
     }
   }
 }

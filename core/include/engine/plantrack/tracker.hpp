@@ -89,10 +89,13 @@ struct LifecycleInput {
   std::string reason;
 };
 
-/// A revert as typed: the event ("42" or "#42") and why.
+/// A revert as typed: the event ("42" or "#42"), why, and when the correction takes effect
+/// (YYYY-MM-DD; empty: the reverted event's own effective date, so every view of the time it
+/// counted in is corrected).
 struct RevertInput {
   std::string event;
   std::string reason;
+  std::string date;
 };
 
 /// One change a user asks for; Tracker::append checks it against the plan and the store.

@@ -161,6 +161,9 @@ struct Task {
   /// - nullopt when the task does not run in the period (nor, cumulative, before it).
   PLANTRACK_API std::optional<std::int64_t> target_in(const Period& period,
                                                       const PlanInfo& plan) const;
+  /// When the task should be finished: its `due`, else December 31 of its last year, else of the
+  /// programme's last year (`plan`). A task not done nor cancelled after it is overdue.
+  PLANTRACK_API Date deadline(const PlanInfo& plan) const;
   bool operator==(const Task&) const = default;
 };
 

@@ -19,15 +19,21 @@ namespace plantrack {
 PLANTRACK_API DomainEvent make_event(const Plan& plan, DomainEventType type, Date as_of,
                                      const std::string& key, std::string message);
 
-/// - task-overdue: an open task (not started or in progress) past its due date;
+/// - task-overdue: an open task (not started or in progress) past its deadline (Task::deadline:
+///   its due date, else the end of its last planned year, else of the programme);
 /// - task-due-soon: an open task due within `alerts.due_within_days`;
 /// - task-behind-pace: an open task whose achieved count is below the straight line from the start
-///   of its first year to its due date (or the end of its last year) by more than
-///   `alerts.behind_pace_margin_percent` of that line; keyed by month, so at most once a month;
+///   of its first year to its due date (or the end of its last year) by at least one unit and by
+///   more than `alerts.behind_pace_margin_percent` of that line; the message gives the line with
+///   one decimal ("7,8 expected"); keyed by month, so at most once a month;
 /// - report-due: a date of `alerts.report_due` within `alerts.due_within_days`;
 /// - stage-completed: every stage whose tasks are all done or cancelled.
 PLANTRACK_API std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status,
                                               Date as_of);
+
+/// When a task should have been finished, in words: "due 2014-12-31", or for a task without a
+/// `due`, "planned to finish in 2018" (Task::deadline). What status, why and the alerts print.
+PLANTRACK_API std::string deadline_text(const Plan& plan, const Task& task);
 
 /// "stage-completed/<stage>": the one event for a completed stage, whether a write completed it
 /// (Tracker::append) or `check` finds it complete, so that the notifiers' memory sees one key.

@@ -73,6 +73,11 @@ struct TextField {
 /// false when there was one. Nothing that is not UTF-8 is stored: readers could not show it.
 PLANTRACK_API bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink);
 
+/// The effective date typed (`text`; empty: `today`), checked: a calendar date, not after today
+/// (`bad-date`, `future-date` at `at`). What record, spend and revert do with `--date`.
+PLANTRACK_API std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
+                                                 DiagnosticSink& sink);
+
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {
  public:

@@ -41,6 +41,7 @@ struct PeriodFigures {
   /// Increment: what was done in the period; cumulative: where the total stood at its end.
   std::int64_t achieved = 0;
   double percent = 0;  ///< achieved / target * 100; 100 for a target of 0; 0 without a target
+  bool operator==(const PeriodFigures&) const = default;
 };
 
 struct TaskStatus {
