@@ -73,7 +73,10 @@ def main():
     lines += ["",
               "Why: a period of whole months is answered from the task summaries (per-month buckets folded in the "
               "append transaction), like status; a report adds rendering its tables. A day range that cuts a "
-              "month is the case that reads the log once.", ""]
+              "month (the last row) is the path that reads and folds every event of the store once (as "
+              "`status --date` years back does), the one period view over the goal; not profiled. Day buckets "
+              "in the summaries would bring it to the others' figures at the cost of a larger summary; halves, "
+              "quarters and years, what offices report on, are whole months.", ""]
     write_section(MARK, lines)
     subprocess.run(["rm", "-rf", work], check=True)
 

@@ -216,7 +216,7 @@ ExitCode run_next(TrackOptions& o) {
     std::cout << next_json(plan, next);
     return kOk;
   }
-  for (std::size_t i : next.ready) {
+  auto row = [&](std::size_t i) {
     const TaskStatus& s = status.tasks[i];
     const Task& task = plan.tasks[i];
     std::cout << pad(printable(task.id), 24) << " " << pad(printable(task.stage), 14) << " "
@@ -224,11 +224,22 @@ ExitCode run_next(TrackOptions& o) {
                          printable(task.unit),
                      18, true)
               << "  due " << (task.due ? task.due->to_string() : "-")
-              << (s.overdue ? "  OVERDUE" : "") << "\n";
+              << (!s.overdue ? ""
+                  : task.due ? "  OVERDUE"
+                             : "  OVERDUE (" + deadline_text(plan, task) + ")")
+              << "\n";
+  };
+  for (std::size_t i : next.ready) row(i);
+  if (!next.later.empty()) {
+    std::cout << (next.ready.empty() ? "" : "\n") << "planned for later years (ready already):\n";
+    for (std::size_t i : next.later) {
+      std::cout << "  from " << plan.tasks[i].active_years().front() << "  ";
+      row(i);
+    }
   }
   if (status.plan.complete) {
     std::cout << "nothing left to do: every task is done or cancelled\n";
-  } else if (next.ready.empty()) {
+  } else if (next.ready.empty() && next.later.empty()) {
     std::cout << "nothing is ready: every open task waits for something (see 'plantrack why')\n";
   }
   return kOk;

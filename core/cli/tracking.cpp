@@ -93,6 +93,12 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
     code = tracker.error().code;
     return std::nullopt;
   }
+  if (!tracker->history_elsewhere().empty()) {
+    std::cerr << "plantrack: warning: no store beside " << options.file << " ("
+              << tracker->store_path() << "); plan id \"" << printable(tracker->plan().info.id)
+              << "\" has its history in " << tracker->history_elsewhere() << "\n  fix: pass --db "
+              << tracker->history_elsewhere() << " to see it (these figures count none of it)\n";
+  }
   return std::move(*tracker);
 }
 

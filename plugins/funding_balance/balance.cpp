@@ -111,6 +111,9 @@ class Balance final : public FundingCheckBase {
       std::string what =
           "task \"" + line.task + "\" from \"" + line.source + "\" in " + std::to_string(line.year);
       if (!line.line) {
+        // An enterprise's own counterpart money is not drawn from the plan's budget lines.
+        const Funding* source = plan.find_funding(line.source);
+        if (source && source->kind == FundingKind::kEnterprise) continue;
         f.severity = Severity::kWarning;
         if (const Task* task = plan.find_task(line.task)) f.where = task->where;
         f.message =

@@ -1,6 +1,7 @@
 // The Tracker: opening a plan with its store and plugins, and the commands that read.
 #include "plantrack/tracker.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -18,6 +19,35 @@ void keep_until_exit(LoadResult&& result) {
 }
 
 namespace {
+
+// A store beside `plan_path` (`*.plantrack.db`, at most 64 looked at) holding events of
+// `plan_id`; empty when none does or none can be read.
+std::string store_holding(const std::string& plan_path, const std::string& plan_id) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::path(plan_path).parent_path();
+  bool here = dir.empty();  // names as the user would type them: "plan.toml.plantrack.db"
+  if (here) dir = ".";
+  std::vector<std::string> candidates;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    const std::string suffix = ".plantrack.db";
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        entry.is_regular_file(ec)) {
+      candidates.push_back(here ? name : entry.path().string());
+    }
+    if (candidates.size() >= 64) break;
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (const std::string& path : candidates) {
+    try {
+      EventStore store = EventStore::open(path, EventStore::Mode::kReadOnly, 0);
+      if (store.holds(plan_id)) return path;
+    } catch (const StoreError&) {  // not a store, or not ours to read: not the one
+    }
+  }
+  return {};
+}
 
 TrackerError plan_error(TrackerError::Kind kind, std::vector<Diagnostic> diagnostics,
                         const SourceText& source) {
@@ -124,9 +154,26 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
   }
   m->period = o.period;
   m->as_of = o.as_of.value_or(m->clock->today());
-  if (db.empty()) db = default_store_path(plan_path);
+  bool defaulted = db.empty();
+  if (defaulted) db = default_store_path(plan_path);
   std::error_code exists_error;
   bool existed = std::filesystem::exists(db, exists_error);
+  // An amended copy of the plan saved under another name, with the same plan id: its history is
+  // in the store beside the original. Found by the id, named to the user (not followed: which
+  // copy is current is theirs to say).
+  if (defaulted && !existed) m->history_elsewhere = store_holding(plan_path, plan.info.id);
+  if (!m->history_elsewhere.empty() && o.mode == EventStore::Mode::kReadWrite) {
+    TrackerError e;  // writing here would split the plan's history in two stores
+    e.kind = TrackerError::Kind::kInput;
+    e.code = ExitCode::kUsage;
+    e.message = "plan id \"" + printable(plan.info.id) + "\" has its history in " +
+                m->history_elsewhere + ", not beside " + plan_path + " (" + db +
+                " would start a second, separate history)";
+    e.fix = "pass --db " + m->history_elsewhere + " to add to that history (or --db " + db +
+            " to start apart on purpose)";
+    e.wrote_nothing = true;
+    return e;
+  }
   try {
     m->store = EventStore::open(db, o.mode, busy_timeout_ms(o.environment));
     m->store_path = db;
@@ -167,6 +214,10 @@ const std::string& Tracker::revision() const {
 }
 Date Tracker::as_of() const {
   return impl_->as_of;
+}
+
+const std::string& Tracker::history_elsewhere() const {
+  return impl_->history_elsewhere;
 }
 
 const std::optional<Period>& Tracker::period() const {
@@ -216,8 +267,12 @@ NextTasks Tracker::next() const {
   out.status = status();
   std::vector<std::size_t> order =
       impl_->dependency_graph().task_order().value_or(std::vector<std::size_t>{});
+  const Plan& plan = impl_->loaded.plan;
   for (std::size_t i : order) {
-    if (out.status.tasks[i].ready) out.ready.push_back(i);
+    if (!out.status.tasks[i].ready) continue;
+    std::vector<int> years = plan.tasks[i].active_years();
+    bool later = !years.empty() && years.front() > out.status.as_of.year();
+    (later ? out.later : out.ready).push_back(i);
   }
   return out;
 }

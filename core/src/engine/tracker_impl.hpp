@@ -22,7 +22,8 @@ struct Tracker::Impl {
   std::unique_ptr<PlanIndex> index;
   mutable std::unique_ptr<DependencyGraph> graph;  // built on first use
   std::unique_ptr<PluginHost> plugins;
-  bool plugins_tried = false;  // plugins() loaded them, or found there are none
+  bool plugins_tried = false;     // plugins() loaded them, or found there are none
+  std::string history_elsewhere;  // Tracker::history_elsewhere
   bool store_created = false;  // this tracker created the store (read-write, the file was absent)
   std::optional<EventStore> store;
 

@@ -224,7 +224,14 @@ std::string status_json(const Plan& plan, const PlanIndex& index, const PlanStat
 
 std::string next_json(const Plan& plan, const NextTasks& next) {
   Json ready = Json::array();
-  for (std::size_t i : next.ready) ready.push_back(json::task_json(plan, i, &next.status));
+  for (std::size_t i : next.ready) {
+    ready.push_back(json::task_json(plan, i, &next.status));
+    ready.back()["later"] = false;
+  }
+  for (std::size_t i : next.later) {
+    ready.push_back(json::task_json(plan, i, &next.status));
+    ready.back()["later"] = true;
+  }
   return json::text(ready);
 }
 

@@ -81,6 +81,12 @@ const Stage* Plan::find_stage(std::string_view id) const {
   return it == stages.end() ? nullptr : &*it;
 }
 
+const Funding* Plan::find_funding(std::string_view id) const {
+  auto it =
+      std::find_if(funding.begin(), funding.end(), [&](const Funding& f) { return f.id == id; });
+  return it == funding.end() ? nullptr : &*it;
+}
+
 namespace {
 constexpr std::array<std::string_view, 6> kFundingKinds = {
     "central", "local", "district", "international", "enterprise", "other"};

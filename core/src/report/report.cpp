@@ -234,7 +234,25 @@ class Builder {
     body.push_back(paragraph(t("Tổng số kinh phí trong đó:", "Total funding, of which:")));
     std::vector<std::string> items;
     std::vector<std::string> in_total;
-    for (const FundingTotal& total : plan_.totals) {
+    // Without a declared [[total]], the state budget is the sum of the central and local sources
+    // (and the district's): stated in figures and in words all the same.
+    std::vector<FundingTotal> totals = plan_.totals;
+    if (totals.empty()) {
+      FundingTotal state;
+      bool overflow = false;
+      state.title = t("Ngân sách nhà nước", "State budget");
+      for (const Funding& f : plan_.funding) {
+        if (f.kind != FundingKind::kCentral && f.kind != FundingKind::kLocal &&
+            f.kind != FundingKind::kDistrict)
+          continue;
+        if (__builtin_add_overflow(state.amount, f.amount, &state.amount)) overflow = true;
+        Ref ref;
+        ref.id = f.id;
+        state.sources.push_back(ref);
+      }
+      if (!state.sources.empty() && !overflow) totals.push_back(std::move(state));
+    }
+    for (const FundingTotal& total : totals) {
       std::string line = (vi_ ? "Vốn " + lower_first(total.title) + " thực hiện Chương trình: "
                               : total.title + ": ") +
                          money(total.amount);

@@ -693,6 +693,15 @@ std::vector<EventStore::SpentSum> EventStore::spent_sums(const std::string& plan
   return out;
 }
 
+bool EventStore::holds(const std::string& plan_id) const {
+  Statement query(impl_->db, "SELECT 1 FROM events WHERE plan_id = ?1 LIMIT 1");
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  int rc = sqlite3_step(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
+  return rc == SQLITE_ROW;
+}
+
 std::optional<Event> EventStore::event(const std::string& plan_id, std::int64_t id) const {
   Statement query(impl_->db,
                   (std::string(kEventColumns) + "WHERE plan_id = ?1 AND id = ?2").c_str());

@@ -328,7 +328,10 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   auto found = spent_->lines.find(key);
   const BudgetLine* line = found == spent_->lines.end() ? nullptr : found->second;
   std::int64_t after = on_line + *amount;
-  if (!line) {
+  if (!line && source->kind == FundingKind::kEnterprise) {
+    // An enterprise's own counterpart money (its share of a pilot model, say) is not drawn from
+    // the plan's budget lines: nothing to warn about.
+  } else if (!line) {
     sink.warning("no-budget-line", in.task_at,
                  "the plan has no budget line for task \"" + t.id + "\" from \"" + source->id +
                      "\" in " + std::to_string(*year) + "; recorded anyway")

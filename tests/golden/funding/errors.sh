@@ -10,7 +10,12 @@ echo "== spend: unknown task and source, an amount with a decimal part, a cost b
 "$PLANTRACK" spend plan.toml quick-assessments 99999999999999999999 --source local-budget; echo "[exit $?]"
 ls *.db 2>/dev/null || echo "no store was created"
 echo "== spend: accepted, with a warning when no budget line covers it"
+"$PLANTRACK" spend plan.toml training-classes 1.000.000 --source local-budget --year 2014 --date 2014-03-01; echo "[exit $?]"
+echo "== an enterprise's own counterpart money needs no budget line"
 "$PLANTRACK" spend plan.toml quick-assessments 10.000.000 --source enterprise --year 2014 --date 2014-03-01 --participant "Công ty A"; echo "[exit $?]"
+echo "== check flags the local payment without a line, not the enterprise's own money"
+"$PLANTRACK" check plan.toml --date 2014-03-02 2>&1 | grep 'has no budget line'
+
 "$PLANTRACK" history plan.toml quick-assessments
 echo "== CSV payment rows"
 cat > pay.csv <<'CSV'

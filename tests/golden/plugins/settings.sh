@@ -38,4 +38,4 @@ cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan2.toml
 printf '\n[[plugin]]\nname = "outbox"\n[plugin.settings]\nfile = "no/such/folder/out.jsonl"\n' >> plan2.toml
 run record plan2.toml posters 100
 echo "--- --no-plugins runs without them"
-run --no-plugins record plan.toml posters 100
+run --no-plugins record plan.toml posters 100 --db plan.toml.plantrack.db  # plan2.toml (same id) has a store of its own

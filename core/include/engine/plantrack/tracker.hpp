@@ -117,9 +117,13 @@ struct AppendResult {
 };
 
 /// What `next` shows: the status, and the tasks ready now in dependency order.
+/// What `next` lists: the ready tasks in dependency order, this year's work (a task planned for
+/// the as-of year or earlier, or without years) first, then `later`: ready, but planned from a
+/// later year.
 struct NextTasks {
   PlanStatus status;
   std::vector<std::size_t> ready;  ///< indexes into plan.tasks
+  std::vector<std::size_t> later;  ///< ready, planned from a later year (its first year)
 };
 
 /// What `why` explains: a task, its status, and the chain of tasks it waits for (waiting_on).
@@ -222,6 +226,9 @@ class PLANTRACK_API Tracker {
   const Clock& clock() const;
   const std::string& plan_path() const;
   const std::string& store_path() const;
+  /// When the store beside the plan did not exist: another store in the plan's folder holding
+  /// this plan id's history (an amended copy saved under a new name); empty otherwise.
+  const std::string& history_elsewhere() const;
   const std::string& programme_path() const;  ///< a year plan's programme; empty otherwise
   /// The files no output may replace: the plan, its programme, its store.
   std::vector<KeptFile> kept_files() const;

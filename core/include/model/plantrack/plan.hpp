@@ -295,6 +295,7 @@ struct Plan {
   /// Linear lookups by id; nullptr when absent. Fine for the CLI; hot paths build their own index.
   PLANTRACK_API const Task* find_task(std::string_view id) const;
   PLANTRACK_API const Stage* find_stage(std::string_view id) const;
+  PLANTRACK_API const Funding* find_funding(std::string_view id) const;
   bool operator==(const Plan&) const = default;
 };
 

@@ -102,6 +102,9 @@ class PLANTRACK_API EventStore {
   std::optional<std::vector<std::pair<std::string, std::string>>> summaries(
       const std::string& plan_id, const std::vector<std::string>& tasks = {}) const;
 
+  /// Whether the store holds any event of the plan. Throws StoreError.
+  bool holds(const std::string& plan_id) const;
+
   /// Every event of the plan, oldest first (by id). Throws StoreError.
   std::vector<Event> events(const std::string& plan_id) const;
 
