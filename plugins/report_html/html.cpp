@@ -31,7 +31,7 @@ std::string num(double v) {
 constexpr const char* kStyle = R"css(
 @page { size: A4; margin: 18mm 16mm; }
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; color: #111; max-width: 180mm; margin: 0 auto; }
-h1 { font-size: 16pt; text-align: center; text-transform: uppercase; margin: 0 0 4pt; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
 .subtitle { text-align: center; font-style: italic; margin: 0 0 12pt; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; }
 h3 { font-size: 12pt; margin: 10pt 0 4pt; }

@@ -77,7 +77,7 @@ expect "check json" 0 $code "$out" '"findings": []' '"alerts": []'
 # The agency's own report format, next to the built-in ones.
 out=$("$pt" report plan.toml --format brief --date 2014-10-24 2>&1); code=$?
 expect "report --format brief" 0 $code "$out" \
-  "BÁO CÁO KẾT QUẢ THỰC HIỆN kế hoạch sản xuất sạch hơn" \
+  "BÁO CÁO KẾT QUẢ THỰC HIỆN Kế hoạch sản xuất sạch hơn" \
   "03. Thiết kế và phát hành áp phích tuyên truyền …: 2.500 Tờ (50%)" \
   "Ngân sách nhà nước: 1.023.600.000 đồng (Một tỷ không trăm hai mươi ba triệu sáu trăm nghìn đồng)"
 out=$("$pt" report plan.toml --format brif 2>&1); code=$?

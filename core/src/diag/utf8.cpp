@@ -1,5 +1,9 @@
 #include "plantrack/utf8.hpp"
 
+#include <utf8proc.h>
+
+#include <utility>
+
 namespace plantrack {
 
 std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
@@ -47,6 +51,43 @@ std::string valid_utf8(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+// The code point at the start of `text` and its length in bytes; {-1, 0} when there is none.
+std::pair<utf8proc_int32_t, std::size_t> first_code_point(std::string_view text) {
+  utf8proc_int32_t c = -1;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                        static_cast<utf8proc_ssize_t>(text.size()), &c);
+  if (n <= 0 || c < 0) return {-1, 0};
+  return {c, static_cast<std::size_t>(n)};
+}
+
+std::string with_first(std::string_view text, std::size_t length, utf8proc_int32_t c) {
+  utf8proc_uint8_t buffer[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(c, buffer);
+  return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n)) +
+         std::string(text.substr(length));
+}
+
+}  // namespace
+
+std::string upper_first(std::string_view text) {
+  auto [c, length] = first_code_point(text);
+  if (c < 0) return std::string(text);
+  utf8proc_int32_t upper = utf8proc_toupper(c);
+  return upper == c ? std::string(text) : with_first(text, length, upper);
+}
+
+std::string lower_first(std::string_view text) {
+  auto [c, length] = first_code_point(text);
+  if (c < 0) return std::string(text);
+  utf8proc_int32_t lower = utf8proc_tolower(c);
+  if (lower == c) return std::string(text);
+  auto [next, ignored] = first_code_point(text.substr(length));
+  if (next >= 0 && utf8proc_tolower(next) != next) return std::string(text);  // "UBND"
+  return with_first(text, length, lower);
 }
 
 }  // namespace plantrack

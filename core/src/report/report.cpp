@@ -5,37 +5,10 @@
 
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
+#include "plantrack/utf8.hpp"
 
 namespace plantrack::report {
 namespace {
-
-// Lower-case letters that start Vietnamese words, and their capitals (UTF-8).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kCapitals = {{
-    {"đ", "Đ"},
-    {"á", "Á"},
-    {"à", "À"},
-    {"ă", "Ă"},
-    {"â", "Â"},
-    {"ê", "Ê"},
-    {"é", "É"},
-    {"í", "Í"},
-    {"ô", "Ô"},
-    {"ơ", "Ơ"},
-    {"ư", "Ư"},
-    {"ú", "Ú"},
-}};
-
-std::string capitalise(std::string text) {
-  if (text.empty()) return text;
-  if (text[0] >= 'a' && text[0] <= 'z') {
-    text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return text;
-  }
-  for (const auto& [lower, upper] : kCapitals) {
-    if (text.rfind(lower, 0) == 0) return std::string(upper) + text.substr(lower.size());
-  }
-  return text;
-}
 
 // The period is the programme's whole period (its years, no more and no fewer).
 bool whole_programme(const PlanInfo& plan, const Period& p) {
@@ -69,7 +42,8 @@ class Builder {
   Document build() {
     Document d;
     d.lang = vi_ ? "vi" : "en";
-    d.title = vi_ ? "BÁO CÁO KẾT QUẢ THỰC HIỆN " + lower_first(plan_.info.title)
+    // The document type in capitals, then the plan's title as its owner wrote it.
+    d.title = vi_ ? "BÁO CÁO KẾT QUẢ THỰC HIỆN " + plan_.info.title
                   : "Results report: " + plan_.info.title;
     if (period() && !whole_programme(plan_.info, *period())) d.title += " " + period_text();
     std::string as_of = status_ ? date_text(status_->as_of, d.lang) : std::string();
@@ -222,7 +196,7 @@ class Builder {
               ? format_percent(100.0 * static_cast<double>(done) / static_cast<double>(*planned))
               : "-";
       w.rows.push_back({padded(static_cast<std::int64_t>(++number), 2, style_), task.title,
-                        capitalise(task.unit), padded(done, task.report_digits, style_), when,
+                        upper_first(task.unit), padded(done, task.report_digits, style_), when,
                         planned ? format_figure(*planned, style_) : "-", share});
       if (period()) w.rows.back().push_back(format_figure(s ? s->achieved : 0, style_));
     }
@@ -427,16 +401,6 @@ class Builder {
       if (f.id == id) return &f;
     }
     return nullptr;
-  }
-
-  // "Vốn Trung ương" stays; "Ngân sách nhà nước" -> "ngân sách nhà nước" inside a sentence. Only
-  // the first letter changes, and only for a plain ASCII capital followed by lower case.
-  static std::string lower_first(std::string text) {
-    if (text.size() > 1 && text[0] >= 'A' && text[0] <= 'Z' &&
-        !(text[1] >= 'A' && text[1] <= 'Z')) {
-      text[0] = static_cast<char>(text[0] - 'A' + 'a');
-    }
-    return text;
   }
 
   const Plan& plan_;

@@ -28,3 +28,23 @@ TEST_CASE("UTF-8: each bad byte becomes U+FFFD, good text is kept", "[utf8]") {
         "x");
   CHECK_FALSE(first_invalid_utf8(valid_utf8("\xF8\x88\x80\x80\x80 \xC0\x80")));
 }
+
+TEST_CASE("first letters change case for every Vietnamese letter", "[diag][utf8]") {
+  CHECK(upper_first("ấp") == "Ấp");
+  CHECK(upper_first("ý kiến") == "Ý kiến");
+  CHECK(upper_first("ống") == "Ống");
+  CHECK(upper_first("ảnh") == "Ảnh");
+  CHECK(upper_first("đề tài") == "Đề tài");
+  CHECK(upper_first("lớp") == "Lớp");
+  CHECK(upper_first("DN") == "DN");
+  CHECK(upper_first("") == "");
+  CHECK(upper_first("\xff"
+                    "abc") ==
+        "\xff"
+        "abc");  // not UTF-8: as it is
+  CHECK(lower_first("Ngân sách nhà nước") == "ngân sách nhà nước");
+  CHECK(lower_first("Ủy ban") == "ủy ban");
+  CHECK(lower_first("UBND tỉnh") == "UBND tỉnh");
+  CHECK(lower_first("Đ") == "đ");
+  CHECK(lower_first("vốn") == "vốn");
+}

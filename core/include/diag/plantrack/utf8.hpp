@@ -26,4 +26,14 @@ PLANTRACK_API std::optional<std::size_t> first_invalid_utf8(std::string_view tex
 /// `text` with each ill-formed sequence replaced by U+FFFD (the text itself when it is valid).
 PLANTRACK_API std::string valid_utf8(std::string_view text);
 
+/// `text` with its first letter in capitals, for every letter Unicode knows (utf8proc): "ấp" ->
+/// "Ấp", "đề tài" -> "Đề tài", "ý kiến" -> "Ý kiến". Text that does not start with a lower-case
+/// letter, or is not valid UTF-8, is returned as it is.
+PLANTRACK_API std::string upper_first(std::string_view text);
+
+/// `text` with its first letter in lower case when it is a capital followed by a letter that is
+/// not ("Ngân sách" -> "ngân sách", "Ủy ban" -> "ủy ban"); "UBND" and "Vốn ODA" keep theirs only
+/// in the first case ("UBND" stays; "Vốn ODA" -> "vốn ODA").
+PLANTRACK_API std::string lower_first(std::string_view text);
+
 }  // namespace plantrack
