@@ -223,9 +223,17 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
   if (!p.funding.empty())
     o += "\n# Sources: what the year's budget lines draw from each, zero included.";
   o += "\n";
+  // A source no budget line of the programme draws on (an enterprise's own counterpart money,
+  // say) has no split by year: the year plan keeps its planned amount, as the programme states it.
+  std::set<std::string> drawn;
+  for (const BudgetLine& b : p.budget) drawn.insert(b.source);
+  for (const Funding& f : p.funding) {
+    if (!drawn.count(f.id)) per_source[f.id] = f.amount;
+  }
   for (const Funding& f : p.funding) {
     o += "\n[[funding]]\nid = " + q(f.id) + "\nkind = " + q(std::string(to_string(f.kind))) +
          "\ntitle = " + q(f.title) + "\namount = " + amount(per_source[f.id]) + "\n";
+    if (!drawn.count(f.id)) o += "# no budget line draws on it: the programme's amount\n";
   }
   for (const FundingTotal& t : p.totals) {
     std::int64_t sum = 0;
@@ -240,6 +248,37 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
     o += "\n[[participant]]\nname = " + q(x.name) + "\nsector = " + q(x.sector) +
          "\ntask = " + q(x.task) + "\nyear = " + std::to_string(year) + "\n";
     if (!x.activity.empty()) o += "activity = " + q(x.activity) + "\n";
+  }
+  // The alerts, with the report dates of the year, and the narrative the report is written from.
+  std::vector<std::string> due;
+  for (const Date& d : p.alerts.report_due) {
+    if (d.year() == year) due.push_back(d.to_string());
+  }
+  o += "\n[alerts]\ndue_within_days = " + std::to_string(p.alerts.due_within_days) +
+       "\nbehind_pace_margin_percent = " + std::to_string(p.alerts.behind_pace_margin_percent) +
+       "\n";
+  if (!due.empty()) {
+    o += "report_due = [";
+    for (std::size_t i = 0; i < due.size(); ++i) o += (i ? ", " : "") + due[i];
+    o += "]\n";
+  }
+  const Narrative& n = p.narrative;
+  if (n != Narrative{}) {
+    o += "\n[narrative]\n";
+    if (!n.content.empty()) o += "content = " + q(n.content) + "\n";
+    if (!n.general_objective.empty()) o += "general_objective = " + q(n.general_objective) + "\n";
+    auto texts = [&](const char* key, const std::vector<std::string>& items) {
+      if (!items.empty()) o += std::string(key) + " = " + list(items) + "\n";
+    };
+    texts("assessment", n.assessment);
+    texts("difficulties", n.difficulties);
+    texts("integrated_activities", n.integrated_activities);
+    texts("recommendations", n.recommendations);
+    texts("next_tasks", n.next_tasks);
+    for (const Section& section : n.solutions) {
+      o += "\n[[narrative.solution]]\ntitle = " + q(section.title) + "\n";
+      if (!section.points.empty()) o += "points = " + list(section.points) + "\n";
+    }
   }
   for (const PluginConfig& plugin : p.plugins) {
     o += "\n[[plugin]]\nname = " + q(plugin.name) + "\n";
