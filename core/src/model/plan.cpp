@@ -65,7 +65,7 @@ std::optional<std::int64_t> Task::target_in(const Period& period, const PlanInfo
   }
   std::optional<std::int64_t> sum;
   for (int year : active) {
-    if (year < period.first_year() || year > period.last_year()) continue;
+    if (!period.touches(year)) continue;
     if (std::optional<std::int64_t> t = target_in(year)) sum = sum.value_or(0) + *t;
   }
   return sum;

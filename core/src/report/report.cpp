@@ -77,9 +77,7 @@ class Builder {
     static const std::optional<Period> kNone;
     return status_ ? status_->period : kNone;
   }
-  bool in_period(int year) const {
-    return !period() || (year >= period()->first_year() && year <= period()->last_year());
-  }
+  bool in_period(int year) const { return !period() || period()->touches(year); }
 
   static Block paragraph(std::string text) {
     return Block{Block::Kind::kParagraph, std::move(text), {}, {}};

@@ -15,10 +15,6 @@ void add(std::int64_t& to, std::int64_t amount) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Both public forms: the programme's money, or a period's.
 MoneyStatus tabulate(const Plan& plan, const std::vector<Spending>& spending,
                      const std::optional<Period>& period) {
@@ -27,7 +23,7 @@ MoneyStatus tabulate(const Plan& plan, const std::vector<Spending>& spending,
   std::map<Key, MoneyLine> lines;
   for (std::size_t i = 0; i < plan.budget.size(); ++i) {
     const BudgetLine& b = plan.budget[i];
-    if (period && (b.year < period->first_year() || b.year > period->last_year())) continue;
+    if (period && !period->touches(b.year)) continue;
     MoneyLine& line = lines[Key{b.task, b.source, b.year}];
     line.task = b.task;
     line.source = b.source;

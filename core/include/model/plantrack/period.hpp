@@ -31,6 +31,8 @@ struct Period {
   constexpr bool contains(Date d) const { return first <= d && d <= last; }
   constexpr int first_year() const { return first.year(); }
   constexpr int last_year() const { return last.year(); }
+  /// Touches `year` (a budget line, a target or a participant of that year belongs to it).
+  constexpr bool touches(int year) const { return first_year() <= year && year <= last_year(); }
   /// Starts on a month's first day and ends on a month's last day (what the store's per-month
   /// summaries can answer without reading the log).
   PLANTRACK_API bool whole_months() const;
