@@ -106,6 +106,7 @@ Command add_report_command(CLI::App& app) {
   add_period_options(cmd, o->track);
   cmd->add_option("--from", o->from, "From this year (--period FROM..TO)");
   cmd->add_option("--to", o->to, "To this year");
+  add_known_at_option(cmd, o->track);
   cmd->add_option("-o,--output", o->output,
                   "Write to PATH (a folder for CSV without --table; - or none: standard output)");
   cmd->add_flag("--force", o->force,

@@ -31,6 +31,14 @@ const std::string& bar(double percent) {
   return kBars[static_cast<std::size_t>(std::clamp(percent, 0.0, 100.0) / 10.0)];
 }
 
+// "done late: 2018-10-15, 15 days after due 2018-09-30"; empty when on time or not done.
+std::string done_late_text(const Plan& plan, const TaskStatus& s) {
+  std::optional<int> late = days_late(plan, s);
+  if (!late) return {};
+  return "done late: " + s.done_on->to_string() + ", " + std::to_string(*late) +
+         (*late == 1 ? " day" : " days") + " after " + deadline_text(plan, plan.tasks[s.task]);
+}
+
 std::string readiness_text(const Plan& plan, const TaskStatus& s) {
   std::string out;
   if (s.ready) out = "ready";
@@ -41,6 +49,13 @@ std::string readiness_text(const Plan& plan, const TaskStatus& s) {
   if (s.overdue) {
     out += (out.empty() ? "" : "; ") + std::string("OVERDUE (") +
            deadline_text(plan, plan.tasks[s.task]) + ")";
+  }
+  if (std::string late = done_late_text(plan, s); !late.empty()) {
+    out += (out.empty() ? "" : "; ") + late;
+  }
+  const Task& task = plan.tasks[s.task];
+  if (std::optional<double> whole = task.share_of_whole(s.achieved)) {
+    out += (out.empty() ? "" : "; ") + format_percent(*whole) + " of " + std::to_string(*task.of);
   }
   return out;
 }
@@ -149,6 +164,15 @@ ExitCode run_status(StatusOptions& o) {
   std::cout << printable(plan.info.title) << "\n"
             << printable(plan.info.id) << " as of " << status.as_of.to_string() << ": "
             << format_percent(r.percent) << " complete; " << rollup_counts(r) << "\n";
+  if (!status.known_at.empty()) {
+    std::cout << "as known at " << status.known_at << ": ";
+    if (status.log_event == 0) {
+      std::cout << "nothing was recorded by then\n";
+    } else {
+      std::cout << "the log through event #" << status.log_event << " (recorded "
+                << status.log_recorded_at << "); what was recorded later is not counted\n";
+    }
+  }
   if (status.period) {
     const Period& p = *status.period;
     std::cout << "period " << p.to_string() << " (" << p.first.to_string() << " to "
@@ -258,7 +282,16 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
          std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
          printable(task.unit) + " (" + format_percent(s.percent) + ")";
   if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
+  if (std::optional<double> whole = task.share_of_whole(s.achieved)) {
+    out += ", " + format_percent(*whole) + " of " + std::to_string(*task.of);
+  }
   out += "\n";
+  if (std::string late = done_late_text(plan, s); !late.empty()) {
+    out += indent + "  " + late + "\n";
+  } else if (s.state == TaskState::kDone && s.done_on) {
+    out += indent + "  done on " + s.done_on->to_string() + ", on time (" +
+           deadline_text(plan, task) + ")\n";
+  }
   if (s.overdue) {
     out += indent + "  late: " + deadline_text(plan, task) + ", not done as of " +
            status.as_of.to_string() + "\n";
@@ -347,6 +380,7 @@ Command add_status_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("status", "Show where each stage and task stands");
   add_track_options(cmd, o->track, true, true);
   add_period_options(cmd, o->track);
+  add_known_at_option(cmd, o->track);
   cmd->add_option("--stage", o->stage, "Show one stage");
   cmd->add_option("--what-if", o->what_if,
                   "Show what CHANGES.toml (slips, cuts, targets) would change; writes nothing")

@@ -35,6 +35,12 @@ void add_period_options(CLI::App* cmd, TrackOptions& options) {
                   "2018-01-01..2018-09-30");
 }
 
+void add_known_at_option(CLI::App* cmd, TrackOptions& options) {
+  cmd->add_option("--known-at", options.known_at,
+                  "Count only what was recorded by this UTC time (2014-10-24T17:00:00Z, as "
+                  "history prints recorded_at) or date (its end): the figures as known then");
+}
+
 namespace {
 
 // --year or --period as a Period; prints what is wrong (and sets `code`) when neither parses.
@@ -87,6 +93,18 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
     o.as_of = *date;
   }
   if (!period_of(options, o.period, code)) return std::nullopt;
+  if (!options.known_at.empty()) {
+    std::optional<std::string> known = parse_utc_time(options.known_at);
+    if (!known) {
+      std::cerr << "plantrack: error: --known-at \"" << printable(options.known_at)
+                << "\" is not a UTC time or a date\n  fix: write it as history prints "
+                   "recorded_at, 2014-10-24T17:00:00Z (UTC, ending in Z), or as a date, "
+                   "2014-10-24 (its end)\n";
+      code = ExitCode::kUsage;
+      return std::nullopt;
+    }
+    o.known_at = *known;
+  }
   Result<Tracker> tracker = Tracker::open(options.file, std::move(o));
   if (!tracker) {
     print_error(tracker.error(), "");

@@ -19,6 +19,7 @@ struct TrackOptions {
   std::string format = "text";
   std::string date;
   std::string year, period;  ///< --year, --period (add_period_options)
+  std::string known_at;      ///< --known-at (add_known_at_option)
 };
 
 /// Adds FILE, --db and (when asked) --format and --date to a command.
@@ -27,7 +28,10 @@ void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool d
 /// Adds --year and --period (the figures of a period: docs/tracking.md, "Periods").
 void add_period_options(CLI::App* cmd, TrackOptions& options);
 
-/// Opens the plan's Tracker for a command: FILE, --db, --date, --year/--period, the global plugin
+/// Adds --known-at (the figures as the store knew them then: docs/tracking.md).
+void add_known_at_option(CLI::App* cmd, TrackOptions& options);
+
+/// Opens the plan's Tracker for a command: FILE, --db, --date, --year/--period, --known-at, the global plugin
 /// options and the environment. On failure prints what and how to fix and sets `code`.
 std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mode mode,
                                     ExitCode& code);

@@ -33,6 +33,7 @@ constexpr const char* kStyle = R"css(
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; color: #111; max-width: 180mm; margin: 0 auto; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
 .subtitle { text-align: center; font-style: italic; margin: 0 0 12pt; }
+.note { font-size: 10pt; font-style: italic; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; }
 h3 { font-size: 12pt; margin: 10pt 0 4pt; }
 h4 { font-size: 12pt; font-style: italic; font-weight: normal; margin: 8pt 0 4pt; }
@@ -84,6 +85,8 @@ class Html final : public ReporterBase {
       }
       if (s.heading.rfind("2.2", 0) == 0) funding_chart(view, out);
     }
+    if (!d.notes.empty()) out << "<hr>\n";
+    for (const std::string& note : d.notes) out << "<p class=\"note\">" << esc(note) << "</p>\n";
     out << "</body>\n</html>\n";
   }
 

@@ -110,6 +110,8 @@ class Markdown final : public ReporterBase {
         }
       }
     }
+    if (!d.notes.empty()) out << "---\n\n";
+    for (const std::string& note : d.notes) out << "*" << escape(note, At::kInline) << "*\n\n";
     // Invisible when rendered; tells `report -o` that this file is an earlier report it may
     // replace (docs/reports.md).
     out << "<!-- plantrack-report -->\n";

@@ -49,9 +49,9 @@ pt=$prefix/bin/plantrack
 out=$("$pt" plugins list plan.toml 2>&1); code=$?
 at=$(($(grep -n '^name = "local-share"' plan.toml | cut -d: -f1) - 1))
 expect "plugins list" 0 $code "$out" \
-  "local-share  1.0.0  funding check  ABI 4 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:$at:1]" \
-  "rules  1.0.0  funding check  ABI 4 ok  $prefix/lib/plantrack/plugins/funding_rules.so" \
-  "daily-digest  1.0.0  notifier  ABI 4 ok"
+  "local-share  1.0.0  funding check  ABI 5 ok  $prefix/lib/plantrack/plugins/binh_duong_plugins.so  [configured at plan.toml:$at:1]" \
+  "rules  1.0.0  funding check  ABI 5 ok  $prefix/lib/plantrack/plugins/funding_rules.so" \
+  "daily-digest  1.0.0  notifier  ABI 5 ok"
 
 out=$("$pt" record plan.toml posters 2500 --date 2014-10-01 2>&1); code=$?
 expect "record" 0 $code "$out" "recorded #1 2014-10-01 progress posters +2500"

@@ -21,11 +21,11 @@ namespace plantrack {
 namespace {
 
 // Bump when the model or this format changes: older cache files are then ignored.
-constexpr std::string_view kMagic = "plantrack-plan-cache-v9\n";
+constexpr std::string_view kMagic = "plantrack-plan-cache-v10\n";
 
 // The model's sizes, so that growing a type without updating fields() below fails to compile.
-static_assert(sizeof(Task) == 368, "Task changed: update fields(Task) and kMagic");
-static_assert(sizeof(PlanInfo) == 312, "PlanInfo changed: update fields(PlanInfo) and kMagic");
+static_assert(sizeof(Task) == 384, "Task changed: update fields(Task) and kMagic");
+static_assert(sizeof(PlanInfo) == 384, "PlanInfo changed: update fields(PlanInfo) and kMagic");
 static_assert(sizeof(Stage) == 96, "Stage changed: update fields(Stage) and kMagic");
 static_assert(sizeof(Funding) == 96, "Funding changed: update fields(Funding) and kMagic");
 static_assert(sizeof(Participant) == 160, "Participant changed: update fields and kMagic");
@@ -33,7 +33,7 @@ static_assert(sizeof(Narrative) == 208, "Narrative changed: update fields(Narrat
 static_assert(sizeof(Alerts) == 40, "Alerts changed: update fields(Alerts) and kMagic");
 static_assert(sizeof(ReportStyle) == 12, "ReportStyle changed: update fields and kMagic");
 static_assert(sizeof(Amendment) == 80, "Amendment changed: update fields and kMagic");
-static_assert(sizeof(Plan) == 800, "Plan changed: update fields(Plan) and kMagic");
+static_assert(sizeof(Plan) == 872, "Plan changed: update fields(Plan) and kMagic");
 static_assert(sizeof(BudgetLine) == 184, "BudgetLine changed: update fields and kMagic");
 static_assert(sizeof(FundingTotal) == 112, "FundingTotal changed: update fields and kMagic");
 
@@ -154,7 +154,8 @@ void fields(A& a, PlanInfo& i) {
   field(a, i.id), field(a, i.title), field(a, i.owner), field(a, i.executor);
   field(a, i.period_start), field(a, i.period_end), field(a, i.currency), field(a, i.locale);
   field(a, i.basis), field(a, i.where), field(a, i.period_where), field(a, i.programme_file);
-  field(a, i.programme_id), field(a, i.programme_where);
+  field(a, i.programme_id), field(a, i.programme_where), field(a, i.approved_decision);
+  field(a, i.approved_date), field(a, i.approved_by);
 }
 template <typename A>
 void fields(A& a, Objective& o) {
@@ -171,7 +172,7 @@ void fields(A& a, Task& t) {
   field(a, t.counting), field(a, t.report_digits), field(a, t.carry_over), field(a, t.depends_on),
       field(a, t.renamed_from), field(a, t.where);
   field(a, t.stage_where), field(a, t.target_where), field(a, t.targets_where);
-  field(a, t.objective_where), field(a, t.renamed_where);
+  field(a, t.objective_where), field(a, t.renamed_where), field(a, t.of);
 }
 template <typename A>
 void fields(A& a, Funding& f) {

@@ -153,7 +153,10 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
     return e;
   }
   m->period = o.period;
-  m->as_of = o.as_of.value_or(m->clock->today());
+  m->known_at = o.known_at;
+  std::optional<Date> known_day =
+      o.known_at.empty() ? std::nullopt : parse_date(std::string_view(o.known_at).substr(0, 10));
+  m->as_of = o.as_of ? *o.as_of : known_day ? *known_day : m->clock->today();
   bool defaulted = db.empty();
   if (defaulted) db = default_store_path(plan_path);
   std::error_code exists_error;
@@ -222,6 +225,10 @@ const std::string& Tracker::history_elsewhere() const {
 
 const std::optional<Period>& Tracker::period() const {
   return impl_->period;
+}
+
+const std::string& Tracker::known_at() const {
+  return impl_->known_at;
 }
 const Clock& Tracker::clock() const {
   return *impl_->clock;

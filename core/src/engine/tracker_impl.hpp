@@ -18,7 +18,8 @@ struct Tracker::Impl {
   std::string plan_path, programme_path, store_path;
   Date as_of;
   std::optional<Period> period;
-  StatusScope scope() const { return {as_of, period}; }
+  std::string known_at;  // Options::known_at
+  StatusScope scope() const { return {as_of, period, known_at}; }
   std::unique_ptr<PlanIndex> index;
   mutable std::unique_ptr<DependencyGraph> graph;  // built on first use
   std::unique_ptr<PluginHost> plugins;

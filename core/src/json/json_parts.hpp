@@ -33,6 +33,9 @@ Json stage_json(const Plan& plan, const StageStatus& stage);
 Json money_json(const Plan& plan, const PlanStatus* status, bool in_period = false);
 /// {"period": "2018-Q2", "first", "last"}, or null.
 Json period_json(const std::optional<Period>& period);
+/// Which log the figures were read from: {"known_at": time or null, "log": {"event",
+/// "recorded_at"} or null}, merged into a document.
+void log_json(Json& doc, const PlanStatus& status);
 /// A funding finding; `plugin` and `file` when known.
 Json finding_json(const sdk::Finding& finding, const std::string& plugin, const std::string& file);
 

@@ -13,7 +13,9 @@ using json::Json;
 
 // 2: stages carry their figures under `rollup`, tasks their `blockers` and the funding its
 // `total`, `years`, `tasks` and `spending`, as in `status --format json`.
-constexpr int kVersion = 3;  // 3: "period", "to_date"; a task's "period" figures
+// 3: "period", "to_date"; a task's "period" figures. 4: "known_at", "log"; a task's "done_on",
+// "days_late"; "of" and "share"; the plan's "approved".
+constexpr int kVersion = 4;
 
 // The columns' headings, as the JSON report has always listed them.
 std::vector<std::string> titles(const report::Table& t) {
@@ -97,6 +99,11 @@ std::string report::build_json(const sdk::View& view, const Options& options) {
   doc["rollup"] = status ? json::rollup_json(status->plan) : Json(nullptr);
   doc["to_date"] = status ? json::rollup_json(status->to_date) : Json(nullptr);
   doc["money_in_period"] = json::money_json(plan, status, true);
+  if (status) {
+    json::log_json(doc, *status);
+  } else {
+    doc["known_at"] = doc["log"] = nullptr;
+  }
   Json tasks = Json::array();
   for (std::size_t i = 0; i < plan.tasks.size(); ++i)
     tasks.push_back(json::task_json(plan, i, status));

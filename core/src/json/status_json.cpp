@@ -6,6 +6,7 @@
 #include <map>
 
 #include "json_parts.hpp"
+#include "plantrack/alerts.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
 #include "plantrack/printable.hpp"
@@ -26,7 +27,14 @@ Json plan_json(const Plan& plan) {
           {"executor", info.executor},
           {"period", {{"start", info.period_start}, {"end", info.period_end}}},
           {"currency", info.currency},
-          {"basis", info.basis}};
+          {"basis", info.basis},
+          {"approved", info.approved_decision.empty()
+                           ? Json(nullptr)
+                           : Json({{"decision", info.approved_decision},
+                                   {"date", info.approved_date
+                                                ? Json(info.approved_date->to_string())
+                                                : Json(nullptr)},
+                                   {"by", info.approved_by}})}};
 }
 
 Json rollup_json(const Rollup& r) {
@@ -71,8 +79,14 @@ Json task_json(const Plan& plan, std::size_t i, const PlanStatus* status) {
     j["blockers"] = std::move(blockers);
     j["blocked_by_hand"] = s.blocked_by_hand ? Json(*s.blocked_by_hand) : Json(nullptr);
     j["overdue"] = s.overdue;
+    j["done_on"] = s.done_on ? Json(s.done_on->to_string()) : Json(nullptr);
+    std::optional<int> late = days_late(plan, s);
+    j["days_late"] = late ? Json(*late) : Json(nullptr);
+    std::optional<double> whole = task.share_of_whole(s.achieved);
+    j["share_of_whole"] = whole ? Json(*whole) : Json(nullptr);
   }
   j["due"] = task.due ? Json(task.due->to_string()) : Json(nullptr);
+  j["of"] = task.of ? Json(*task.of) : Json(nullptr);
   return j;
 }
 
@@ -130,6 +144,13 @@ Json spending_json(const Spending& p) {
 }
 
 }  // namespace
+
+void log_json(Json& doc, const PlanStatus& status) {
+  doc["known_at"] = status.known_at.empty() ? Json(nullptr) : Json(status.known_at);
+  doc["log"] = status.log_event == 0 ? Json(nullptr)
+                                     : Json({{"event", status.log_event},
+                                             {"recorded_at", status.log_recorded_at}});
+}
 
 Json period_json(const std::optional<Period>& period) {
   if (!period) return nullptr;
@@ -211,15 +232,17 @@ std::string status_json(const Plan& plan, const PlanIndex& index, const PlanStat
   for (const Orphan& orphan : status.orphans) {
     orphans.push_back({{"task", orphan.task}, {"events", orphan.events}});
   }
-  return json::text({{"plan", json::plan_json(plan)},
-                     {"as_of", status.as_of.to_string()},
-                     {"period", json::period_json(status.period)},
-                     {"rollup", json::rollup_json(status.plan)},
-                     {"to_date", json::rollup_json(status.to_date)},
-                     {"stages", std::move(stages)},
-                     {"orphans", std::move(orphans)},
-                     {"money", json::money_json(plan, &status)},
-                     {"money_in_period", json::money_json(plan, &status, true)}});
+  Json doc = {{"plan", json::plan_json(plan)},
+              {"as_of", status.as_of.to_string()},
+              {"period", json::period_json(status.period)},
+              {"rollup", json::rollup_json(status.plan)},
+              {"to_date", json::rollup_json(status.to_date)},
+              {"stages", std::move(stages)},
+              {"orphans", std::move(orphans)},
+              {"money", json::money_json(plan, &status)},
+              {"money_in_period", json::money_json(plan, &status, true)}};
+  json::log_json(doc, status);
+  return json::text(doc);
 }
 
 std::string next_json(const Plan& plan, const NextTasks& next) {

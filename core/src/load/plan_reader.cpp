@@ -126,7 +126,8 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
 void PlanReader::read_info(toml::table& table, PlanInfo& info) {
   TableReader r(
       table, "[plan]",
-      {"id", "title", "owner", "executor", "period", "currency", "locale", "basis", "programme"},
+      {"id", "title", "owner", "executor", "period", "currency", "locale", "basis", "approved",
+       "programme"},
       sink_);
   info.where = r.where();
   info.id = read_id(r, "plan");
@@ -144,6 +145,12 @@ void PlanReader::read_info(toml::table& table, PlanInfo& info) {
     }
   }
   info.basis = r.text_list("basis");
+  if (toml::table* approved = r.table("approved")) {
+    TableReader a(*approved, "approved", {"decision", "date", "by"}, sink_);
+    info.approved_decision = a.text("decision", Need::kRequired);
+    info.approved_date = a.date("date", Need::kRequired);
+    info.approved_by = a.text("by");
+  }
   if (toml::table* programme = r.table("programme")) {
     TableReader p(*programme, "programme", {"file", "id"}, sink_);
     info.programme_where = p.where();
@@ -207,7 +214,7 @@ Task PlanReader::read_task(toml::table& table) {
   TableReader r(
       table, "[[task]]",
       {"id", "stage", "title", "unit", "target", "years", "targets", "due", "owner", "objective",
-       "counting", "depends_on", "renamed_from", "report_digits", "carry_over"},
+       "counting", "depends_on", "renamed_from", "report_digits", "carry_over", "of"},
       sink_);
   Task task;
   task.where = r.where();
@@ -241,6 +248,14 @@ Task PlanReader::read_task(toml::table& table) {
     } else {
       task.report_digits = static_cast<int>(*digits);
     }
+  }
+  task.of = positive(r, "of", Need::kOptional);
+  if (task.of && task.target > *task.of) {
+    Diagnostic& d = sink_.error("bad-quantity", r.where("target"),
+                                "target " + std::to_string(task.target) + " is more than of = " +
+                                    std::to_string(*task.of) + ", the whole it is a share of");
+    d.why = "a ratio indicator counts a part of `of` (e.g. establishments out of all of them)";
+    d.fix = "lower the target to at most " + std::to_string(*task.of) + ", or raise `of`";
   }
   if (toml::node* carry = r.node("carry_over")) {
     if (auto value = carry->value<bool>()) {

@@ -26,4 +26,32 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+std::optional<std::string> parse_utc_time(std::string_view text) {
+  if (text.size() == 10) {
+    if (!parse_date(text)) return std::nullopt;
+    return std::string(text) + "T23:59:59Z";
+  }
+  if (text.size() < 20 || !parse_date(text.substr(0, 10)) || (text[10] != 'T' && text[10] != 't'))
+    return std::nullopt;
+  auto two = [&](std::size_t at, int most) -> bool {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + 2, value);
+    return ec == std::errc() && end == text.data() + at + 2 && value <= most;
+  };
+  // Seconds up to 60: RFC 3339 allows a leap second.
+  if (!two(11, 23) || text[13] != ':' || !two(14, 59) || text[16] != ':' || !two(17, 60))
+    return std::nullopt;
+  std::string_view rest = text.substr(19);
+  if (!rest.empty() && rest[0] == '.') {  // a fraction: at least one digit
+    std::size_t digits = 1;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 1) return std::nullopt;
+    rest.remove_prefix(digits);
+  }
+  if (rest != "Z" && rest != "z" && rest != "+00:00") return std::nullopt;
+  std::string out(text.substr(0, 19));
+  out[10] = 'T';
+  return out + "Z";
+}
+
 }  // namespace plantrack

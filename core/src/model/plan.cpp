@@ -39,6 +39,11 @@ std::optional<std::int64_t> Task::target_in(int year) const {
   return target / n + (position < target % n ? 1 : 0);
 }
 
+std::optional<double> Task::share_of_whole(std::int64_t count) const {
+  if (!of || *of <= 0) return std::nullopt;
+  return 100.0 * static_cast<double>(count) / static_cast<double>(*of);
+}
+
 std::int64_t Task::target_by(int year) const {
   std::int64_t sum = 0;
   if (!targets.empty()) {

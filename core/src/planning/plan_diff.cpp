@@ -98,6 +98,12 @@ class Differ {
             std::to_string(y.period_start) + "-" + std::to_string(y.period_end), x.period_where,
             y.period_where);
     changed("plan", x.id, "basis", join(x.basis), join(y.basis), x.where, y.where);
+    auto approved = [](const PlanInfo& i) {
+      if (i.approved_decision.empty()) return std::string();
+      return i.approved_decision + (i.approved_date ? " of " + i.approved_date->to_string() : "") +
+             (i.approved_by.empty() ? "" : " by " + i.approved_by);
+    };
+    changed("plan", x.id, "approved", approved(x), approved(y), x.where, y.where);
     auto keys = [](const Plan& p) {
       std::set<std::pair<std::string, std::string>> set;
       for (const Amendment& m : p.amendments) set.emplace(m.decision, m.date.to_string());
@@ -173,6 +179,8 @@ class Differ {
               o->counting == Counting::kCumulative ? "cumulative" : "increment",
               t.counting == Counting::kCumulative ? "cumulative" : "increment", o->where, t.where);
       changed("task", t.id, "depends_on", deps_text(*o), deps_text(t), o->where, t.where);
+      changed("task", t.id, "of", o->of ? std::to_string(*o->of) : "",
+              t.of ? std::to_string(*t.of) : "", o->where, t.where);
     }
     for (const Task& t : a.tasks) {
       if (!matched.count(t.id)) removed("task", t.id, t.title, t.where);

@@ -164,6 +164,7 @@ std::string year_plan_toml(const Plan& p, const std::vector<YearTask>& tasks,
     if (t.counting == Counting::kCumulative) o += "counting = \"cumulative\"\n";
     if (!t.carry_over) o += "carry_over = false\n";
     if (t.report_digits) o += "report_digits = " + std::to_string(t.report_digits) + "\n";
+    if (t.of) o += "of = " + std::to_string(*t.of) + "\n";
     if (!t.owner.empty()) o += "owner = " + q(t.owner) + "\n";
     if (!t.objective.empty()) o += "objective = " + q(t.objective) + "\n";
     std::vector<std::string> kept;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "plantrack/alerts.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/money_status.hpp"
 #include "plantrack/utf8.hpp"
@@ -55,7 +56,15 @@ class Builder {
     for (const std::string& basis : plan_.info.basis) {
       d.preamble.push_back(t("Thực hiện ", "Pursuant to ") + basis + ".");
     }
-    if (!o_.revision.empty() || !plan_.amendments.empty()) d.preamble.push_back(revision_text());
+    if (std::string decisions = decisions_text(); !decisions.empty()) {
+      d.preamble.push_back(decisions);
+    }
+    if (status_) d.preamble.push_back(log_text());
+    if (!o_.revision.empty()) {
+      d.notes.push_back(t("Số liệu tính theo bản kế hoạch có mã SHA-256 ",
+                          "Figures measured against the plan file with SHA-256 ") +
+                        o_.revision + ".");
+    }
     results(d);
     next_tasks(d);
     solutions(d);
@@ -87,19 +96,46 @@ class Builder {
   }
   static Block table(Table table) { return Block{Block::Kind::kTable, {}, {}, std::move(table)}; }
 
-  // Which plan the figures were measured against: its revision and the amendments it carries.
-  std::string revision_text() const {
-    std::string out = t("Kế hoạch áp dụng", "Plan used");
-    if (!o_.revision.empty()) out += t(": bản ", ": revision ") + o_.revision.substr(0, 12);
-    if (plan_.amendments.empty()) return out + t(", không có điều chỉnh.", ", no amendments.");
-    out += t(", đã điều chỉnh theo ", ", amended by ");
+  // The decision that approved the plan and those that amended it, by number and date; empty
+  // when the plan names neither.
+  std::string decisions_text() const {
+    const PlanInfo& info = plan_.info;
+    std::string lang = vi_ ? "vi" : "en";
+    std::string out;
+    if (!info.approved_decision.empty()) {
+      out = t("Kế hoạch được phê duyệt theo ", "The plan was approved by ") +
+            info.approved_decision;
+      if (info.approved_date) out += t(" ngày ", " of ") + date_text(*info.approved_date, lang);
+      if (!info.approved_by.empty()) out += t(" của ", " of ") + info.approved_by;
+    }
+    if (plan_.amendments.empty()) return out.empty() ? out : out + ".";
+    out += out.empty() ? t("Kế hoạch được điều chỉnh theo ", "The plan was amended by ")
+                       : t(", được điều chỉnh theo ", ", and amended by ");
     for (std::size_t i = 0; i < plan_.amendments.size(); ++i) {
       const Amendment& a = plan_.amendments[i];
-      out +=
-          (i ? "; " : "") + a.decision + t(" ngày ", " of ") + date_text(a.date, vi_ ? "vi" : "en");
+      out += (i ? "; " : "") + a.decision + t(" ngày ", " of ") + date_text(a.date, lang);
       if (!a.summary.empty()) out += " (" + a.summary + ")";
     }
     return out + ".";
+  }
+
+  // Which state of the progress log the figures come from: its last event counted, so that a
+  // report regenerated with --known-at says the same as the one sent (docs/reports.md).
+  std::string log_text() const {
+    if (status_->log_event == 0) {
+      return t("Sổ theo dõi tiến độ chưa ghi nhận số liệu nào.",
+               "The progress log had recorded nothing yet.");
+    }
+    const std::string& at = status_->log_recorded_at;
+    std::optional<Date> day = parse_date(std::string_view(at).substr(0, std::min<std::size_t>(10, at.size())));
+    std::string when = at;
+    if (vi_ && day && at.size() >= 19) {
+      when = at.substr(11, 8) + " UTC " + t("ngày ", "") + date_text(*day, "vi");
+    }
+    return t("Số liệu theo sổ theo dõi tiến độ như đã ghi nhận đến ",
+             "Figures as the progress log knew them at ") +
+           when + t(" (bản ghi số ", " (through event ") + std::to_string(status_->log_event) +
+           ").";
   }
 
   void results(Document& d) {
@@ -176,6 +212,12 @@ class Builder {
                  {"achieved", t("Đạt", "Achieved"), true}};
     // A period's report: what was done in it against its targets, and the total to its end.
     if (period()) w.columns.push_back({"to_date", t("Lũy kế", "To date"), true});
+    // Ratio indicators (`of`): the count as a share of the whole it counts a part of.
+    bool ratios = std::any_of(plan_.tasks.begin(), plan_.tasks.end(),
+                              [](const Task& task) { return task.of.has_value(); });
+    if (ratios) {
+      w.columns.push_back({"of_whole", t("Tỷ lệ trên tổng số", "Share of the whole"), false});
+    }
     std::size_t number = 0;
     for (std::size_t i = 0; i < plan_.tasks.size(); ++i) {
       const Task& task = plan_.tasks[i];
@@ -197,6 +239,12 @@ class Builder {
                         upper_first(task.unit), padded(done, task.report_digits, style_), when,
                         planned ? format_figure(*planned, style_) : "-", share});
       if (period()) w.rows.back().push_back(format_figure(s ? s->achieved : 0, style_));
+      if (ratios) {
+        std::optional<double> whole = task.share_of_whole(done);
+        w.rows.back().push_back(whole ? format_percent(*whole) + t(" của ", " of ") +
+                                            format_figure(*task.of, style_)
+                                      : "-");
+      }
     }
     return w;
   }
@@ -331,6 +379,15 @@ class Builder {
       }
       if (s.blocked_by_hand)
         items.push_back(task.title + t(": bị chặn: ", ": blocked: ") + *s.blocked_by_hand);
+      // Done after its deadline: in a period's report, when it was finished in that period.
+      std::optional<int> late = days_late(plan_, s);
+      if (late && (!period() || period()->contains(*s.done_on))) {
+        std::string lang = vi_ ? "vi" : "en";
+        items.push_back(task.title + t(": hoàn thành ngày ", ": done on ") +
+                        date_text(*s.done_on, lang) + t(", trễ ", ", ") + std::to_string(*late) +
+                        t(" ngày (hạn ", *late == 1 ? " day late (due " : " days late (due ") +
+                        date_text(task.deadline(plan_.info), lang) + ")");
+      }
     }
     if (items.empty()) return {paragraph(t("Không có.", "None."))};
     return {bullets(std::move(items))};

@@ -311,8 +311,10 @@ struct EventStore::Impl {
 
   // Streams the plan's events (of `tasks` only, when not empty), each task's oldest first: in log
   // order, or task by task when `by_task`. Block reasons are read apart, as few events have one.
+  // With `known_at`, only events recorded at or before it.
   void facts(const std::string& plan_id, const std::vector<std::string>& tasks, bool with_reverts,
-             bool by_task, const std::function<void(const EventFact&)>& visit) const {
+             bool by_task, const std::function<void(const EventFact&)>& visit,
+             const std::string& known_at = {}) const {
     std::unordered_map<std::int64_t, std::string> block_notes;
     {
       Statement notes(db,
@@ -329,6 +331,7 @@ struct EventStore::Impl {
         "SELECT id, task_id, kind, quantity, year, effective_date, reverts "
         "FROM events WHERE plan_id = ?1";
     if (!with_reverts) sql += " AND reverts IS NULL";
+    int known = static_cast<int>(tasks.size()) + 2;  // the parameter known_at binds to
     if (!tasks.empty()) {
       sql += " AND task_id IN (";
       for (std::size_t i = 0; i < tasks.size(); ++i) {
@@ -336,6 +339,7 @@ struct EventStore::Impl {
       }
       sql += ")";
     }
+    if (!known_at.empty()) sql += " AND recorded_at <= ?" + std::to_string(known);
     sql += by_task ? " ORDER BY task_id, id" : " ORDER BY id";
     Statement query(db, sql.c_str());
     sqlite3_stmt* s = query.get();
@@ -343,6 +347,7 @@ struct EventStore::Impl {
     for (std::size_t i = 0; i < tasks.size(); ++i) {
       sqlite3_bind_text(s, static_cast<int>(i + 2), tasks[i].c_str(), -1, SQLITE_STATIC);
     }
+    if (!known_at.empty()) sqlite3_bind_text(s, known, known_at.c_str(), -1, SQLITE_STATIC);
     int rc = SQLITE_ROW;
     std::string task_text;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -635,13 +640,15 @@ std::vector<Event> EventStore::events(const std::string& plan_id) const {
   return out;
 }
 
-std::vector<Event> EventStore::spending(const std::string& plan_id) const {
+std::vector<Event> EventStore::spending(const std::string& plan_id,
+                                        const std::string& known_at) const {
   Statement query(impl_->db, (std::string(kEventColumns) +
-                              "INDEXED BY events_spend WHERE plan_id = ?1 AND kind = 'spend' "
-                              "ORDER BY id")
+                              "INDEXED BY events_spend WHERE plan_id = ?1 AND kind = 'spend' " +
+                              (known_at.empty() ? "" : "AND recorded_at <= ?2 ") + "ORDER BY id")
                                  .c_str());
   sqlite3_stmt* s = query.get();
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  if (!known_at.empty()) sqlite3_bind_text(s, 2, known_at.c_str(), -1, SQLITE_STATIC);
   std::vector<Event> out;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
@@ -714,12 +721,17 @@ std::optional<Event> EventStore::event(const std::string& plan_id, std::int64_t 
   return std::nullopt;
 }
 
-std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id) const {
-  Statement query(impl_->db,
-                  "SELECT reverts, id, effective_date FROM events INDEXED BY events_reverts "
-                  "WHERE plan_id = ?1 AND reverts IS NOT NULL");
+std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id,
+                                                   const std::string& known_at) const {
+  Statement query(impl_->db, known_at.empty()
+                                 ? "SELECT reverts, id, effective_date FROM events INDEXED BY "
+                                   "events_reverts WHERE plan_id = ?1 AND reverts IS NOT NULL"
+                                 : "SELECT reverts, id, effective_date FROM events INDEXED BY "
+                                   "events_reverts WHERE plan_id = ?1 AND reverts IS NOT NULL "
+                                   "AND recorded_at <= ?2");
   sqlite3_stmt* s = query.get();
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  if (!known_at.empty()) sqlite3_bind_text(s, 2, known_at.c_str(), -1, SQLITE_STATIC);
   std::vector<Revert> out;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -733,8 +745,27 @@ std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id) 
 }
 
 void EventStore::scan(const std::string& plan_id, const std::vector<std::string>& tasks,
-                      const std::function<void(const EventFact&)>& visit) const {
-  impl_->facts(plan_id, tasks, false, false, visit);
+                      const std::function<void(const EventFact&)>& visit,
+                      const std::string& known_at) const {
+  impl_->facts(plan_id, tasks, false, false, visit, known_at);
+}
+
+std::optional<EventStore::LogPosition> EventStore::last_recorded(
+    const std::string& plan_id, const std::string& known_at) const {
+  // Newest first by id: the log's events are recorded in that order, so the first row found
+  // is the last one recorded by then.
+  Statement query(impl_->db, known_at.empty()
+                                 ? "SELECT id, recorded_at FROM events WHERE plan_id = ?1 "
+                                   "ORDER BY id DESC LIMIT 1"
+                                 : "SELECT id, recorded_at FROM events WHERE plan_id = ?1 AND "
+                                   "recorded_at <= ?2 ORDER BY id DESC LIMIT 1");
+  sqlite3_stmt* s = query.get();
+  sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
+  if (!known_at.empty()) sqlite3_bind_text(s, 2, known_at.c_str(), -1, SQLITE_STATIC);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) return LogPosition{sqlite3_column_int64(s, 0), column_text(s, 1)};
+  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the last event");
+  return std::nullopt;
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summaries(

@@ -46,6 +46,13 @@ std::string deadline_text(const Plan& plan, const Task& task) {
   return "planned to finish in " + std::to_string(task.deadline(plan.info).year());
 }
 
+std::optional<int> days_late(const Plan& plan, const TaskStatus& status) {
+  if (status.state != TaskState::kDone || !status.done_on) return std::nullopt;
+  int late = plan.tasks[status.task].deadline(plan.info).days_until(*status.done_on);
+  if (late <= 0) return std::nullopt;
+  return late;
+}
+
 DomainEvent make_event(const Plan& plan, DomainEventType type, Date as_of, const std::string& key,
                        std::string message) {
   DomainEvent e;

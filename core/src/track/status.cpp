@@ -135,6 +135,9 @@ struct StatusBuilder::Impl {
   const Plan& plan;
   Date as_of;
   std::optional<Period> period;
+  std::string known_at;
+  std::int64_t log_event = 0;
+  std::string log_recorded_at;
   bool days = false;  // buckets of days: the period does not start and end with a month
   std::optional<PlanIndex> own_index;
   const PlanIndex& index;
@@ -163,6 +166,7 @@ StatusBuilder::StatusBuilder(const Plan& plan, const PlanIndex& index, const Sta
     : impl_(std::make_unique<Impl>(plan, index, scope.as_of)) {
   impl_->period = scope.period;
   impl_->days = scope.period && !scope.period->whole_months();
+  impl_->known_at = scope.known_at;
 }
 StatusBuilder::~StatusBuilder() = default;
 
@@ -189,7 +193,8 @@ void StatusBuilder::add(const EventFact& e) {
     ++orphan->second;
     return;
   }
-  tally::apply(impl_->tallies[*task], impl_->plan.tasks[*task].counting, e, impl_->days);
+  const Task& t = impl_->plan.tasks[*task];
+  tally::apply(impl_->tallies[*task], t.counting, t.target, e, impl_->days);
 }
 
 std::vector<std::string> StatusBuilder::add_summaries(
@@ -214,7 +219,9 @@ std::vector<std::string> StatusBuilder::add_summaries(
     bool usable = s && (!s->latest || *s->latest <= impl.as_of);
     if (usable && target[i]) {
       const Task& task = impl.plan.tasks[*target[i]];
-      usable = ids_per_task[*target[i]] == 1 && s->counting == task.counting;
+      // One id per task, folded with its counting and (for when it was done) its target.
+      usable = ids_per_task[*target[i]] == 1 && s->counting == task.counting &&
+               (s->tally.events == 0 || s->tally.done_target == task.target);
     }
     if (!usable) {
       scan.push_back(id);
@@ -225,6 +232,11 @@ std::vector<std::string> StatusBuilder::add_summaries(
     }
   }
   return scan;
+}
+
+void StatusBuilder::log(std::int64_t event, std::string recorded_at) {
+  impl_->log_event = event;
+  impl_->log_recorded_at = std::move(recorded_at);
 }
 
 void StatusBuilder::add_spending(const Event& e) {
@@ -250,6 +262,9 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
   PlanStatus status;
   status.as_of = as_of;
   status.period = impl_->period;
+  status.known_at = impl_->known_at;
+  status.log_event = impl_->log_event;
+  status.log_recorded_at = impl_->log_recorded_at;
   // A year plan counts what was done in its year (its progress is in the programme's log, all
   // years together); a cumulative task's running total is the programme's either way.
   std::optional<int> only_year;
@@ -289,6 +304,8 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
                     ? 100.0 * static_cast<double>(t.total) / static_cast<double>(task.target)
                     : 0.0;
     s.state = state_of(task, t);
+    // A year plan's count is its year's, not what the programme's log reached.
+    if (s.state == TaskState::kDone && tally == &impl_->tallies[i]) s.done_on = t.done_on;
     s.blocked_by_hand = t.block_reason;
     s.last_activity = t.last_activity;
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
@@ -351,10 +368,16 @@ PlanStatus derive_status(const Plan& plan, const std::vector<Event>& events,
                          const StatusScope& scope) {
   PlanIndex index(plan);
   StatusBuilder builder(plan, index, scope);
+  // Recorded after the time asked: not known then (RFC 3339 UTC texts compare as times).
+  auto unknown = [&](const Event& e) {
+    return !scope.known_at.empty() && e.recorded_at > scope.known_at;
+  };
   for (const Event& e : events) {
+    if (unknown(e)) continue;
     if (e.kind == EventKind::kRevert && e.reverts) builder.revert(*e.reverts, e.effective);
   }
   for (const Event& e : events) {
+    if (unknown(e)) continue;
     builder.add(
         EventFact{e.id, e.task, e.kind, e.quantity, e.year, e.effective, e.reverts, e.note});
     if (e.kind == EventKind::kSpend) builder.add_spending(e);

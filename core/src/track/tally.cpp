@@ -16,7 +16,8 @@ namespace tally {
 namespace {
 
 // Little-endian fixed-width fields; the version byte changes with the layout.
-constexpr std::uint8_t kSummaryVersion = 2;  // 2: per-month buckets, not per-year sums
+// 2: per-month buckets, not per-year sums. 3: when the task became done, and against which target.
+constexpr std::uint8_t kSummaryVersion = 3;
 
 struct SummaryWriter {
   std::string out;
@@ -109,6 +110,9 @@ std::string write_summary(const Summary& s) {
   w.text(t.block_reason);
   w.date(t.last_activity);
   w.i64(static_cast<std::int64_t>(t.events));
+  w.date(t.done_on);
+  w.i64(t.done_target);
+  w.date(t.latest_place);
   return std::move(w.out);
 }
 
@@ -144,6 +148,9 @@ std::optional<Summary> read_summary(std::string_view bytes) {
   if (t.block_reason) t.block_reason = valid_utf8(*t.block_reason);  // an older plantrack's
   t.last_activity = r.date();
   t.events = static_cast<std::uint64_t>(r.i64());
+  t.done_on = r.date();
+  t.done_target = r.i64();
+  t.latest_place = r.date();
   if (!r.ok || !r.in.empty()) return std::nullopt;
   return s;
 }
@@ -160,8 +167,9 @@ Bucket& bucket(Tally& t, std::int32_t key) {
 
 }  // namespace
 
-void apply(Tally& t, Counting counting, const EventFact& e, bool days) {
+void apply(Tally& t, Counting counting, std::int64_t target, const EventFact& e, bool days) {
   ++t.events;
+  t.done_target = target;
   t.last_activity = std::max(t.last_activity.value_or(e.effective), e.effective);
   switch (e.kind) {
     case EventKind::kProgress: {
@@ -169,6 +177,7 @@ void apply(Tally& t, Counting counting, const EventFact& e, bool days) {
       // Where the record falls in time: a running total stated for 2013 and entered in 2015 is
       // older than one stated for 2014, so the latest standing is the latest by this place.
       Date place = place_of(e.effective, e.year);
+      t.latest_place = std::max(t.latest_place.value_or(place), place);
       if (counting == Counting::kIncrement) {
         t.total = saturating_add(t.total, q);
       } else if (!t.latest_cumulative || place >= *t.latest_cumulative) {
@@ -213,6 +222,16 @@ void apply(Tally& t, Counting counting, const EventFact& e, bool days) {
     case EventKind::kSpend:  // money: read from the log by status (Spending), not tallied
       break;
   }
+  // Done as state_of counts it (docs/tracking.md, "Done late"): on the day of a `complete`, or,
+  // when the target is reached, on the latest date among the records counted by then (in the
+  // log's order), each where it counts (place_of: a record for 2013 entered later counts on
+  // 2013-12-31).
+  bool done = t.completed || (target > 0 && t.total >= target);
+  if (!done) {
+    t.done_on.reset();
+  } else if (!t.done_on) {
+    t.done_on = e.kind == EventKind::kComplete || !t.latest_place ? e.effective : *t.latest_place;
+  }
 }
 
 std::int64_t sum_between(const Tally& t, std::int32_t first, std::int32_t last) {
@@ -252,11 +271,14 @@ std::optional<std::string> fold_summary(const Plan& plan, const PlanIndex& index
                                         const std::vector<EventFact>& events) {
   std::optional<std::size_t> current = index.current_task(task);
   Counting counting = current ? plan.tasks[*current].counting : Counting::kIncrement;
+  std::int64_t target = current ? plan.tasks[*current].target : 0;
   tally::Summary s;
   std::unordered_set<std::int64_t> reverted;
   if (previous) {
     std::optional<tally::Summary> before = tally::read_summary(*previous);
     if (!before || before->counting != counting) return std::nullopt;
+    // Folded against another target: when it became done may differ (fold again).
+    if (before->tally.events > 0 && before->tally.done_target != target) return std::nullopt;
     s = std::move(*before);
   } else {
     s.counting = counting;
@@ -269,7 +291,7 @@ std::optional<std::string> fold_summary(const Plan& plan, const PlanIndex& index
   for (const EventFact& e : events) {
     s.latest = std::max(s.latest.value_or(e.effective), e.effective);
     if (e.kind == EventKind::kRevert || reverted.count(e.id)) continue;
-    tally::apply(s.tally, counting, e);
+    tally::apply(s.tally, counting, target, e);
   }
   return tally::write_summary(s);
 }

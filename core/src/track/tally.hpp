@@ -36,6 +36,11 @@ struct Tally {
   std::optional<std::string> block_reason;
   std::optional<Date> last_activity;
   std::uint64_t events = 0;  // events applied (for orphans)
+  // When the task last became done (TaskStatus::done_on), with `done_target` the target it was
+  // measured against: a summary folded against another target is not used.
+  std::optional<Date> done_on;
+  std::int64_t done_target = 0;
+  std::optional<Date> latest_place;  // the latest place_of among the progress records
 };
 
 // a + b, held at the limit instead of wrapping: recording refuses what would pass the 64-bit
@@ -56,7 +61,9 @@ inline std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
 }
 
 // One event (not a revert, not reverted), oldest first; `days`: buckets of days, not months.
-void apply(Tally& t, Counting counting, const EventFact& e, bool days = false);
+// `target`: the task's, for when it becomes done (Tally::done_on).
+void apply(Tally& t, Counting counting, std::int64_t target, const EventFact& e,
+           bool days = false);
 
 // Increment: the sum of the buckets from `first` to `last` (keys, both included).
 std::int64_t sum_between(const Tally& t, std::int32_t first, std::int32_t last);

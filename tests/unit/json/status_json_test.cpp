@@ -35,7 +35,7 @@ TEST_CASE("the JSON report's tasks, stages and money are status's", "[json]") {
   english.lang = "en";
   Json report = Json::parse(report::build_json(sdk::View{r.plan, &s}, english));
   CHECK(report["format"] == "plantrack-report");
-  CHECK(report["version"] == 3);
+  CHECK(report["version"] == 4);
   CHECK(report["plan"] == status["plan"]);
   CHECK(report["rollup"] == status["rollup"]);
   REQUIRE(report["tasks"].size() == 2);

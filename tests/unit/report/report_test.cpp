@@ -116,15 +116,44 @@ TEST_CASE("the [report] table refuses a word it does not know", "[report][load]"
   CHECK(test::codes(r) == "bad-value");
 }
 
-TEST_CASE("the report states the plan revision and its amendments", "[report]") {
-  LoadResult r = test::load(test::task("a", "awareness", 5) +
-                            "\n[[amendment]]\ndecision = \"QĐ 512/QĐ-UBND\"\ndate = 2014-06-01\n"
-                            "summary = \"thêm 2 lớp tập huấn\"\n");
+TEST_CASE("the report names the approving decision and its amendments; the revision is a note",
+          "[report]") {
+  std::string amendment =
+      "\n[[amendment]]\ndecision = \"QĐ 512/QĐ-UBND\"\ndate = 2014-06-01\n"
+      "summary = \"thêm 2 lớp tập huấn\"\n";
+  LoadResult r = test::load(test::task("a", "awareness", 5) + amendment);
   REQUIRE(r.ok());
   PlanStatus status = derive_status(r.plan, {}, Date{2014, 12, 31});
   report::Document d = report::build(sdk::View{r.plan, &status}, options("vi", "0123456789abcdef"));
-  REQUIRE_FALSE(d.preamble.empty());
-  CHECK(d.preamble.back() ==
-        "Kế hoạch áp dụng: bản 0123456789ab, đã điều chỉnh theo QĐ 512/QĐ-UBND ngày 01/06/2014 "
-        "(thêm 2 lớp tập huấn).");
+  REQUIRE(d.preamble.size() == 2);
+  CHECK(d.preamble[0] ==
+        "Kế hoạch được điều chỉnh theo QĐ 512/QĐ-UBND ngày 01/06/2014 (thêm 2 lớp tập huấn).");
+  CHECK(d.preamble[1] == "Sổ theo dõi tiến độ chưa ghi nhận số liệu nào.");
+  REQUIRE(d.notes.size() == 1);
+  CHECK(d.notes[0] == "Số liệu tính theo bản kế hoạch có mã SHA-256 0123456789abcdef.");
+
+  std::string plan = test::kHeader + test::task("a", "awareness", 5) + amendment;
+  plan.insert(plan.find("[plan]") + 7,
+              "approved = { decision = \"Quyết định số 366/QĐ-UBND\", date = 2012-02-15, "
+              "by = \"Ủy ban nhân dân tỉnh Bình Dương\" }\n");
+  LoadResult approved = load_plan_text(plan, "t.toml");
+  REQUIRE(approved.ok());
+  status.log_event = 12;
+  status.log_recorded_at = "2014-10-24T08:30:00Z";
+  d = report::build(sdk::View{approved.plan, &status}, options("vi", ""));
+  REQUIRE(d.preamble.size() == 2);
+  CHECK(d.preamble[0] ==
+        "Kế hoạch được phê duyệt theo Quyết định số 366/QĐ-UBND ngày 15/02/2012 của Ủy ban nhân "
+        "dân tỉnh Bình Dương, được điều chỉnh theo QĐ 512/QĐ-UBND ngày 01/06/2014 (thêm 2 lớp "
+        "tập huấn).");
+  CHECK(d.preamble[1] ==
+        "Số liệu theo sổ theo dõi tiến độ như đã ghi nhận đến 08:30:00 UTC ngày 24/10/2014 (bản "
+        "ghi số 12).");
+  CHECK(d.notes.empty());
+  d = report::build(sdk::View{approved.plan, &status}, options("en", ""));
+  CHECK(d.preamble[0] ==
+        "The plan was approved by Quyết định số 366/QĐ-UBND of 2012-02-15 of Ủy ban nhân dân tỉnh "
+        "Bình Dương, and amended by QĐ 512/QĐ-UBND of 2014-06-01 (thêm 2 lớp tập huấn).");
+  CHECK(d.preamble[1] ==
+        "Figures as the progress log knew them at 2014-10-24T08:30:00Z (through event 12).");
 }

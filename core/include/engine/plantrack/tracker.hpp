@@ -195,6 +195,10 @@ class PLANTRACK_API Tracker {
     /// Reads show the figures of this period (--period, --year) beside those to as_of()
     /// (docs/tracking.md, "Periods").
     std::optional<Period> period;
+    /// Reads count only the events recorded at or before this UTC time (--known-at; the text
+    /// parse_utc_time gives): the figures as the store knew them then. The as-of date defaults
+    /// to its date (docs/tracking.md, "Reports as they were sent").
+    std::string known_at;
     bool plugins = true;                   ///< false: --no-plugins
     std::vector<std::string> plugin_path;  ///< looked in first (--plugin-path)
     /// The plan cache's folder; empty: from the environment (plan_cache.hpp); "off": none.
@@ -223,6 +227,7 @@ class PLANTRACK_API Tracker {
   const std::string& revision() const;  ///< SHA-256 of the plan file
   Date as_of() const;
   const std::optional<Period>& period() const;  ///< Options::period
+  const std::string& known_at() const;          ///< Options::known_at
   const Clock& clock() const;
   const std::string& plan_path() const;
   const std::string& store_path() const;

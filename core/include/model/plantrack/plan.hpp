@@ -67,6 +67,11 @@ struct PlanInfo {
   std::string currency = "VND";
   std::string locale = "vi";
   std::vector<std::string> basis;
+  /// The decision that approved the plan (`approved = { decision, date, by }`): reports name it
+  /// with the amendments. Empty when the plan does not say.
+  std::string approved_decision;  ///< e.g. "366/QĐ-UBND"
+  std::optional<Date> approved_date;
+  std::string approved_by;  ///< who issued it, e.g. "Ủy ban nhân dân tỉnh Bình Dương"
   /// A year plan's programme (`programme = { file, id }`): progress recorded with the year plan is
   /// stored in the programme's log, under the programme's id. Empty for a programme.
   std::string programme_file;  ///< relative to this plan's folder
@@ -125,6 +130,11 @@ struct Task {
   std::string objective;
   Counting counting = Counting::kIncrement;
   int report_digits = 0;   ///< reports write the quantity with at least this many digits ("02")
+  /// A ratio indicator's denominator (`of = 420` establishments): the target and what is
+  /// achieved are counts out of it, shown as its share too ("105 of 420, 25%").
+  std::optional<std::int64_t> of;
+  /// `count` as a percent of `of` (105 of 420: 25); nullopt without `of`.
+  PLANTRACK_API std::optional<double> share_of_whole(std::int64_t count) const;
   bool carry_over = true;  ///< plan-year adds what is unfinished from earlier years
   std::vector<Dependency> depends_on;
   /// Ids this task had before: recorded progress under them counts for this task.

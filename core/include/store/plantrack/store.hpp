@@ -110,10 +110,12 @@ class PLANTRACK_API EventStore {
 
   /// Streams the plan's events oldest first (tasks interleave), without their free text but for
   /// block reasons, and without revert events (see reverts()). With `tasks` non-empty, only events
-  /// of those task ids. One pass over the log: status uses summaries() when it can. Throws
-  /// StoreError.
+  /// of those task ids. One pass over the log: status uses summaries() when it can. With
+  /// `known_at` (RFC 3339 UTC, as `recorded_at`), only events recorded at or before it: the log as
+  /// the store knew it then (`--known-at`). Throws StoreError.
   void scan(const std::string& plan_id, const std::vector<std::string>& tasks,
-            const std::function<void(const EventFact&)>& visit) const;
+            const std::function<void(const EventFact&)>& visit,
+            const std::string& known_at = {}) const;
 
   /// The plan's revert events as (reverted event id, revert event id, effective date).
   struct Revert {
@@ -121,7 +123,18 @@ class PLANTRACK_API EventStore {
     std::int64_t by = 0;
     Date effective;
   };
-  std::vector<Revert> reverts(const std::string& plan_id) const;
+  /// With `known_at`, only reverts recorded at or before it (see scan()).
+  std::vector<Revert> reverts(const std::string& plan_id, const std::string& known_at = {}) const;
+
+  /// The last event of the plan recorded at or before `known_at` (empty: the last event): its id
+  /// and `recorded_at`, what a report names as the state of the log it was made from; nullopt
+  /// when there is none. Throws StoreError.
+  struct LogPosition {
+    std::int64_t id = 0;
+    std::string recorded_at;
+  };
+  std::optional<LogPosition> last_recorded(const std::string& plan_id,
+                                           const std::string& known_at = {}) const;
 
   /// While alive, every read of this store sees the log as it was when the first read ran (one
   /// SQLite read transaction), even if another process appends meanwhile.
@@ -182,8 +195,9 @@ class PLANTRACK_API EventStore {
                                                   const std::string& notifier) const;
   std::size_t pending_count(const std::string& plan_id, const std::string& notifier) const;
 
-  /// The plan's spend events (reverted ones too, see reverts()), oldest first. Throws StoreError.
-  std::vector<Event> spending(const std::string& plan_id) const;
+  /// The plan's spend events (reverted ones too, see reverts()), oldest first; with `known_at`,
+  /// only those recorded at or before it (see scan()). Throws StoreError.
+  std::vector<Event> spending(const std::string& plan_id, const std::string& known_at = {}) const;
 
   /// What the plan's payments sum to per (task id as paid, source, budget year), counting those
   /// dated on or before `as_of` and not reverted by then: what checking a new payment needs,

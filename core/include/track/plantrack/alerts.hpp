@@ -5,6 +5,7 @@
 ///
 /// Example:
 ///   for (const plantrack::DomainEvent& e : plantrack::alerts(plan, status, today)) notify(e);
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ PLANTRACK_API std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus
 /// When a task should have been finished, in words: "due 2014-12-31", or for a task without a
 /// `due`, "planned to finish in 2018" (Task::deadline). What status, why and the alerts print.
 PLANTRACK_API std::string deadline_text(const Plan& plan, const Task& task);
+
+/// How many days after its deadline (Task::deadline) a done task was finished (TaskStatus::
+/// done_on); nullopt when it was on time or is not done. What "done late" in status, why and the
+/// report (section 2.4) counts.
+PLANTRACK_API std::optional<int> days_late(const Plan& plan, const TaskStatus& status);
 
 /// "stage-completed/<stage>": the one event for a completed stage, whether a write completed it
 /// (Tracker::append) or `check` finds it complete, so that the notifiers' memory sees one key.

@@ -54,6 +54,10 @@ struct TaskStatus {
   std::vector<Blocker> blockers;               ///< unmet dependencies
   std::optional<std::string> blocked_by_hand;  ///< reason of a `block` not yet lifted
   bool overdue = false;
+  /// When a done task became done: the date of its `complete`, or the date its target was
+  /// reached (the latest date among the records counted by then). Unset for a task not done, and
+  /// for an increment task of a year plan (counted on its year only). See days_late().
+  std::optional<Date> done_on;
   std::optional<Date> last_activity;
   std::optional<PeriodFigures> period;  ///< set when the status is of a period
   PLANTRACK_API std::int64_t achieved_in(int year) const;
@@ -93,17 +97,27 @@ struct Spending {
 /// What a status is asked for: the date it is as of (events dated later are not counted) and,
 /// for a period view, the period whose figures each task shows beside its figures to that date.
 /// The date may be after the period: a record for 2018 entered on 2019-01-15 counts in 2018
-/// (place_of) once the status is as of that day.
+/// (place_of) once the status is as of that day. With `known_at` (RFC 3339 UTC, as events'
+/// `recorded_at`), events recorded after it are not counted either: the figures as the store knew
+/// them then (`--known-at`, docs/tracking.md "Reports as they were sent").
 struct StatusScope {
   StatusScope(Date date) : as_of(date) {}  // NOLINT: implicit, a date alone is a scope
-  StatusScope(Date date, std::optional<Period> p) : as_of(date), period(p) {}
+  StatusScope(Date date, std::optional<Period> p, std::string known = {})
+      : as_of(date), period(p), known_at(std::move(known)) {}
   Date as_of;
   std::optional<Period> period;
+  std::string known_at;  ///< empty: every event recorded so far
 };
 
 struct PlanStatus {
   Date as_of;
   std::optional<Period> period;   ///< the period the figures are of, when one was asked
+  std::string known_at;           ///< StatusScope::known_at: empty when not asked
+  /// The last event of the log the figures were read from (recorded at or before `known_at`):
+  /// its id (0: none, or a status not read from a store) and when it was recorded. A report
+  /// names it, so that one regenerated with `--known-at` says the same.
+  std::int64_t log_event = 0;
+  std::string log_recorded_at;
   std::vector<TaskStatus> tasks;  ///< indexed like plan.tasks
   std::vector<StageStatus> stages;
   /// Over the period's tasks (those with a target in it) when the status is of a period: a task
@@ -141,6 +155,8 @@ class PLANTRACK_API StatusBuilder {
   /// Call for every revert event before add(): the event it names is then ignored.
   void revert(std::int64_t reverted_id, Date effective);
   void add(const EventFact& event);
+  /// The last event of the log the status is read from (PlanStatus::log_event).
+  void log(std::int64_t event, std::string recorded_at);
   /// A spend event (with its source, amount, ...); ignored when reverted or after the as-of date.
   void add_spending(const Event& event);
   /// Starts from the per-task summaries the store keeps (task id, bytes from fold_summary) instead

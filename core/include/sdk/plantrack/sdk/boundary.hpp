@@ -22,7 +22,7 @@
 
 /// The ABI version as a token, for the exported symbol name (`plantrack_plugin_v2`). Version 2:
 /// notifiers take batches, one Severity, the descriptor's `layout`, the library's manifest.
-#define PLANTRACK_PLUGIN_ABI 4
+#define PLANTRACK_PLUGIN_ABI 5
 
 namespace plantrack::sdk {
 

@@ -99,7 +99,7 @@ using ReportOptions = plantrack::report::Options;
 // TYPE(name, sizeof, alignof) FIELD(name, member, offsetof), for the pinned toolchain.
 // clang-format off
 #define PLANTRACK_SDK_BOUNDARY(TYPE, FIELD) \
-  TYPE(std_string, 32, 8) \
+TYPE(std_string, 32, 8) \
   TYPE(std_vector, 24, 8) \
   TYPE(std_optional_int64, 16, 8) \
   TYPE(std_optional_date, 6, 2) \
@@ -129,7 +129,7 @@ using ReportOptions = plantrack::report::Options;
   FIELD(YearTarget, year, 0) \
   FIELD(YearTarget, quantity, 8) \
   FIELD(YearTarget, where, 16) \
-  TYPE(PlanInfo, 312, 8) \
+  TYPE(PlanInfo, 384, 8) \
   FIELD(PlanInfo, id, 0) \
   FIELD(PlanInfo, title, 32) \
   FIELD(PlanInfo, owner, 64) \
@@ -139,11 +139,14 @@ using ReportOptions = plantrack::report::Options;
   FIELD(PlanInfo, currency, 136) \
   FIELD(PlanInfo, locale, 168) \
   FIELD(PlanInfo, basis, 200) \
-  FIELD(PlanInfo, programme_file, 224) \
-  FIELD(PlanInfo, programme_id, 256) \
-  FIELD(PlanInfo, where, 288) \
-  FIELD(PlanInfo, period_where, 296) \
-  FIELD(PlanInfo, programme_where, 304) \
+  FIELD(PlanInfo, approved_decision, 224) \
+  FIELD(PlanInfo, approved_date, 256) \
+  FIELD(PlanInfo, approved_by, 264) \
+  FIELD(PlanInfo, programme_file, 296) \
+  FIELD(PlanInfo, programme_id, 328) \
+  FIELD(PlanInfo, where, 360) \
+  FIELD(PlanInfo, period_where, 368) \
+  FIELD(PlanInfo, programme_where, 376) \
   TYPE(Amendment, 80, 8) \
   FIELD(Amendment, decision, 0) \
   FIELD(Amendment, date, 32) \
@@ -162,7 +165,7 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Dependency, task, 0) \
   FIELD(Dependency, at_least, 32) \
   FIELD(Dependency, where, 48) \
-  TYPE(Task, 368, 8) \
+  TYPE(Task, 384, 8) \
   FIELD(Task, id, 0) \
   FIELD(Task, stage, 32) \
   FIELD(Task, title, 64) \
@@ -175,15 +178,16 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Task, objective, 224) \
   FIELD(Task, counting, 256) \
   FIELD(Task, report_digits, 260) \
-  FIELD(Task, carry_over, 264) \
-  FIELD(Task, depends_on, 272) \
-  FIELD(Task, renamed_from, 296) \
-  FIELD(Task, where, 320) \
-  FIELD(Task, stage_where, 328) \
-  FIELD(Task, target_where, 336) \
-  FIELD(Task, targets_where, 344) \
-  FIELD(Task, objective_where, 352) \
-  FIELD(Task, renamed_where, 360) \
+  FIELD(Task, of, 264) \
+  FIELD(Task, carry_over, 280) \
+  FIELD(Task, depends_on, 288) \
+  FIELD(Task, renamed_from, 312) \
+  FIELD(Task, where, 336) \
+  FIELD(Task, stage_where, 344) \
+  FIELD(Task, target_where, 352) \
+  FIELD(Task, targets_where, 360) \
+  FIELD(Task, objective_where, 368) \
+  FIELD(Task, renamed_where, 376) \
   TYPE(Funding, 96, 8) \
   FIELD(Funding, id, 0) \
   FIELD(Funding, kind, 32) \
@@ -251,21 +255,21 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Narrative, recommendations, 136) \
   FIELD(Narrative, next_tasks, 160) \
   FIELD(Narrative, solutions, 184) \
-  TYPE(Plan, 800, 8) \
+  TYPE(Plan, 872, 8) \
   FIELD(Plan, format, 0) \
   FIELD(Plan, info, 8) \
-  FIELD(Plan, objectives, 320) \
-  FIELD(Plan, stages, 344) \
-  FIELD(Plan, tasks, 368) \
-  FIELD(Plan, funding, 392) \
-  FIELD(Plan, totals, 416) \
-  FIELD(Plan, budget, 440) \
-  FIELD(Plan, participants, 464) \
-  FIELD(Plan, plugins, 488) \
-  FIELD(Plan, alerts, 512) \
-  FIELD(Plan, report, 552) \
-  FIELD(Plan, narrative, 568) \
-  FIELD(Plan, amendments, 776) \
+  FIELD(Plan, objectives, 392) \
+  FIELD(Plan, stages, 416) \
+  FIELD(Plan, tasks, 440) \
+  FIELD(Plan, funding, 464) \
+  FIELD(Plan, totals, 488) \
+  FIELD(Plan, budget, 512) \
+  FIELD(Plan, participants, 536) \
+  FIELD(Plan, plugins, 560) \
+  FIELD(Plan, alerts, 584) \
+  FIELD(Plan, report, 624) \
+  FIELD(Plan, narrative, 640) \
+  FIELD(Plan, amendments, 848) \
   TYPE(YearQuantity, 16, 8) \
   FIELD(YearQuantity, year, 0) \
   FIELD(YearQuantity, quantity, 8) \
@@ -277,7 +281,7 @@ using ReportOptions = plantrack::report::Options;
   FIELD(PeriodFigures, target, 0) \
   FIELD(PeriodFigures, achieved, 16) \
   FIELD(PeriodFigures, percent, 24) \
-  TYPE(TaskStatus, 168, 8) \
+  TYPE(TaskStatus, 176, 8) \
   FIELD(TaskStatus, task, 0) \
   FIELD(TaskStatus, achieved, 8) \
   FIELD(TaskStatus, by_year, 16) \
@@ -287,8 +291,9 @@ using ReportOptions = plantrack::report::Options;
   FIELD(TaskStatus, blockers, 56) \
   FIELD(TaskStatus, blocked_by_hand, 80) \
   FIELD(TaskStatus, overdue, 120) \
-  FIELD(TaskStatus, last_activity, 122) \
-  FIELD(TaskStatus, period, 128) \
+  FIELD(TaskStatus, done_on, 122) \
+  FIELD(TaskStatus, last_activity, 128) \
+  FIELD(TaskStatus, period, 136) \
   TYPE(Rollup, 48, 8) \
   FIELD(Rollup, not_started, 0) \
   FIELD(Rollup, in_progress, 8) \
@@ -313,15 +318,18 @@ using ReportOptions = plantrack::report::Options;
   FIELD(Spending, participant, 104) \
   FIELD(Spending, date, 136) \
   FIELD(Spending, note, 144) \
-  TYPE(PlanStatus, 216, 8) \
+  TYPE(PlanStatus, 288, 8) \
   FIELD(PlanStatus, as_of, 0) \
   FIELD(PlanStatus, period, 4) \
-  FIELD(PlanStatus, tasks, 24) \
-  FIELD(PlanStatus, stages, 48) \
-  FIELD(PlanStatus, plan, 72) \
-  FIELD(PlanStatus, to_date, 120) \
-  FIELD(PlanStatus, orphans, 168) \
-  FIELD(PlanStatus, spending, 192) \
+  FIELD(PlanStatus, known_at, 24) \
+  FIELD(PlanStatus, log_event, 56) \
+  FIELD(PlanStatus, log_recorded_at, 64) \
+  FIELD(PlanStatus, tasks, 96) \
+  FIELD(PlanStatus, stages, 120) \
+  FIELD(PlanStatus, plan, 144) \
+  FIELD(PlanStatus, to_date, 192) \
+  FIELD(PlanStatus, orphans, 240) \
+  FIELD(PlanStatus, spending, 264) \
   TYPE(Kind, 4, 4) \
   TYPE(SettingType, 4, 4) \
   TYPE(EventType, 4, 4) \
@@ -410,7 +418,7 @@ using ReportOptions = plantrack::report::Options;
   FIELD(ReportSection, heading, 0) \
   FIELD(ReportSection, level, 32) \
   FIELD(ReportSection, body, 40) \
-  TYPE(ReportDocument, 144, 8) \
+  TYPE(ReportDocument, 168, 8) \
   FIELD(ReportDocument, lang, 0) \
   FIELD(ReportDocument, title, 32) \
   FIELD(ReportDocument, subtitle, 64) \
@@ -476,8 +484,8 @@ inline constexpr std::uint64_t kLayoutFingerprint = layout::compute_fingerprint(
 
 #if defined(__linux__) && defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI && \
     !defined(PLANTRACK_SDK_LAYOUT_PRINTING)
-/// The fingerprint of the numbers above, for ABI 4 on the pinned toolchain.
-inline constexpr std::uint64_t kExpectedFingerprint = 0x5bdb6a88cb41fda4ull;
+/// The fingerprint of the numbers above, for ABI 5 on the pinned toolchain.
+inline constexpr std::uint64_t kExpectedFingerprint = 0x0b810e094585ea41ull;
 static_assert(kLayoutFingerprint == kExpectedFingerprint,
               "the boundary layout changed: bump PLANTRACK_PLUGIN_ABI and update "
               "plantrack/sdk/layout.hpp");
