@@ -46,6 +46,7 @@ Json document_json(const report::Document& d) {
   return {{"title", d.title},
           {"subtitle", d.subtitle},
           {"preamble", d.preamble},
+          {"notes", d.notes},
           {"sections", sections}};
 }
 

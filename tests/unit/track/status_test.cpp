@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "../test_plans.hpp"
+#include "plantrack/alerts.hpp"
 #include "plantrack/status.hpp"
 
 using namespace plantrack;
@@ -151,4 +152,29 @@ TEST_CASE("waiting_on walks a 100k-task chain once, nearest first, without recur
   CHECK(chain.back() == 0);
   CHECK(waiting_on(status, 0).empty());
   CHECK(status.tasks[0].ready);
+}
+
+TEST_CASE("a task is done on the day it reached its target or was marked done", "[track]") {
+  LoadResult r = load(task("q", "awareness", 10, "years = [2013]\ndue = 2013-09-30\n") +
+                      task("m", "awareness", 10, "years = [2013]\n"));
+  REQUIRE(r.ok());
+  // 6 then 4: done with the second record; a record for 2013 entered in 2014 counts on 31/12.
+  std::vector<Event> events = {progress("q", 6, {2013, 5, 1}), progress("q", 4, {2013, 10, 15}),
+                               progress("q", 3, {2013, 11, 1}),
+                               lifecycle("m", EventKind::kComplete, {2013, 8, 1})};
+  PlanStatus s = derive_status(r.plan, events, kDay);
+  CHECK(s.tasks[0].done_on == Date{2013, 10, 15});
+  CHECK(days_late(r.plan, s.tasks[0]) == 15);
+  CHECK(days_late(r.plan, s.tasks[1]) == std::nullopt);  // its deadline: the end of 2013
+  CHECK(s.tasks[1].done_on == Date{2013, 8, 1});
+  CHECK(derive_status(r.plan, events, Date{2013, 10, 14}).tasks[0].done_on == std::nullopt);
+  events = {progress("q", 10, {2014, 2, 1}, 2013)};
+  CHECK(derive_status(r.plan, events, kDay).tasks[0].done_on == Date{2013, 12, 31});
+  // Reopened and short of the target: not done; done again later, on that later day.
+  events = {lifecycle("m", EventKind::kComplete, {2013, 8, 1}),
+            lifecycle("m", EventKind::kReopen, {2013, 9, 1}), progress("m", 10, {2013, 12, 5})};
+  CHECK(derive_status(r.plan, events, {2013, 11, 1}).tasks[1].done_on == std::nullopt);
+  CHECK(derive_status(r.plan, events, kDay).tasks[1].done_on == Date{2013, 12, 5});
+  events.push_back(lifecycle("m", EventKind::kCancel, {2014, 1, 5}));
+  CHECK(derive_status(r.plan, events, kDay).tasks[1].done_on == std::nullopt);
 }

@@ -12,6 +12,7 @@
 #include "../temp_db.hpp"
 #include "../test_plans.hpp"
 #include "plantrack/detail/summary.hpp"
+#include "plantrack/sdk/report.hpp"
 #include "plantrack/stored_status.hpp"
 
 using namespace plantrack;
@@ -46,6 +47,7 @@ void require_same(const Plan& plan, const PlanStatus& got, const PlanStatus& wan
     CHECK(a.state == b.state);
     CHECK(a.blocked_by_hand == b.blocked_by_hand);
     CHECK(a.last_activity == b.last_activity);
+    CHECK(a.done_on == b.done_on);
     CHECK(a.ready == b.ready);
     CHECK(a.blockers.size() == b.blockers.size());
   }
@@ -123,6 +125,128 @@ TEST_CASE("status from summaries equals status from every event", "[track][store
                    derive_status(plan, all, scope));
     }
   }
+}
+
+namespace {
+
+// Every text of a report, in order: two reports are the same when these are.
+std::vector<std::string> report_texts(const Plan& plan, const PlanStatus& status) {
+  report::Options options;
+  options.lang = "vi";
+  options.revision = "rev";
+  report::Document d = report::build(sdk::View{plan, &status}, options);
+  std::vector<std::string> out{d.title, d.subtitle};
+  out.insert(out.end(), d.preamble.begin(), d.preamble.end());
+  for (const report::Section& s : d.sections) {
+    out.push_back(s.heading);
+    for (const report::Block& b : s.body) {
+      out.push_back(b.text);
+      out.insert(out.end(), b.items.begin(), b.items.end());
+      for (const auto& row : b.table.rows) out.insert(out.end(), row.begin(), row.end());
+    }
+  }
+  out.insert(out.end(), d.notes.begin(), d.notes.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("known at a time, the figures and the report are those made at that time",
+          "[track][store][property]") {
+  std::string body;
+  for (int i = 0; i < 40; ++i) {
+    std::string extra = i % 4 == 0 ? "counting = \"cumulative\"\n" : "due = 2013-06-30\n";
+    body += test::task("t" + std::to_string(i), i % 2 ? "training" : "awareness", 20, extra);
+  }
+  LoadResult r = test::load(body);
+  REQUIRE(r.ok());
+  const Plan& plan = r.plan;
+  PlanIndex index(plan);
+  TempDb tmp;
+  EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
+  std::mt19937 rng(20141024);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  std::vector<std::int64_t> ids;
+  struct Sent {
+    std::string at;
+    PlanStatus status;
+    std::vector<std::string> report;
+  };
+  std::vector<Sent> sent;
+  const Date as_of{2015, 12, 31};
+  for (int batch = 0; batch < 30; ++batch) {
+    std::vector<NewEvent> events;
+    for (int i = 0, size = 1 + pick(30); i < size; ++i) {
+      NewEvent e;
+      e.task = "t" + std::to_string(pick(40));
+      e.effective = Date{2012 + pick(4), 1 + pick(12), 1 + pick(28)};
+      e.actor = "tester";
+      int roll = pick(10);
+      if (roll < 7 || ids.empty()) {
+        e.kind = roll == 6 ? EventKind::kComplete : EventKind::kProgress;
+        if (e.kind == EventKind::kProgress) e.quantity = 1 + pick(8);
+        if (pick(4) != 0) e.year = e.effective.year();
+      } else {  // a correction of an earlier event
+        std::optional<Event> target =
+            store.event(plan.info.id, ids[pick(static_cast<int>(ids.size()))]);
+        REQUIRE(target);
+        if (target->kind == EventKind::kRevert) continue;
+        e.kind = EventKind::kRevert;
+        e.task = target->task;
+        e.reverts = target->id;
+        e.effective = target->effective;
+      }
+      events.push_back(e);
+    }
+    // One batch a day; a report made after each, from the summaries as a user would.
+    char at[32];
+    std::snprintf(at, sizeof at, "2015-%02d-%02dT08:00:00Z", 1 + batch / 28, 1 + batch % 28);
+    std::vector<std::int64_t> added =
+        store.append(plan.info.id, "rev", at, events, summary_fold(plan, index));
+    ids.insert(ids.end(), added.begin(), added.end());
+    PlanStatus now = status_from_store(plan, index, store, as_of);
+    sent.push_back({at, now, report_texts(plan, now)});
+  }
+  std::vector<Event> all = store.events(plan.info.id);
+  for (const Sent& s : sent) {
+    INFO("known at " << s.at);
+    StatusScope scope(as_of, std::nullopt, s.at);
+    PlanStatus again = status_from_store(plan, index, store, scope);
+    require_same(plan, again, s.status);
+    CHECK(again.log_event == s.status.log_event);
+    CHECK(again.log_recorded_at == s.status.log_recorded_at);
+    CHECK(report_texts(plan, again) == s.report);
+    require_same(plan, derive_status(plan, all, scope), s.status);  // the same rule in memory
+    // Any moment before the next batch knows as much.
+    std::string later = s.at.substr(0, 11) + "23:59:59Z";
+    CHECK(report_texts(plan, status_from_store(plan, index, store, {as_of, std::nullopt, later})) ==
+          s.report);
+  }
+}
+
+TEST_CASE("a plan that changes a task's target reads when it was done right", "[track][store]") {
+  LoadResult before = test::load(test::task("a", "awareness", 10));
+  LoadResult after = test::load(test::task("a", "awareness", 20));
+  REQUIRE(before.ok());
+  REQUIRE(after.ok());
+  PlanIndex index_before(before.plan), index_after(after.plan);
+  TempDb tmp;
+  EventStore store = EventStore::open(tmp.str(), EventStore::Mode::kReadWrite);
+  NewEvent e{"a", EventKind::kProgress, 10, 2014,         Date{2014, 3, 1}, "x", "",
+             "",  std::nullopt,         "", std::nullopt, std::nullopt,     ""};
+  store.append(before.plan.info.id, "r1", "t", {e}, summary_fold(before.plan, index_before));
+  e.effective = Date{2014, 5, 1};
+  store.append(before.plan.info.id, "r1", "t", {e}, summary_fold(before.plan, index_before));
+  PlanStatus ten = status_from_store(before.plan, index_before, store, Date{2015, 1, 1});
+  CHECK(ten.tasks[0].done_on == Date{2014, 3, 1});
+  // Folded against 10: with a target of 20 it was done only with the second record.
+  PlanStatus twenty = status_from_store(after.plan, index_after, store, Date{2015, 1, 1});
+  CHECK(twenty.tasks[0].done_on == Date{2014, 5, 1});
+  CHECK(twenty.tasks[0].done_on ==
+        derive_status(after.plan, store.events("demo"), Date{2015, 1, 1}).tasks[0].done_on);
+  store.append(after.plan.info.id, "r2", "t", {e}, summary_fold(after.plan, index_after));
+  CHECK(status_from_store(after.plan, index_after, store, Date{2015, 1, 1}).tasks[0].done_on ==
+        Date{2014, 5, 1});
 }
 
 TEST_CASE("summaries out of date are rebuilt from the log on the next append", "[track][store]") {

@@ -22,6 +22,7 @@
 
 /// The ABI version as a token, for the exported symbol name (`plantrack_plugin_v2`). Version 2:
 /// notifiers take batches, one Severity, the descriptor's `layout`, the library's manifest.
+/// Version 5: PlanStatus's known_at and log, TaskStatus::done_on, Task::of, PlanInfo::approved_*.
 #define PLANTRACK_PLUGIN_ABI 5
 
 namespace plantrack::sdk {
