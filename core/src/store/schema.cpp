@@ -149,6 +149,10 @@ PRAGMA user_version = 7;
 // task summaries are (spent_sums.cpp), built from the log here once.
 constexpr const char* kSchemaV8 = "PRAGMA user_version = 8;";
 
+// Version 9: task summaries say when a task became done (summary version 3). Those folded before
+// are marked out of date, so status reads the log until the next write folds them all again.
+constexpr const char* kSchemaV9 = "DELETE FROM summaries_through; PRAGMA user_version = 9;";
+
 // The columns of the events table as every version has them (1-5), and those version 6 adds.
 constexpr const char* kEventColumns[] = {
     "id",          "plan_id", "task_id", "kind",     "quantity",      "year",   "effective_date",
@@ -251,9 +255,10 @@ int schema_of_tables(const Tables& t, const std::string& path) {
   return 1;
 }
 
-// The schema whose tables a version has (versions 2 and 3 only add indexes to version 1's).
+// The schema whose tables a version has (versions 2 and 3 only add indexes to version 1's;
+// version 9 only marks the task summaries out of date).
 int tables_of_version(int version) {
-  return version <= 3 ? 1 : version;
+  return version <= 3 ? 1 : version == 9 ? 8 : version;
 }
 
 }  // namespace
@@ -344,6 +349,7 @@ void migrate(sqlite3* db, const std::string& path, int version) {
       SpentSumsWriter::build(db, path);
       exec(db, path, kSchemaV8, "adding the payment sums");
     }
+    if (version < 9) exec(db, path, kSchemaV9, "marking the task summaries for refolding");
     // A version read from the tables (a restored dump) is written down too.
     exec(db, path,
          ("PRAGMA user_version = " + std::to_string(EventStore::kSchemaVersion) +

@@ -44,7 +44,7 @@ class PLANTRACK_API EventStore {
 
  public:
   /// The schema version this plantrack writes.
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
 
   enum class Mode { kReadOnly, kReadWrite };
 
