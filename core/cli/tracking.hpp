@@ -31,8 +31,9 @@ void add_period_options(CLI::App* cmd, TrackOptions& options);
 /// Adds --known-at (the figures as the store knew them then: docs/tracking.md).
 void add_known_at_option(CLI::App* cmd, TrackOptions& options);
 
-/// Opens the plan's Tracker for a command: FILE, --db, --date, --year/--period, --known-at, the global plugin
-/// options and the environment. On failure prints what and how to fix and sets `code`.
+/// Opens the plan's Tracker for a command: FILE, --db, --date, --year/--period, --known-at, the
+/// global plugin options and the environment. On failure prints what and how to fix and sets
+/// `code`.
 std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mode mode,
                                     ExitCode& code);
 

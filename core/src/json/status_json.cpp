@@ -21,20 +21,20 @@ std::string text(const Json& json) {
 
 Json plan_json(const Plan& plan) {
   const PlanInfo& info = plan.info;
-  return {{"id", info.id},
-          {"title", info.title},
-          {"owner", info.owner},
-          {"executor", info.executor},
-          {"period", {{"start", info.period_start}, {"end", info.period_end}}},
-          {"currency", info.currency},
-          {"basis", info.basis},
-          {"approved", info.approved_decision.empty()
-                           ? Json(nullptr)
-                           : Json({{"decision", info.approved_decision},
-                                   {"date", info.approved_date
-                                                ? Json(info.approved_date->to_string())
-                                                : Json(nullptr)},
-                                   {"by", info.approved_by}})}};
+  return {
+      {"id", info.id},
+      {"title", info.title},
+      {"owner", info.owner},
+      {"executor", info.executor},
+      {"period", {{"start", info.period_start}, {"end", info.period_end}}},
+      {"currency", info.currency},
+      {"basis", info.basis},
+      {"approved", info.approved_decision.empty()
+                       ? Json(nullptr)
+                       : Json({{"decision", info.approved_decision},
+                               {"date", info.approved_date ? Json(info.approved_date->to_string())
+                                                           : Json(nullptr)},
+                               {"by", info.approved_by}})}};
 }
 
 Json rollup_json(const Rollup& r) {
@@ -147,9 +147,9 @@ Json spending_json(const Spending& p) {
 
 void log_json(Json& doc, const PlanStatus& status) {
   doc["known_at"] = status.known_at.empty() ? Json(nullptr) : Json(status.known_at);
-  doc["log"] = status.log_event == 0 ? Json(nullptr)
-                                     : Json({{"event", status.log_event},
-                                             {"recorded_at", status.log_recorded_at}});
+  doc["log"] = status.log_event == 0
+                   ? Json(nullptr)
+                   : Json({{"event", status.log_event}, {"recorded_at", status.log_recorded_at}});
 }
 
 Json period_json(const std::optional<Period>& period) {

@@ -124,11 +124,10 @@ void PlanReader::read_format(TableReader& root, Plan& plan) {
 }
 
 void PlanReader::read_info(toml::table& table, PlanInfo& info) {
-  TableReader r(
-      table, "[plan]",
-      {"id", "title", "owner", "executor", "period", "currency", "locale", "basis", "approved",
-       "programme"},
-      sink_);
+  TableReader r(table, "[plan]",
+                {"id", "title", "owner", "executor", "period", "currency", "locale", "basis",
+                 "approved", "programme"},
+                sink_);
   info.where = r.where();
   info.id = read_id(r, "plan");
   info.title = r.text("title", Need::kRequired);

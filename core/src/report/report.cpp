@@ -103,8 +103,8 @@ class Builder {
     std::string lang = vi_ ? "vi" : "en";
     std::string out;
     if (!info.approved_decision.empty()) {
-      out = t("Kế hoạch được phê duyệt theo ", "The plan was approved by ") +
-            info.approved_decision;
+      out =
+          t("Kế hoạch được phê duyệt theo ", "The plan was approved by ") + info.approved_decision;
       if (info.approved_date) out += t(" ngày ", " of ") + date_text(*info.approved_date, lang);
       if (!info.approved_by.empty()) out += t(" của ", " of ") + info.approved_by;
     }
@@ -127,7 +127,8 @@ class Builder {
                "The progress log had recorded nothing yet.");
     }
     const std::string& at = status_->log_recorded_at;
-    std::optional<Date> day = parse_date(std::string_view(at).substr(0, std::min<std::size_t>(10, at.size())));
+    std::optional<Date> day =
+        parse_date(std::string_view(at).substr(0, std::min<std::size_t>(10, at.size())));
     std::string when = at;
     if (vi_ && day && at.size() >= 19) {
       when = at.substr(11, 8) + " UTC " + t("ngày ", "") + date_text(*day, "vi");

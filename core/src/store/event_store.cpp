@@ -722,7 +722,7 @@ std::optional<Event> EventStore::event(const std::string& plan_id, std::int64_t 
 }
 
 std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id,
-                                                   const std::string& known_at) const {
+                                                    const std::string& known_at) const {
   Statement query(impl_->db, known_at.empty()
                                  ? "SELECT reverts, id, effective_date FROM events INDEXED BY "
                                    "events_reverts WHERE plan_id = ?1 AND reverts IS NOT NULL"

@@ -62,8 +62,7 @@ inline std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
 
 // One event (not a revert, not reverted), oldest first; `days`: buckets of days, not months.
 // `target`: the task's, for when it becomes done (Tally::done_on).
-void apply(Tally& t, Counting counting, std::int64_t target, const EventFact& e,
-           bool days = false);
+void apply(Tally& t, Counting counting, std::int64_t target, const EventFact& e, bool days = false);
 
 // Increment: the sum of the buckets from `first` to `last` (keys, both included).
 std::int64_t sum_between(const Tally& t, std::int32_t first, std::int32_t last);

@@ -129,7 +129,7 @@ struct Task {
   std::string owner;
   std::string objective;
   Counting counting = Counting::kIncrement;
-  int report_digits = 0;   ///< reports write the quantity with at least this many digits ("02")
+  int report_digits = 0;  ///< reports write the quantity with at least this many digits ("02")
   /// A ratio indicator's denominator (`of = 420` establishments): the target and what is
   /// achieved are counts out of it, shown as its share too ("105 of 420, 25%").
   std::optional<std::int64_t> of;

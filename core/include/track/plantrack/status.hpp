@@ -111,8 +111,8 @@ struct StatusScope {
 
 struct PlanStatus {
   Date as_of;
-  std::optional<Period> period;   ///< the period the figures are of, when one was asked
-  std::string known_at;           ///< StatusScope::known_at: empty when not asked
+  std::optional<Period> period;  ///< the period the figures are of, when one was asked
+  std::string known_at;          ///< StatusScope::known_at: empty when not asked
   /// The last event of the log the figures were read from (recorded at or before `known_at`):
   /// its id (0: none, or a status not read from a store) and when it was recorded. A report
   /// names it, so that one regenerated with `--known-at` says the same.

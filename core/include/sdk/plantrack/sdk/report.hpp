@@ -67,13 +67,13 @@ struct Section {
 };
 
 struct Document {
-  std::string lang;                   ///< "vi" or "en"
-  std::string title;                  ///< "BÁO CÁO KẾT QUẢ THỰC HIỆN ..."
-  std::string subtitle;               ///< who and as of when
+  std::string lang;      ///< "vi" or "en"
+  std::string title;     ///< "BÁO CÁO KẾT QUẢ THỰC HIỆN ..."
+  std::string subtitle;  ///< who and as of when
   /// The legal basis ("Thực hiện ..."), the decision approving the plan with its amendments, and
   /// the state of the progress log the figures come from.
   std::vector<std::string> preamble;
-  std::vector<Section> sections;  ///< in reading order
+  std::vector<Section> sections;   ///< in reading order
   std::vector<std::string> notes;  ///< footnotes, after the sections (the plan file's revision)
   /// Every table of the document, in order.
   PLANTRACK_API std::vector<const Table*> tables() const;
