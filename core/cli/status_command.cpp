@@ -39,6 +39,12 @@ std::string done_late_text(const Plan& plan, const TaskStatus& s) {
          (*late == 1 ? " day" : " days") + " after " + deadline_text(plan, plan.tasks[s.task]);
 }
 
+// "20% of 420" for a ratio indicator (Task::of); empty for any other task.
+std::string share_text(const Task& task, std::int64_t achieved) {
+  std::optional<double> whole = task.share_of_whole(achieved);
+  return whole ? format_percent(*whole) + " of " + std::to_string(*task.of) : std::string();
+}
+
 std::string readiness_text(const Plan& plan, const TaskStatus& s) {
   std::string out;
   if (s.ready) out = "ready";
@@ -53,9 +59,8 @@ std::string readiness_text(const Plan& plan, const TaskStatus& s) {
   if (std::string late = done_late_text(plan, s); !late.empty()) {
     out += (out.empty() ? "" : "; ") + late;
   }
-  const Task& task = plan.tasks[s.task];
-  if (std::optional<double> whole = task.share_of_whole(s.achieved)) {
-    out += (out.empty() ? "" : "; ") + format_percent(*whole) + " of " + std::to_string(*task.of);
+  if (std::string share = share_text(plan.tasks[s.task], s.achieved); !share.empty()) {
+    out += (out.empty() ? "" : "; ") + share;
   }
   return out;
 }
@@ -282,9 +287,7 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
          std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
          printable(task.unit) + " (" + format_percent(s.percent) + ")";
   if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
-  if (std::optional<double> whole = task.share_of_whole(s.achieved)) {
-    out += ", " + format_percent(*whole) + " of " + std::to_string(*task.of);
-  }
+  if (std::string share = share_text(task, s.achieved); !share.empty()) out += ", " + share;
   out += "\n";
   if (std::string late = done_late_text(plan, s); !late.empty()) {
     out += indent + "  " + late + "\n";

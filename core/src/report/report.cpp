@@ -126,13 +126,12 @@ class Builder {
       return t("Sổ theo dõi tiến độ chưa ghi nhận số liệu nào.",
                "The progress log had recorded nothing yet.");
     }
+    // "2014-10-24T08:30:00Z" as Vietnamese writes it: "08:30:00 UTC ngày 24/10/2014".
     const std::string& at = status_->log_recorded_at;
-    std::optional<Date> day =
-        parse_date(std::string_view(at).substr(0, std::min<std::size_t>(10, at.size())));
     std::string when = at;
-    if (vi_ && day && at.size() >= 19) {
-      when = at.substr(11, 8) + " UTC " + t("ngày ", "") + date_text(*day, "vi");
-    }
+    std::optional<Date> day = parse_date(std::string_view(at).substr(0, 10));
+    if (vi_ && day && at.size() >= 19)
+      when = at.substr(11, 8) + " UTC ngày " + date_text(*day, "vi");
     return t("Số liệu theo sổ theo dõi tiến độ như đã ghi nhận đến ",
              "Figures as the progress log knew them at ") +
            when + t(" (bản ghi số ", " (through event ") + std::to_string(status_->log_event) +
