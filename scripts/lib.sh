@@ -4,7 +4,7 @@
 # Everything the build needs (see docs/building.md and ../TOOLCHAIN notes in the README).
 PLANTRACK_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config ccache libboost-dev libspdlog-dev libfmt-dev
   libtomlplusplus-dev catch2 libsqlite3-dev libcli11-dev nlohmann-json3-dev libssl-dev
-  libcurl4-openssl-dev libutf8proc-dev)
+  libcurl4-openssl-dev libutf8proc-dev gettext)
 
 # Installs the missing packages among "$@" when root; otherwise prints the exact command and exits 1.
 ensure_packages() {

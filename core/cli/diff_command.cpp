@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/plan_diff.hpp"
 #include "plantrack/printable.hpp"
 #include "plantrack/status_json.hpp"
@@ -22,6 +23,7 @@ std::string at(const std::string& file, SourcePos pos) {
 }
 
 ExitCode run_diff(const DiffOptions& o) {
+  speak_plan_language(o.after);
   LoadResult before = load_plan_file(o.before);
   LoadResult after = load_plan_file(o.after);
   bool ok = true;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
 #include "plantrack/load.hpp"
@@ -87,6 +88,7 @@ ExitCode run_svg(const GraphOptions& o) {
 
 ExitCode run_graph(const GraphOptions& options) {
   if (options.format == "svg") return run_svg(options);
+  speak_plan_language(options.track.file);
   LoadResult result = load_plan_file(options.track.file);
   std::cerr << render_text(result.diagnostics, result.source);
   if (!result.ok()) {

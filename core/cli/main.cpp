@@ -14,6 +14,7 @@
 
 #include "commands.hpp"
 #include "heap.hpp"
+#include "language.hpp"
 #include "plantrack/diagnostic.hpp"
 #include "plantrack/store.hpp"
 #include "plugins.hpp"
@@ -51,6 +52,9 @@ int usage_error(CLI::App& app, const std::string& what) {
 }
 
 int run(int argc, char** argv) {
+  if (!plantrack::cli::choose_language(argc, argv)) {
+    return plantrack::to_int(plantrack::ExitCode::kUsage);
+  }
   CLI::App app(kDescription, "plantrack");
   app.set_version_flag("--version", std::string("plantrack ") + PLANTRACK_VERSION);
   app.require_subcommand(1);
@@ -63,6 +67,11 @@ int run(int argc, char** argv) {
       ->type_name("DIR")
       ->allow_extra_args(false);
   app.add_flag("--no-plugins", plugins.disabled, "Run without loading any plugin");
+  std::string lang;  // read before parsing (language.hpp); declared here for --help and checks
+  app.add_option("--lang", lang,
+                 "Speak LANG: en or vi (default: $PLANTRACK_LANG, then the plan's locale, then "
+                 "$LANG)")
+      ->type_name("LANG");
   app.fallthrough();
 
   std::map<std::string, plantrack::cli::Command> commands;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plugins.hpp"
 
@@ -56,6 +57,7 @@ ExitCode run_list(const std::string& file) {
   std::cout << "\n";
   std::optional<CachedPlan> plan;
   if (!file.empty()) {
+    speak_plan_language(file);
     plan = load_plan_cached(file);
     if (!plan->loaded.ok()) {
       std::cerr << file << ": invalid plan; run 'plantrack validate " << file << "'\n";

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -12,7 +13,6 @@ namespace {
 
 struct ReportOptions {
   TrackOptions track;
-  std::string lang;
   std::string from, to;  // --from/--to: --period FROM..TO
   std::string output;
   std::string table;
@@ -33,10 +33,6 @@ std::optional<int> year_of(const std::string& text, const char* option, Diagnost
 
 ExitCode run_report(ReportOptions& o) {
   DiagnosticSink sink("plantrack report");
-  if (!o.lang.empty() && o.lang != "vi" && o.lang != "en") {
-    sink.error("bad-option", {}, "--lang \"" + o.lang + "\" is not a report language").fix =
-        "use --lang vi or --lang en";
-  }
   std::optional<int> from = year_of(o.from, "--from", sink);
   std::optional<int> to = year_of(o.to, "--to", sink);
   if ((from || to) && (!o.track.year.empty() || !o.track.period.empty())) {
@@ -72,7 +68,7 @@ ExitCode run_report(ReportOptions& o) {
   if (!t) return code;
   ReportOrder order;
   order.format = o.track.format;
-  order.lang = o.lang;
+  order.lang = report_language();
   order.table = o.table;
   order.output = o.output;
   order.force = o.force;
@@ -102,7 +98,6 @@ Command add_report_command(CLI::App& app) {
   o->track.format = "md";
   cmd->add_option("--format", o->track.format,
                   "md (default), html, csv, json, or an agency reporter");
-  cmd->add_option("--lang", o->lang, "vi or en (default: the plan's locale)");
   add_period_options(cmd, o->track);
   cmd->add_option("--from", o->from, "From this year (--period FROM..TO)");
   cmd->add_option("--to", o->to, "To this year");

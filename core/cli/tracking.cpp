@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
 #include "plugins.hpp"
@@ -76,6 +77,7 @@ bool period_of(const TrackOptions& options, std::optional<Period>& out, ExitCode
 
 std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mode mode,
                                     ExitCode& code) {
+  speak_plan_language(options.file);
   Tracker::Options o;
   o.mode = mode;
   o.store = options.db;

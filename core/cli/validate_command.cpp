@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/tracker.hpp"
@@ -53,6 +54,7 @@ ExitCode run_validate(const ValidateOptions& options) {
   ExitCode plugin_code = kOk;
   std::vector<Diagnostic> all;
   for (const std::string& file : options.files) {
+    speak_plan_language(file);
     LoadResult result = load_plan_file(file);
     if (result.ok() && result.plan.info.is_year_plan()) {
       ProgrammeCheck check = check_programme(result.plan, file, load_plan_file);

@@ -3,6 +3,9 @@
 #   run.sh PLANTRACK CASE      CASE is x.toml (runs "validate x.toml"), x.args (one argument per
 #                              line) or x.sh (a scenario: bash runs it in a fresh empty folder with
 #                              $PLANTRACK, $SRC (the repository) and the clock pinned to 2014-10-24)
+#   run.sh PLANTRACK CASE vi   the same in Vietnamese (PLANTRACK_LANG=vi), compared with x.vi.expected
+# The environment's language is pinned (LANG=C.UTF-8, no LC_ALL, LC_MESSAGES or PLANTRACK_LANG), so a
+# case speaks English unless it, its plan's locale or the third argument says otherwise.
 # Runs in the case's folder, so messages show paths as written. UPDATE_GOLDEN=1 rewrites x.expected.
 set -u
 bin=$(realpath "$1")
@@ -10,6 +13,12 @@ dir=$(dirname "$2")
 base=$(basename "$2")
 name=${base%.*}
 cd "$dir" || exit 1
+unset LC_ALL LC_MESSAGES PLANTRACK_LANG LANGUAGE
+export LANG=C.UTF-8
+if [[ ${3:-} == vi ]]; then
+  export PLANTRACK_LANG=vi
+  name=$name.vi
+fi
 if [[ $base == *.sh ]]; then
   scratch=$(mktemp -d)
   cache=$(mktemp -d)

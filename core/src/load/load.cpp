@@ -1,4 +1,5 @@
 #include <toml++/toml.h>
+#include <algorithm>
 
 #include "nesting.hpp"
 #include "plan_reader.hpp"
@@ -79,6 +80,37 @@ LoadResult load_plan_text(std::string text, const std::string& path) {
   return load_with(
       [&] { return toml::parse(std::string_view(source.text()), std::string_view(path)); }, path,
       std::move(source));
+}
+
+std::string stated_locale(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  bool in_plan = false;  // inside the [plan] table
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    line.remove_prefix(first);
+    if (line[0] == '[') {
+      std::size_t close = line.find(']');
+      std::string_view header = line.substr(0, close == std::string_view::npos ? 0 : close + 1);
+      if (in_plan && header != "[plan]") break;  // [plan] ended without a locale
+      in_plan = header == "[plan]";
+      continue;
+    }
+    if (!in_plan || line.substr(0, 6) != "locale") continue;
+    line.remove_prefix(6);
+    line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+    if (line.empty() || line[0] != '=') continue;
+    line.remove_prefix(1);
+    line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+    if (line.empty() || (line[0] != '"' && line[0] != '\'')) continue;
+    std::size_t close = line.find(line[0], 1);
+    if (close == std::string_view::npos) continue;
+    return std::string(line.substr(1, close - 1));
+  }
+  return {};
 }
 
 LoadResult load_plan_file(const std::string& path) {

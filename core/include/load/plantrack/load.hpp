@@ -9,6 +9,7 @@
 ///   auto r = plantrack::load_plan_file("workflows/binh-duong-cleaner-production-2012-2015.toml");
 ///   if (!r.ok()) std::cerr << plantrack::render_text(r.diagnostics, r.source);
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plantrack/diagnostic.hpp"
@@ -25,6 +26,11 @@ struct LoadResult {
   /// True when there is no error (warnings allowed).
   bool ok() const { return count_errors(diagnostics) == 0; }
 };
+
+/// The `locale` a plan states in its `[plan]` table (`locale = "vi"`), read from its text without
+/// parsing it, so that even a plan that does not parse is answered in its language; empty when it
+/// states none (the model's default, "vi", is the reports' language, not a choice for messages).
+PLANTRACK_API std::string stated_locale(std::string_view text);
 
 /// Reads and checks a plan file. A file that cannot be read gives one "io" diagnostic.
 PLANTRACK_API LoadResult load_plan_file(const std::string& path);
