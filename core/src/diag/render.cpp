@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/printable.hpp"
 
 namespace plantrack {
@@ -83,10 +84,10 @@ void render_location(std::string& out, const std::string& file, SourcePos where)
 
 // One line of a diagnostic: messages quote plan text (ids, titles), which must not reach the
 // terminal raw.
-void append_line(std::string& out, std::string_view label, std::string_view text) {
-  out += label;
-  append_printable(out, text);
-  out += '\n';
+std::string printable_text(std::string_view text, LineBreaks breaks = LineBreaks::kNone) {
+  std::string out;
+  append_printable(out, text, breaks);
+  return out;
 }
 
 }  // namespace
@@ -95,19 +96,19 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Source
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     render_location(out, d.file, d.where);
-    out += d.severity == Severity::kError     ? "error: "
-           : d.severity == Severity::kWarning ? "warning: "
-                                              : "note: ";
     // A message may hold lines of its own (a plugin's nested report); plan text in it is escaped
     // where it is quoted (control characters and bidi overrides never pass).
-    append_printable(out, d.message, LineBreaks::kAllowed);
+    std::string message = printable_text(d.message, LineBreaks::kAllowed);
+    out += d.severity == Severity::kError     ? tr("error: {message}", {{"message", message}})
+           : d.severity == Severity::kWarning ? tr("warning: {message}", {{"message", message}})
+                                              : tr("note: {message}", {{"message", message}});
     out += '\n';
     if (d.where.known()) render_excerpt(out, source, d.where);
-    if (!d.why.empty()) append_line(out, "  why: ", d.why);
-    if (!d.fix.empty()) append_line(out, "  fix: ", d.fix);
+    if (!d.why.empty()) out += "  " + tr("why: {why}", {{"why", printable_text(d.why)}}) + "\n";
+    if (!d.fix.empty()) out += "  " + tr("fix: {fix}", {{"fix", printable_text(d.fix)}}) + "\n";
     for (const Note& note : d.notes) {
       render_location(out, d.file, note.where);
-      append_line(out, "note: ", note.message);
+      out += tr("note: {message}", {{"message", printable_text(note.message)}}) + "\n";
       if (note.where.known()) render_excerpt(out, source, note.where);
     }
   }
@@ -124,11 +125,17 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, const Source
   std::string out = render_text(shown, source);
   for (const auto& [kind, count] : seen) {
     if (count <= max_per_kind) continue;
-    const char* what = kind.first == Severity::kError     ? "errors"
-                       : kind.first == Severity::kWarning ? "warnings"
-                                                          : "notes";
-    out += "... and " + std::to_string(count - max_per_kind) + " more " + what + " \"" +
-           kind.second + "\" like these (" + std::to_string(count) + " in all)\n";
+    std::uint64_t more = count - max_per_kind;
+    std::initializer_list<Arg> args = {{"code", kind.second}, {"all", count}};
+    out += kind.first == Severity::kError
+               ? trn("... and {n} more error \"{code}\" like these ({all} in all)",
+                     "... and {n} more errors \"{code}\" like these ({all} in all)", more, args)
+           : kind.first == Severity::kWarning
+               ? trn("... and {n} more warning \"{code}\" like these ({all} in all)",
+                     "... and {n} more warnings \"{code}\" like these ({all} in all)", more, args)
+               : trn("... and {n} more note \"{code}\" like these ({all} in all)",
+                     "... and {n} more notes \"{code}\" like these ({all} in all)", more, args);
+    out += "\n";
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "nesting.hpp"
+#include "office_style.hpp"
 #include "plan_reader.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/read_file.hpp"
@@ -48,9 +49,16 @@ LoadResult load_with(Parse parse, const std::string& path, SourceText&& source) 
       document = parse();
       parsed = true;
     } catch (const toml::parse_error& e) {
-      Diagnostic& d =
-          sink.error("syntax", load::position_of(e.source()), syntax_message(e.description()));
-      d.fix = "correct the TOML at the caret (TOML 1.0: https://toml.io/en/v1.0.0)";
+      SourcePos at = load::position_of(e.source());
+      if (std::optional<Diagnostic> office =
+              load::office_style_value(source.line(at.line), at.line, at.column)) {
+        Diagnostic& d = sink.error(office->code, office->where, office->message);
+        d.why = std::move(office->why);
+        d.fix = std::move(office->fix);
+      } else {
+        Diagnostic& d = sink.error("syntax", at, syntax_message(e.description()));
+        d.fix = "correct the TOML at the caret (TOML 1.0: https://toml.io/en/v1.0.0)";
+      }
     }
     if (parsed) result.plan = load::read_plan(document, sink);
   }  // what is left of the document is freed before the checks

@@ -26,6 +26,28 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
+std::optional<Date> parse_day_month_year(std::string_view text) {
+  int parts[3] = {0, 0, 0};
+  std::size_t at = 0;
+  char separator = 0;
+  for (int i = 0; i < 3; ++i) {
+    std::size_t length = i < 2 ? 2 : 4;
+    std::size_t end = at;
+    while (end < text.size() && end - at < length && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == at || (i == 2 && end - at != 4)) return std::nullopt;
+    std::from_chars(text.data() + at, text.data() + end, parts[i]);
+    at = end;
+    if (i == 2) break;
+    if (at >= text.size() || (text[at] != '/' && text[at] != '-' && text[at] != '.')) return {};
+    if (separator && text[at] != separator) return std::nullopt;  // 30/09-2018
+    separator = text[at++];
+  }
+  if (at != text.size() || parts[2] < 1900) return std::nullopt;
+  Date date{parts[2], parts[1], parts[0]};  // day and month have at most two digits
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
 std::optional<std::string> parse_utc_time(std::string_view text) {
   if (text.size() == 10) {
     if (!parse_date(text)) return std::nullopt;

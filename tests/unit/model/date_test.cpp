@@ -27,3 +27,20 @@ TEST_CASE("a date is read as YYYY-MM-DD, a real day", "[model]") {
   CHECK_FALSE(parse_date("2014-02-30"));
   CHECK_FALSE(parse_date("24/10/2014"));
 }
+
+TEST_CASE("a date written day first, as Vietnamese offices write it", "[model]") {
+  CHECK(parse_day_month_year("30/09/2018") == Date{2018, 9, 30});
+  CHECK(parse_day_month_year("1/7/2018") == Date{2018, 7, 1});
+  CHECK(parse_day_month_year("01-07-2018") == Date{2018, 7, 1});
+  CHECK(parse_day_month_year("24.10.2014") == Date{2014, 10, 24});
+  CHECK_FALSE(parse_day_month_year("30/02/2018"));   // not a day
+  CHECK_FALSE(parse_day_month_year("09/30/2018"));   // month first
+  CHECK_FALSE(parse_day_month_year("30/09-2018"));   // two separators
+  CHECK_FALSE(parse_day_month_year("30/09/18"));     // a two-digit year
+  CHECK_FALSE(parse_day_month_year("30/09/20180"));  // five digits
+  CHECK_FALSE(parse_day_month_year("123/09/2018"));
+  CHECK_FALSE(parse_day_month_year("2018-09-30"));
+  CHECK_FALSE(parse_day_month_year("30/09/2018 "));
+  CHECK_FALSE(parse_day_month_year(""));
+  CHECK_FALSE(parse_day_month_year("1/1/1899"));
+}

@@ -48,6 +48,10 @@ class Date {
 /// nullopt. The one parser of dates written as text.
 PLANTRACK_API std::optional<Date> parse_date(std::string_view text);
 
+/// A date written day first, as Vietnamese offices write them: "30/09/2018", also with '-' or '.'
+/// and one-digit days or months ("1/7/2018"); a real day from 1900 on, else nullopt.
+PLANTRACK_API std::optional<Date> parse_day_month_year(std::string_view text);
+
 /// A moment in UTC as the store keeps `recorded_at` ("2014-10-24T17:00:00Z"), read from RFC 3339
 /// with a `Z` or `+00:00` (fractions of a second dropped: the store keeps whole seconds), or from
 /// a date, which means its last second ("2014-10-24" is "2014-10-24T23:59:59Z"). nullopt for
