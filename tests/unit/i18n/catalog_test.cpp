@@ -13,15 +13,19 @@ namespace {
 
 // Compiles a .po text with the real msgfmt and reads the .mo back.
 std::string compile(const std::string& po) {
-  std::filesystem::path base = std::filesystem::temp_directory_path() / "plantrack-i18n-test";
-  std::filesystem::create_directories(base);
-  std::string dir = base.string();
+  // A folder of its own: ctest runs the test cases of this file in parallel.
+  std::string pattern = (std::filesystem::temp_directory_path() / "plantrack-i18n-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()));
+  std::string dir = pattern;
   { std::ofstream(dir + "/t.po") << po; }
   std::string command = "msgfmt -o '" + dir + "/t.mo' '" + dir + "/t.po'";
   REQUIRE(std::system(command.c_str()) == 0);
-  std::ifstream in(dir + "/t.mo", std::ios::binary);
   std::stringstream bytes;
-  bytes << in.rdbuf();
+  {
+    std::ifstream in(dir + "/t.mo", std::ios::binary);
+    bytes << in.rdbuf();
+  }
+  std::filesystem::remove_all(dir);
   return bytes.str();
 }
 
