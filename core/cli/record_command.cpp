@@ -5,8 +5,11 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/recording.hpp"
+#include "plantrack/utf8.hpp"
 #include "plugins.hpp"
 #include "tracking.hpp"
 
@@ -83,13 +86,21 @@ struct RevertOptions {
 struct ImportOptions {
   TrackOptions track;
   std::string csv;
+  std::string encoding;
 };
 
 ExitCode run_import(ImportOptions& o) {
+  speak_plan_language(o.track.file);  // the file's problems are said in the plan's language
   FileRead csv = read_input_file(o.csv, kMaxCsvBytes);
   if (!csv.bytes) {
     std::cerr << o.csv << ": error: " << csv.problem << "\n  fix: " << csv.fix
               << "\nnothing was written\n";
+    return kInvalidInput;
+  }
+  DiagnosticSink decoding(o.csv);
+  if (!decode_csv(*csv.bytes, o.encoding, decoding)) {
+    SourceText shown(o.csv, valid_utf8(*csv.bytes));
+    std::cerr << render_text(decoding.take_sorted(), shown) << tr("nothing was written") << "\n";
     return kInvalidInput;
   }
   SourceText source(o.csv, std::move(*csv.bytes));
@@ -200,6 +211,10 @@ Command add_import_command(CLI::App& app) {
                   "Updates: task,quantity,year,date,by,note,evidence; payments add "
                   "amount,source,cost,participant")
       ->required();
+  cmd->add_option("--encoding", o->encoding,
+                  "The CSV's encoding: utf-8 (default) or cp1258 (Excel's \"CSV (Comma "
+                  "delimited)\" on a Vietnamese Windows)")
+      ->type_name("NAME");
   return [o] { return run_import(*o); };
 }
 

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <utility>
 
 namespace plantrack {
@@ -56,6 +58,30 @@ std::string valid_utf8(std::string_view text) {
 namespace {
 
 // The code point at the start of `text` and its length in bytes; {-1, 0} when there is none.
+// Whether `text` holds a combining mark, which NFC may join with the letter before it. Text
+// without one is already in NFC but for a few singletons (U+212B ANGSTROM SIGN) and conjoining
+// Hangul jamo, which are kept as written.
+bool has_combining_mark(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0xCC) {  // below U+0300, the first combining mark
+      i += utf8_sequence_at(text, i) ? utf8_sequence_at(text, i) : 1;
+      continue;
+    }
+    utf8proc_int32_t c = -1;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                         static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) return false;  // not UTF-8: left as it is
+    utf8proc_category_t category = utf8proc_category(c);
+    if (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC ||
+        category == UTF8PROC_CATEGORY_ME) {
+      return true;
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return false;
+}
+
 std::pair<utf8proc_int32_t, std::size_t> first_code_point(std::string_view text) {
   utf8proc_int32_t c = -1;
   utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -72,6 +98,39 @@ std::string with_first(std::string_view text, std::size_t length, utf8proc_int32
 }
 
 }  // namespace
+
+std::string to_nfc(std::string_view text) {
+  if (!has_combining_mark(text) || first_invalid_utf8(text)) return std::string(text);
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(text);
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
+
+std::string fold_name(std::string_view text) {
+  std::string spaced;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (spaced.empty() || spaced.back() == ' ')) continue;
+    spaced += space ? ' ' : c;
+  }
+  if (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+  if (first_invalid_utf8(spaced)) return spaced;
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(spaced.data()),
+      static_cast<utf8proc_ssize_t>(spaced.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0) return spaced;
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
 
 std::string upper_first(std::string_view text) {
   auto [c, length] = first_code_point(text);

@@ -48,3 +48,26 @@ TEST_CASE("first letters change case for every Vietnamese letter", "[diag][utf8]
   CHECK(lower_first("Đ") == "đ");
   CHECK(lower_first("vốn") == "vốn");
 }
+
+TEST_CASE("text typed with combining accents is the same as typed precomposed", "[diag][utf8]") {
+  // "Công ty TNHH Gỗ Kim Thành" as a Mac writes it (NFD) and as Windows writes it (NFC).
+  std::string nfd = "Co\xCC\x82ng ty TNHH Go\xCC\x83 Kim Tha\xCC\x80nh";
+  std::string nfc = "C\xC3\xB4ng ty TNHH G\xE1\xBB\x97 Kim Th\xC3\xA0nh";
+  CHECK(nfd != nfc);
+  CHECK(to_nfc(nfd) == nfc);
+  CHECK(to_nfc(nfc) == nfc);
+  // ệ with its two marks in either order composes the same way (canonical order).
+  CHECK(to_nfc("e\xCC\xA3\xCC\x82") == "\xE1\xBB\x87");
+  CHECK(to_nfc("e\xCC\x82\xCC\xA3") == "\xE1\xBB\x87");
+  CHECK(to_nfc("plain ascii") == "plain ascii");
+  CHECK(to_nfc("bad \xFF a\xCC\x80") == "bad \xFF a\xCC\x80");  // not UTF-8: left for the check
+  CHECK(to_nfc("") == "");
+}
+
+TEST_CASE("names fold the same whatever their case, accents' encoding and spaces", "[diag][utf8]") {
+  CHECK(fold_name("  C\xC3\xB4ng ty TNHH  G\xE1\xBB\x96 ") == "c\xC3\xB4ng ty tnhh g\xE1\xBB\x97");
+  CHECK(fold_name("Co\xCC\x82ng ty tnhh go\xCC\x83") == "c\xC3\xB4ng ty tnhh g\xE1\xBB\x97");
+  CHECK(fold_name("\xC4\x90\xC6\xA1n v\xE1\xBB\x8B") == "\xC4\x91\xC6\xA1n v\xE1\xBB\x8B");  // Đ
+  CHECK(fold_name("Task") == "task");
+  CHECK(fold_name("") == "");
+}

@@ -26,6 +26,17 @@ PLANTRACK_API std::optional<std::size_t> first_invalid_utf8(std::string_view tex
 /// `text` with each ill-formed sequence replaced by U+FFFD (the text itself when it is valid).
 PLANTRACK_API std::string valid_utf8(std::string_view text);
 
+/// `text` in Unicode Normalization Form C (utf8proc): "Công ty" typed with combining accents (NFD,
+/// as a Mac writes it) becomes the same bytes as typed precomposed (as Windows writes it), so an
+/// enterprise, an id or a title typed on either is one. Text without combining marks is returned
+/// as it is without normalising (every text plantrack reads passes here); text that is not valid
+/// UTF-8 is returned as it is (it is refused where it is checked).
+PLANTRACK_API std::string to_nfc(std::string_view text);
+
+/// `text` for comparing names: NFC, case-folded for every letter (utf8proc), runs of white space
+/// as one space, none at the ends. "  Công ty TNHH  GỖ " and "công ty tnhh gỗ" fold the same.
+PLANTRACK_API std::string fold_name(std::string_view text);
+
 /// `text` with its first letter in capitals, for every letter Unicode knows (utf8proc): "ấp" ->
 /// "Ấp", "đề tài" -> "Đề tài", "ý kiến" -> "Ý kiến". Text that does not start with a lower-case
 /// letter, or is not valid UTF-8, is returned as it is.

@@ -121,8 +121,11 @@ class PLANTRACK_API Recorder {
 };
 
 /// Parses a CSV of records (header: task, quantity, year, date, by, note, evidence, and for
-/// payments amount, source, cost, participant; RFC 4180 quoting; UTF-8, an optional BOM). A row
-/// has a quantity (progress) or an amount (a payment). Problems are reported as FILE:ROW:COL.
+/// payments amount, source, cost, participant, or their Vietnamese names: Công việc, Số lượng, Năm,
+/// Ngày, Người báo cáo, Ghi chú, Minh chứng, Số tiền, Nguồn, Chi phí, Đơn vị tham gia, in any case;
+/// RFC 4180 quoting; UTF-8, an optional BOM; fields separated by ',' or, when the header has a ';'
+/// and no ',', by ';' as Excel writes with Vietnamese regional settings). A row has a quantity
+/// (progress) or an amount (a payment). Problems are reported as FILE:ROW:COL.
 PLANTRACK_API std::vector<RecordInput> parse_records_csv(const std::string& text,
                                                          DiagnosticSink& sink);
 /// The same, each row handed to `row` as it is read (a caller that keeps the rows in a container
@@ -131,6 +134,22 @@ PLANTRACK_API std::size_t parse_records_csv(const std::string& text, DiagnosticS
                                             const std::function<void(RecordInput&&)>& row);
 /// At least how many rows the CSV `text` has (its lines): to reserve room for them.
 PLANTRACK_API std::size_t csv_rows_at_most(std::string_view text);
+
+/// The encodings decode_csv() reads ("utf-8", "cp1258"), for messages and --help.
+PLANTRACK_API const std::vector<std::string>& csv_encodings();
+
+/// Makes a CSV file's `bytes` the UTF-8 text parse_records_csv() reads, in NFC. `encoding` empty or
+/// "utf-8": UTF-8 with or without a BOM, as it is (bytes that are not UTF-8 are refused later at
+/// their cells), unless they read as Windows-1258, which is refused at the first such byte with
+/// the fix (--encoding cp1258, or saving as "CSV UTF-8"). "cp1258" (or "windows-1258"): what
+/// Excel's "CSV (Comma delimited)" writes on a Vietnamese Windows, converted with iconv. False,
+/// with a "csv-encoding" diagnostic and `bytes` as they were, when the bytes cannot be read so or
+/// the encoding is unknown.
+PLANTRACK_API bool decode_csv(std::string& bytes, std::string_view encoding, DiagnosticSink& sink);
+
+/// `bytes` converted from the iconv encoding `from` to UTF-8; nullopt when they are not in it.
+PLANTRACK_API std::optional<std::string> convert_with_iconv(const std::string& bytes,
+                                                            const char* from);
 
 /// The login name of the user running plantrack ("unknown" if none can be found).
 PLANTRACK_API std::string login_name();
