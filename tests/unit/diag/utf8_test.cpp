@@ -51,7 +51,7 @@ TEST_CASE("first letters change case for every Vietnamese letter", "[diag][utf8]
 
 TEST_CASE("text typed with combining accents is the same as typed precomposed", "[diag][utf8]") {
   // "Công ty TNHH Gỗ Kim Thành" as a Mac writes it (NFD) and as Windows writes it (NFC).
-  std::string nfd = "Co\xCC\x82ng ty TNHH Go\xCC\x83 Kim Tha\xCC\x80nh";
+  std::string nfd = "Co\xCC\x82ng ty TNHH Go\xCC\x82\xCC\x83 Kim Tha\xCC\x80nh";
   std::string nfc = "C\xC3\xB4ng ty TNHH G\xE1\xBB\x97 Kim Th\xC3\xA0nh";
   CHECK(nfd != nfc);
   CHECK(to_nfc(nfd) == nfc);
@@ -66,7 +66,8 @@ TEST_CASE("text typed with combining accents is the same as typed precomposed", 
 
 TEST_CASE("names fold the same whatever their case, accents' encoding and spaces", "[diag][utf8]") {
   CHECK(fold_name("  C\xC3\xB4ng ty TNHH  G\xE1\xBB\x96 ") == "c\xC3\xB4ng ty tnhh g\xE1\xBB\x97");
-  CHECK(fold_name("Co\xCC\x82ng ty tnhh go\xCC\x83") == "c\xC3\xB4ng ty tnhh g\xE1\xBB\x97");
+  CHECK(fold_name("Co\xCC\x82ng ty tnhh go\xCC\x82\xCC\x83") ==
+        "c\xC3\xB4ng ty tnhh g\xE1\xBB\x97");
   CHECK(fold_name("\xC4\x90\xC6\xA1n v\xE1\xBB\x8B") == "\xC4\x91\xC6\xA1n v\xE1\xBB\x8B");  // Đ
   CHECK(fold_name("Task") == "task");
   CHECK(fold_name("") == "");
