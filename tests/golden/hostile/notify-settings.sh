@@ -2,6 +2,8 @@
 # declared range, control characters (CR/LF in a mail address would inject SMTP commands), and
 # paths that leave the plan's folder. Plugin files reached through a symlink, or under a folder
 # others can write to, are refused (item 19); a broken unrelated library only warns.
+# Its checks grep the English labels (error:, warning:, fix:) of a Vietnamese plan's output.
+export PLANTRACK_LANG=en
 build=$(dirname "$(dirname "$PLANTRACK")")
 fixtures=$build/tests/plugins/lib
 run() { "$PLANTRACK" "$@" 2>&1 | sed -E "s|$build|BUILD|g; s|$PWD/|./|g; s|^\[[0-9 :.-]+\] ||"; echo "[exit ${PIPESTATUS[0]}]"; }

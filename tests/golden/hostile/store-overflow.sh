@@ -1,5 +1,7 @@
 # Totals and money sums never wrap: what would pass the 64-bit range is refused at its option or
 # CSV row; what an older plantrack stored is held at the limit (issue 12, item 14).
+# Its checks grep the English labels (error:, warning:, fix:) of a Vietnamese plan's output.
+export PLANTRACK_LANG=en
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 try() { "$PLANTRACK" "$@"; echo "[exit $?]"; }
 try record plan.toml posters 9223372036854775807 --year 2013 --date 2013-05-01

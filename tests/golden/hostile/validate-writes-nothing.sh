@@ -1,5 +1,7 @@
 # Item 18 of issue 12: validate writes nothing and uses no network (docs/cli.md), even for a plan
 # with notifiers; --notify sends the plan-validated event on purpose.
+# Its checks grep the English labels (error:, warning:, fix:) of a Vietnamese plan's output.
+export PLANTRACK_LANG=en
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 cat >> plan.toml <<'TOML'
 

@@ -1,6 +1,8 @@
 # Item 17 of issue 12: a year plan's programme reference is checked at its line: the file is a
 # plan, not itself a year plan, and its id is the one the year plan names. No store starts
 # beside a file that is not the programme.
+# Its checks grep the English labels (error:, warning:, fix:) of a Vietnamese plan's output.
+export PLANTRACK_LANG=en
 run() { "$PLANTRACK" "$@"; echo "[exit $?]"; }
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 "$PLANTRACK" plan-year plan.toml 2014 -o y2014.toml 2>/dev/null
