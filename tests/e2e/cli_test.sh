@@ -2,6 +2,8 @@
 # CLI end-to-end checks that need generated input or several commands:
 #   cli_test.sh PLANTRACK SOURCE_DIR
 set -u
+# Its checks read English labels (error:, fix:) of Vietnamese plans' output.
+export PLANTRACK_LANG=en
 bin=$1
 src=$2
 work=$(mktemp -d)

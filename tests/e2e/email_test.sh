@@ -4,6 +4,8 @@
 # a command's events are one message (an import of 200 rows: one message).
 #   email_test.sh PLANTRACK SOURCE_DIR
 set -u
+# Its checks read English labels (error:, fix:) of Vietnamese plans' output.
+export PLANTRACK_LANG=en
 bin=$(realpath "$1")
 src=$2
 work=$(mktemp -d)

@@ -4,6 +4,8 @@
 #   2. an import killed with SIGKILL mid-way leaves all of it or none of it.
 #   tracking_reliability.sh PLANTRACK
 set -u
+# Its checks read English labels (error:, fix:) of Vietnamese plans' output.
+export PLANTRACK_LANG=en
 bin=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -4,6 +4,8 @@
 # a command's events go in one POST (an import of 200 rows: one POST of 200 events).
 #   webhook_test.sh PLANTRACK SOURCE_DIR
 set -u
+# Its checks read the English labels (error:, fix:) of a Vietnamese plan's output.
+export PLANTRACK_LANG=en
 bin=$(realpath "$1")
 src=$2
 work=$(mktemp -d)
