@@ -1,5 +1,6 @@
 // Reading GNU .mo catalogs (the format msgfmt writes) and evaluating their Plural-Forms.
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "plantrack/i18n.hpp"
@@ -46,86 +47,49 @@ class PluralRule {
     return true;
   }
   std::uint64_t ternary() {
-    std::uint64_t c = logical_or();
+    std::uint64_t c = binary(0);
     if (!take("?")) return c;
     std::uint64_t a = ternary();
     if (!take(":")) ok_ = false;
     std::uint64_t b = ternary();
     return c ? a : b;
   }
-  std::uint64_t logical_or() {
-    std::uint64_t v = logical_and();
-    while (take("||")) {
-      std::uint64_t r = logical_and();
-      v = (v || r) ? 1 : 0;
-    }
-    return v;
-  }
-  std::uint64_t logical_and() {
-    std::uint64_t v = equality();
-    while (take("&&")) {
-      std::uint64_t r = equality();
-      v = (v && r) ? 1 : 0;
-    }
-    return v;
-  }
-  std::uint64_t equality() {
-    std::uint64_t v = relation();
+  // Binary operators by precedence, loosest first; all associate to the left.
+  static constexpr std::array<std::array<std::string_view, 4>, 6> kLevels = {
+      {{"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}}};
+
+  std::uint64_t binary(std::size_t level) {
+    if (level == kLevels.size()) return unary();
+    std::uint64_t v = binary(level + 1);
     for (;;) {
-      if (take("==")) {
-        v = v == relation() ? 1 : 0;
-      } else if (take("!=")) {
-        v = v != relation() ? 1 : 0;
-      } else {
-        return v;
-      }
-    }
-  }
-  std::uint64_t relation() {
-    std::uint64_t v = additive();
-    for (;;) {
-      if (take("<=")) {
-        v = v <= additive() ? 1 : 0;
-      } else if (take(">=")) {
-        v = v >= additive() ? 1 : 0;
-      } else if (take("<")) {
-        v = v < additive() ? 1 : 0;
-      } else if (take(">")) {
-        v = v > additive() ? 1 : 0;
-      } else {
-        return v;
-      }
-    }
-  }
-  std::uint64_t additive() {
-    std::uint64_t v = multiplicative();
-    for (;;) {
-      if (take("+")) {
-        v += multiplicative();
-      } else if (take("-")) {
-        v -= multiplicative();
-      } else {
-        return v;
-      }
-    }
-  }
-  std::uint64_t multiplicative() {
-    std::uint64_t v = unary();
-    for (;;) {
-      if (take("*")) {
-        v *= unary();
-      } else if (take("/") || take("%")) {
-        bool divide = text_[at_ - 1] == '/';
-        std::uint64_t d = unary();
-        if (d == 0) {
-          ok_ = false;
-          return 0;
+      std::string_view op;
+      for (std::string_view candidate : kLevels[level]) {
+        if (!candidate.empty() && take(candidate)) {
+          op = candidate;
+          break;
         }
-        v = divide ? v / d : v % d;
-      } else {
-        return v;
       }
+      if (op.empty()) return v;
+      v = apply(op, v, binary(level + 1));
     }
+  }
+  std::uint64_t apply(std::string_view op, std::uint64_t a, std::uint64_t b) {
+    if ((op == "/" || op == "%") && b == 0) {
+      ok_ = false;
+      return 0;
+    }
+    if (op == "||") return (a || b) ? 1 : 0;
+    if (op == "&&") return (a && b) ? 1 : 0;
+    if (op == "==") return a == b ? 1 : 0;
+    if (op == "!=") return a != b ? 1 : 0;
+    if (op == "<=") return a <= b ? 1 : 0;
+    if (op == ">=") return a >= b ? 1 : 0;
+    if (op == "<") return a < b ? 1 : 0;
+    if (op == ">") return a > b ? 1 : 0;
+    if (op == "+") return a + b;
+    if (op == "-") return a - b;
+    if (op == "*") return a * b;
+    return op == "/" ? a / b : a % b;
   }
   std::uint64_t unary() {
     if (take("!")) return unary() ? 0 : 1;

@@ -58,6 +58,28 @@ TEST_CASE("a catalog compiled by msgfmt is read back, with its plural rule") {
   CHECK(c->find_plural("{n} file", 25) == std::optional<std::string_view>("{n} plików"));
 }
 
+TEST_CASE("a plural rule with every operator a Plural-Forms header may use") {
+  auto rule = [](const std::string& expression) {
+    std::string po =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+        "\"Plural-Forms: nplurals=4; plural=" +
+        expression + ";\\n\"\n";
+    std::optional<Catalog> c = Catalog::parse(compile(po));
+    REQUIRE(c);
+    return c;
+  };
+  std::optional<Catalog> c = rule("!(n != 1) ? 0 : (n * 2 - 2) / 2 >= 10 ? 3 : n + 1 < 4 ? 1 : 2");
+  CHECK(c->plural_index(1) == 0);
+  CHECK(c->plural_index(2) == 1);   // 2 + 1 < 4
+  CHECK(c->plural_index(3) == 2);   // 3 + 1 == 4
+  CHECK(c->plural_index(11) == 3);  // (22 - 2) / 2 == 10
+  // A rule that divides by zero, or does not parse, gives the first form.
+  CHECK(rule("5 % (n - n)")->plural_index(7) == 0);
+  CHECK(rule("n >")->plural_index(7) == 0);
+  // A form past nplurals is the first form.
+  CHECK(rule("n")->plural_index(9) == 0);
+}
+
 TEST_CASE("bytes that are not a catalog are refused with a reason") {
   std::string error;
   CHECK_FALSE(Catalog::parse("not a catalog", &error));
