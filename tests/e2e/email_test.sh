@@ -42,7 +42,7 @@ TOML
 sink good ok
 good=$(cat good.port)
 plan "$good"
-out=$("$bin" done plan.toml posters 2>&1); code=$?
+out=$("$bin" --lang en done plan.toml posters 2>&1); code=$?
 [[ $code == 0 ]] || fail "delivered: exit $code: $out"
 grep -q "MAIL FROM:plantrack@sct.binhduong.gov.vn RCPT TO:kehoach@sct.binhduong.gov.vn,giamdoc@sct.binhduong.gov.vn" good.mail ||
   fail "delivered: envelope: $(head -3 good.mail)"
@@ -91,7 +91,7 @@ subject=$(grep '^Subject: ' good.mail | tail -1 | sed 's/^Subject: =?UTF-8?B?//;
 echo "ok   an import of 200 rows: one message, its subject says 200 events"
 
 plan 0
-out=$("$bin" start plan.toml posters 2>&1); code=$?
+out=$("$bin" --lang en start plan.toml posters 2>&1); code=$?
 [[ $code == 1 ]] || fail "port 0: exit $code, expected 1"
 grep -qF 'error: setting "port" of plugin "email" must be from 1 to 65535, got 0' <<<"$out" ||
   fail "port 0: message: $out"
@@ -103,7 +103,7 @@ for setting in "retries = -1" "timeout_ms = 0"; do
   sed -i "/^${setting%% =*} = /d" plan.toml
   echo "$setting" >>plan.toml
   line=$(grep -n "^$setting\$" plan.toml | cut -d: -f1)
-  out=$("$bin" validate plan.toml 2>&1); code=$?
+  out=$("$bin" --lang en validate plan.toml 2>&1); code=$?
   [[ $code == 1 ]] || fail "$setting: validate exit $code, expected 1"
   grep -qE "^plan.toml:$line:1: error: setting \"${setting%% =*}\" of plugin \"email\" must be from" <<<"$out" ||
     fail "$setting: message: $out"
@@ -113,7 +113,7 @@ done
 echo "ok   retries = -1 and timeout_ms = 0 refused at their line; nothing recorded or sent"
 plan "$good"
 sed -i 's|^from = .*|from = "a@b.vn\\r\\nRCPT TO:<victim@evil.example>"|' plan.toml
-out=$("$bin" validate plan.toml 2>&1); code=$?
+out=$("$bin" --lang en validate plan.toml 2>&1); code=$?
 [[ $code == 1 ]] || fail "CR/LF from: exit $code, expected 1"
 grep -q 'setting "from" of plugin "email" contains a control character (U+000D)' <<<"$out" ||
   fail "CR/LF from: message: $out"

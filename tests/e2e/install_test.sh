@@ -53,7 +53,7 @@ expect "plugins list" 0 $code "$out" \
   "rules  1.0.0  funding check  ABI 5 ok  $prefix/lib/plantrack/plugins/funding_rules.so" \
   "daily-digest  1.0.0  notifier  ABI 5 ok"
 
-out=$("$pt" record plan.toml posters 2500 --date 2014-10-01 2>&1); code=$?
+out=$("$pt" --lang en record plan.toml posters 2500 --date 2014-10-01 2>&1); code=$?
 expect "record" 0 $code "$out" "recorded #1 2014-10-01 progress posters +2500"
 digest=$(cat digests/digest-2014-10-01.txt 2>/dev/null)
 [[ $digest == "[progress-recorded] posters: 2500 recorded (50% of target)" ]] ||
@@ -80,7 +80,7 @@ expect "report --format brief" 0 $code "$out" \
   "BÁO CÁO KẾT QUẢ THỰC HIỆN Kế hoạch sản xuất sạch hơn" \
   "03. Thiết kế và phát hành áp phích tuyên truyền …: 2.500 Tờ (50%)" \
   "Ngân sách nhà nước: 1.023.600.000 đồng (Một tỷ không trăm hai mươi ba triệu sáu trăm nghìn đồng)"
-out=$("$pt" report plan.toml --format brif 2>&1); code=$?
+out=$("$pt" --lang en report plan.toml --format brif 2>&1); code=$?
 expect "report, a misspelt format" 2 $code "$out" 'did you mean "brief"?'
 
 echo "$failures failure(s)"

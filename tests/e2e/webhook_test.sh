@@ -80,7 +80,7 @@ echo "ok   the next run delivers what was kept, oldest first"
 
 plan "" "" 2000
 sed -i 's|^url = .*|url = "ftp://127.0.0.1/hook"|' plan.toml
-out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+out=$("$bin" --lang en record plan.toml posters 100 2>&1); code=$?
 [[ $code == 1 ]] || fail "bad url: exit $code, expected 1"
 grep -qF 'error: plugin "webhook" could not start: url must start with http:// or https://, got "ftp://127.0.0.1/hook"' <<<"$out" ||
   fail "bad url: message: $out"

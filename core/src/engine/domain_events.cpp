@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "plantrack/alerts.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/tracker.hpp"
 
 namespace plantrack {
@@ -24,16 +25,16 @@ std::vector<sdk::Event> domain_events(const Plan& plan, const std::vector<Event>
   for (const Event& n : appended) {
     std::string id = std::to_string(n.id);
     if (n.kind == EventKind::kProgress) {
-      sdk::Event e =
-          make_event(plan, sdk::EventType::kProgressRecorded, n.effective, id,
-                     n.task + ": " + std::to_string(n.quantity.value_or(0)) + " recorded");
+      sdk::Event e = make_event(plan, sdk::EventType::kProgressRecorded, n.effective, id,
+                                tr("{task}: {quantity} recorded",
+                                   {{"task", n.task}, {"quantity", n.quantity.value_or(0)}}));
       e.task = n.task;
       e.quantity = n.quantity;
       e.event_id = n.id;
       out.push_back(std::move(e));
     } else if (n.kind == EventKind::kStart) {
-      sdk::Event e =
-          make_event(plan, sdk::EventType::kTaskStarted, n.effective, n.task, n.task + " started");
+      sdk::Event e = make_event(plan, sdk::EventType::kTaskStarted, n.effective, n.task,
+                                tr("{task} started", {{"task", n.task}}));
       e.task = n.task;
       e.event_id = n.id;
       out.push_back(std::move(e));
@@ -44,17 +45,21 @@ std::vector<sdk::Event> domain_events(const Plan& plan, const std::vector<Event>
     const TaskStatus& a = after.tasks[t];
     const Task& task = plan.tasks[t];
     if (a.state == TaskState::kDone && b.state != TaskState::kDone) {
-      sdk::Event e = make_event(plan, sdk::EventType::kTaskCompleted, as_of, task.id,
-                                task.id + " completed: " + std::to_string(a.achieved) + " of " +
-                                    std::to_string(task.target) + " " + task.unit);
+      sdk::Event e = make_event(
+          plan, sdk::EventType::kTaskCompleted, as_of, task.id,
+          tr("{task} completed: {achieved} of {target} {unit}", {{"task", task.id},
+                                                                 {"achieved", a.achieved},
+                                                                 {"target", task.target},
+                                                                 {"unit", task.unit}}));
       e.task = task.id;
       e.stage = task.stage;
       out.push_back(std::move(e));
     }
     bool was_blocked = !b.blockers.empty() || b.blocked_by_hand;
     if (was_blocked && a.ready) {
-      sdk::Event e = make_event(plan, sdk::EventType::kTaskUnblocked, as_of,
-                                task.id + "/" + as_of.to_string(), task.id + " can start now");
+      sdk::Event e =
+          make_event(plan, sdk::EventType::kTaskUnblocked, as_of, task.id + "/" + as_of.to_string(),
+                     tr("{task} can start now", {{"task", task.id}}));
       e.task = task.id;
       e.stage = task.stage;
       out.push_back(std::move(e));

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/plan_cache.hpp"
 #include "plantrack/printable.hpp"
 #include "plantrack/stored_status.hpp"
@@ -66,8 +67,8 @@ TrackerError invalid_plan(const LoadResult& loaded, const std::string& path) {
     if (d.severity == Severity::kError) errors.push_back(d);
   }
   TrackerError e = plan_error(TrackerError::Kind::kInvalidPlan, std::move(errors), loaded.source);
-  e.message = "invalid plan: nothing was read or written";
-  e.fix = "run 'plantrack validate " + path + "' for details";
+  e.message = tr("invalid plan: nothing was read or written");
+  e.fix = tr("run 'plantrack validate {plan}' for details", {{"plan", path}});
   return e;
 }
 
@@ -103,8 +104,8 @@ std::optional<TrackerError> Tracker::Impl::load_plugins() {
   DiagnosticSink sink(plan_path);
   if (!host->load_plan_plugins(loaded.plan, plan_path, sink)) {
     TrackerError e = plan_error(TrackerError::Kind::kPlugins, sink.take_sorted(), loaded.source);
-    e.message = "the plan's plugins cannot be loaded: nothing was written";
-    e.fix = "correct the [[plugin]] entries, or run with --no-plugins";
+    e.message = tr("the plan's plugins cannot be loaded: nothing was written");
+    e.fix = tr("correct the [[plugin]] entries, or run with --no-plugins");
     return e;
   }
   plugins = std::move(host);
@@ -148,8 +149,10 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
     e.code = ExitCode::kUsage;
     std::string span =
         std::to_string(plan.info.period_start) + ".." + std::to_string(plan.info.period_end);
-    e.message = "period " + o.period->to_string() + " is outside the programme's period " + span;
-    e.fix = "give a period within " + span + " (e.g. --period " + span + " for all of it)";
+    e.message = tr("period {period} is outside the programme's period {span}",
+                   {{"period", o.period->to_string()}, {"span", span}});
+    e.fix =
+        tr("give a period within {span} (e.g. --period {span} for all of it)", {{"span", span}});
     return e;
   }
   m->period = o.period;
@@ -169,11 +172,15 @@ Result<Tracker> Tracker::open(const std::string& plan_path, Options options) {
     TrackerError e;  // writing here would split the plan's history in two stores
     e.kind = TrackerError::Kind::kInput;
     e.code = ExitCode::kUsage;
-    e.message = "plan id \"" + printable(plan.info.id) + "\" has its history in " +
-                m->history_elsewhere + ", not beside " + plan_path + " (" + db +
-                " would start a second, separate history)";
-    e.fix = "pass --db " + m->history_elsewhere + " to add to that history (or --db " + db +
-            " to start apart on purpose)";
+    e.message =
+        tr("plan id \"{id}\" has its history in {store}, not beside {plan} ({db} would start a "
+           "second, separate history)",
+           {{"id", printable(plan.info.id)},
+            {"store", m->history_elsewhere},
+            {"plan", plan_path},
+            {"db", db}});
+    e.fix = tr("pass --db {store} to add to that history (or --db {db} to start apart on purpose)",
+               {{"store", m->history_elsewhere}, {"db", db}});
     e.wrote_nothing = true;
     return e;
   }
@@ -293,9 +300,9 @@ Result<WhyTask> Tracker::why(const std::string& id) const {
     std::string hint = suggest(id, ids);
     TrackerError e;
     e.kind = TrackerError::Kind::kInput;
-    e.message = "unknown task \"" + printable(id) + "\"";
-    e.fix = hint.empty() ? "run 'plantrack status' to see the task ids"
-                         : "did you mean \"" + printable(hint) + "\"?";
+    e.message = tr("unknown task \"{task}\"", {{"task", printable(id)}});
+    e.fix = hint.empty() ? tr("run 'plantrack status' to see the task ids")
+                         : tr("did you mean \"{id}\"?", {{"id", printable(hint)}});
     return e;
   }
   WhyTask out;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "plantrack/alerts.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/stored_status.hpp"
 #include "plantrack/what_if.hpp"
@@ -84,14 +85,15 @@ std::vector<std::string> compare(const std::set<std::string>& before,
 std::optional<TrackerError> make_folder(const std::string& path) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
-    return output_error("\"" + path + "\" is a file, and CSV tables are written into a folder",
-                        "give a folder for the tables, or --table NAME for one table",
-                        ExitCode::kUsage);
+    return output_error(
+        tr("\"{path}\" is a file, and CSV tables are written into a folder", {{"path", path}}),
+        tr("give a folder for the tables, or --table NAME for one table"), ExitCode::kUsage);
   }
   fs::create_directories(path, ec);
   if (ec) {
-    return output_error("cannot create the folder " + path + ": " + ec.message(),
-                        "check the path and its permissions");
+    return output_error(
+        tr("cannot create the folder {path}: {reason}", {{"path", path}, {"reason", ec.message()}}),
+        tr("check the path and its permissions"));
   }
   return std::nullopt;
 }
@@ -180,8 +182,9 @@ Result<ReportResult> Tracker::report(const ReportOrder& order) {
   }
   sdk::Outcome outcome = host->render(order.format, view, request, single);
   if (!outcome.ok) {
-    return output_error("the \"" + order.format + "\" reporter failed: " + outcome.error, "",
-                        ExitCode::kPluginFailed);
+    return output_error(tr("the \"{format}\" reporter failed: {error}",
+                           {{"format", order.format}, {"error", outcome.error}}),
+                        "", ExitCode::kPluginFailed);
   }
   out.to_stdout = order.output.empty() || order.output == "-";
   if (!folder) staged[out.to_stdout ? "-" : order.output] << single.str();
@@ -197,10 +200,12 @@ Result<ReportResult> Tracker::report(const ReportOrder& order) {
   if (std::optional<OutputRefusal> refusal = write_outputs(out.files, policy)) {
     return refused_output(*refusal);
   }
-  std::string where = out.to_stdout ? "standard output" : order.output;
+  std::string written =
+      out.to_stdout ? tr("{format} report written to standard output", {{"format", order.format}})
+                    : tr("{format} report written to {path}",
+                         {{"format", order.format}, {"path", order.output}});
   sdk::Event done = make_event(plan, sdk::EventType::kReportGenerated, now.as_of,
-                               order.format + "/" + now.as_of.to_string(),
-                               order.format + " report written to " + where);
+                               order.format + "/" + now.as_of.to_string(), std::move(written));
   out.notify_failures = host->notify(done, view);
   return out;
 }
@@ -208,15 +213,15 @@ Result<ReportResult> Tracker::report(const ReportOrder& order) {
 Result<YearPlanResult> Tracker::plan_year(int year, const std::string& output, bool force) {
   const Plan& plan = impl_->loaded.plan;
   if (plan.info.is_year_plan()) {
-    return input_error(
-        impl_->plan_path + " is already a year plan (of " + plan.info.programme_file + ")",
-        "run plan-year on the programme's plan");
+    return input_error(tr("{plan} is already a year plan (of {programme})",
+                          {{"plan", impl_->plan_path}, {"programme", plan.info.programme_file}}),
+                       tr("run plan-year on the programme's plan"));
   }
   if (year < plan.info.period_start || year > plan.info.period_end) {
-    return input_error(std::to_string(year) + " is outside the programme's period " +
-                           std::to_string(plan.info.period_start) + "-" +
-                           std::to_string(plan.info.period_end),
-                       "give a year of the period");
+    return input_error(
+        tr("{year} is outside the programme's period {first}-{last}",
+           {{"year", year}, {"first", plan.info.period_start}, {"last", plan.info.period_end}}),
+        tr("give a year of the period"));
   }
   PlanStatus before = progress();
   // The year plan names its programme relative to where it is written.

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "domain_events.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/stored_status.hpp"
 #include "tracker_impl.hpp"
 
@@ -50,17 +51,18 @@ std::optional<NewEvent> revert_event(const EventStore& store, const std::string&
   std::size_t errors = sink.error_count();
   check_utf8({{"--reason", in.reason, {}}}, sink);
   if (!target) {
-    sink.error("unknown-event", {}, "no event #" + text + " in this plan's store").fix =
-        "run 'plantrack history " + plan_path + "' to see the event ids";
+    sink.error("unknown-event", {}, tr("no event #{event} in this plan's store", {{"event", text}}))
+        .fix = tr("run 'plantrack history {plan}' to see the event ids", {{"plan", plan_path}});
   } else if (target->kind == EventKind::kRevert) {
-    sink.error("bad-revert", {}, "event #" + text + " is itself a revert").fix =
-        "record the original again instead";
+    sink.error("bad-revert", {}, tr("event #{event} is itself a revert", {{"event", text}})).fix =
+        tr("record the original again instead");
   } else {
     for (const EventStore::Revert& r : store.reverts(plan_id)) {
       if (r.reverted != id) continue;
-      sink.error("bad-revert", {},
-                 "event #" + text + " was already reverted by #" + std::to_string(r.by))
-          .fix = "nothing to do";
+      sink.error(
+              "bad-revert", {},
+              tr("event #{event} was already reverted by #{by}", {{"event", text}, {"by", r.by}}))
+          .fix = tr("nothing to do");
     }
   }
   std::optional<Date> effective;
@@ -69,10 +71,15 @@ std::optional<NewEvent> revert_event(const EventStore& store, const std::string&
                                 : effective_date(in.date, {}, today, sink);
     if (effective && *effective < target->effective) {
       sink.error("revert-before-event", {},
-                 "a correction dated " + effective->to_string() + " is before the event it " +
-                     "corrects (#" + text + ", dated " + target->effective.to_string() + ")")
-          .fix = "date it on or after " + target->effective.to_string() +
-                 ", or leave out --date (the correction then takes effect on the event's own date)";
+                 tr("a correction dated {date} is before the event it corrects (#{event}, dated "
+                    "{event_date})",
+                    {{"date", effective->to_string()},
+                     {"event", text},
+                     {"event_date", target->effective.to_string()}}))
+          .fix =
+          tr("date it on or after {event_date}, or leave out --date (the correction then "
+             "takes effect on the event's own date)",
+             {{"event_date", target->effective.to_string()}});
     }
   }
   if (sink.error_count() > errors) return std::nullopt;

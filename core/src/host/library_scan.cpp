@@ -12,6 +12,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "plantrack/i18n.hpp"
+
 namespace plantrack::host {
 namespace {
 
@@ -71,7 +73,7 @@ std::optional<LibraryScan> parse_manifest(const std::string& bytes, std::string&
     at = end + 1;
   }
   if (fields.empty() || fields[0] != "plantrack-plugin") {
-    problem = "its manifest (section .plantrack) does not start with \"plantrack-plugin\"";
+    problem = tr("its manifest (section .plantrack) does not start with \"plantrack-plugin\"");
     return std::nullopt;
   }
   for (std::size_t i = 1; i < fields.size(); ++i) {
@@ -91,7 +93,7 @@ std::optional<LibraryScan> parse_manifest(const std::string& bytes, std::string&
     }
     if (!ok) {
       problem =
-          "its manifest (section .plantrack) has a malformed entry \"" + std::string(f) + "\"";
+          tr("its manifest (section .plantrack) has a malformed entry \"{entry}\"", {{"entry", f}});
       return std::nullopt;
     }
   }
@@ -103,8 +105,8 @@ LibraryScan scan_library(const std::string& path) {
   char magic[SELFMAG] = {};
   std::ifstream in(path, std::ios::binary);
   if (!in.read(magic, SELFMAG) || std::memcmp(magic, ELFMAG, SELFMAG) != 0) {
-    scan.problem = in ? "it is not a shared library (it has no ELF header)"
-                      : "it is not a shared library (the file is too short)";
+    scan.problem = in ? tr("it is not a shared library (it has no ELF header)")
+                      : tr("it is not a shared library (the file is too short)");
     return scan;
   }
   std::vector<std::string> symbols;
@@ -113,7 +115,7 @@ LibraryScan scan_library(const std::string& path) {
     symbols = info.symbols();
   } catch (const std::exception& e) {
     scan.problem =
-        std::string("it is not a shared library this system can load (") + e.what() + ")";
+        tr("it is not a shared library this system can load ({reason})", {{"reason", e.what()}});
     return scan;
   }
   for (const std::string& s : symbols) {

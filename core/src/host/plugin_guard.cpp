@@ -6,15 +6,20 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+
+#include "plantrack/i18n.hpp"
 
 namespace plantrack::host {
 namespace {
 
-// The message of the call in progress, made before the call (a signal handler may only write).
+// The message of the call in progress, made (and translated) before the call: a signal handler
+// may only write. A crash's message is in two parts, the signal's name between them.
 struct Message {
-  char plugin[256] = {};
-  char doing[160] = {};
-  char kept[128] = {};
+  char crash_before[1024] = {};
+  char crash_after[1024] = {};
+  char exit[1024] = {};
+  char fix[512] = {};
 };
 Message g_messages[4];
 volatile sig_atomic_t g_depth = 0;  // calls in progress; the innermost is g_messages[g_depth - 1]
@@ -55,18 +60,20 @@ const char* signal_name(int sig) {
   return "a signal";
 }
 
-void report(const char* what) {
+// The innermost call's message, with `signal` named in it (nullptr: the call ran exit()).
+void report(const char* signal) {
   int depth = g_depth;
   const Message& m = g_messages[(depth > 4 ? 4 : depth) - 1];
-  put("plantrack: plugin \"");
-  put(m.plugin);
-  put("\" ");
-  put(what);
-  put(" during ");
-  put(m.doing);
-  put("; ");
-  put(m.kept);
-  put("\n  fix: run with --no-plugins, and report this to the plugin's authors\n");
+  if (signal) {
+    put(m.crash_before);
+    put(signal);
+    put(m.crash_after);
+  } else {
+    put(m.exit);
+  }
+  put("\n  ");
+  put(m.fix);
+  put("\n");
 }
 
 void on_signal(int sig) {
@@ -75,17 +82,13 @@ void on_signal(int sig) {
     ::raise(sig);
     return;
   }
-  const char* name = signal_name(sig);
-  char what[48] = "crashed (";
-  std::strncat(what, name, sizeof what - std::strlen(what) - 3);
-  std::strncat(what, ")", 2);
-  report(what);
+  report(signal_name(sig));
   ::_exit(kPluginCrashed);
 }
 
 void on_exit() {
   if (g_depth > 0) {
-    report("called exit()");
+    report(nullptr);
     ::_exit(kPluginCrashed);
   }
 }
@@ -114,9 +117,24 @@ PluginCall::PluginCall(std::string_view plugin, std::string_view doing, std::str
   install();
   if (g_depth < 4) {
     Message& m = g_messages[g_depth];
-    copy(m.plugin, sizeof m.plugin, plugin);
-    copy(m.doing, sizeof m.doing, doing);
-    copy(m.kept, sizeof m.kept, kept);
+    // As long as they were when each had a buffer of its own.
+    std::string_view p = plugin.substr(0, 255), d = doing.substr(0, 159), k = kept.substr(0, 127);
+    std::string crash =
+        tr("plantrack: plugin \"{plugin}\" crashed ({signal}) during {doing}; {kept}");
+    std::size_t at = crash.find("{signal}");
+    if (at == std::string::npos) at = crash.size();  // a translation without it: at the end
+    std::string before =
+        substitute(crash.substr(0, at), {{"plugin", p}, {"doing", d}, {"kept", k}});
+    std::string after = substitute(crash.substr(std::min(at + 8, crash.size())),
+                                   {{"plugin", p}, {"doing", d}, {"kept", k}});
+    copy(m.crash_before, sizeof m.crash_before, before);
+    copy(m.crash_after, sizeof m.crash_after, after);
+    copy(m.exit, sizeof m.exit,
+         tr("plantrack: plugin \"{plugin}\" called exit() during {doing}; {kept}",
+            {{"plugin", p}, {"doing", d}, {"kept", k}}));
+    copy(m.fix, sizeof m.fix,
+         tr("fix: {fix}",
+            {{"fix", tr("run with --no-plugins, and report this to the plugin's authors")}}));
     g_depth = g_depth + 1;
   }
 }

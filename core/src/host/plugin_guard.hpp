@@ -2,7 +2,10 @@
 // Until plugins run out of process: a plugin call that crashes (SIGSEGV, SIGBUS, SIGFPE, SIGILL,
 // SIGABRT) or calls exit() ends plantrack with a message naming the plugin and what it was doing,
 // and exit status 4 (kPluginCrashed), instead of the plugin's status and no word.
+#include <string>
 #include <string_view>
+
+#include "plantrack/i18n.hpp"
 
 namespace plantrack::host {
 
@@ -24,9 +27,14 @@ class PluginCall {
   int saved_depth_;
 };
 
-/// What `kept` says in a plugin call after the command has written: "what was recorded is kept".
-inline constexpr std::string_view kKeptRecorded = "what was written before is kept";
+/// What `kept` says in a plugin call after the command has written: "what was recorded is kept"
+/// (in this thread's language).
+inline std::string kept_recorded() {
+  return tr("what was written before is kept");
+}
 /// ... and before it has: "nothing was written".
-inline constexpr std::string_view kNothingWritten = "nothing was written by this command";
+inline std::string nothing_written() {
+  return tr("nothing was written by this command");
+}
 
 }  // namespace plantrack::host

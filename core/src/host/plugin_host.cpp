@@ -28,6 +28,7 @@
 #include "library_memory.hpp"
 #include "library_scan.hpp"
 #include "plantrack/digest.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/plugin_host.hpp"
 #include "plugin_guard.hpp"
 
@@ -46,27 +47,34 @@ constexpr const char* kDescriptorSymbol =
 // One file or folder on the way to a plugin: owned by root or the user, and not writable by group
 // or others, unless it is a folder with the sticky bit owned by root (like /tmp: others cannot
 // rename or remove what is in it). Otherwise someone else could replace the code plantrack runs.
-bool unsafe_entry(const fs::path& path, const std::string& shown, const char* what,
-                  LibraryInfo& info) {
+bool unsafe_entry(const fs::path& path, const std::string& shown, bool folder, LibraryInfo& info) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) {
-    info.problem =
-        std::string("cannot read the ") + what + " " + shown + ": " + std::strerror(errno);
-    info.fix = "check the path";
+    std::string reason = std::strerror(errno);
+    info.problem = folder ? tr("cannot read the plugin folder {path}: {reason}",
+                               {{"path", shown}, {"reason", reason}})
+                          : tr("cannot read the plugin file {path}: {reason}",
+                               {{"path", shown}, {"reason", reason}});
+    info.fix = tr("check the path");
     return true;
   }
   bool sticky_root = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) && st.st_uid == 0;
   if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !sticky_root) {
-    info.problem = std::string("the ") + what + " " + shown +
-                   " is writable by group or others, so anyone could replace the code plantrack "
-                   "runs";
+    info.problem = folder ? tr("the plugin folder {path} is writable by group or others, so anyone "
+                               "could replace the code plantrack runs",
+                               {{"path", shown}})
+                          : tr("the plugin file {path} is writable by group or others, so anyone "
+                               "could replace the code plantrack runs",
+                               {{"path", shown}});
     info.fix = "chmod go-w " + shown;
     return true;
   }
   if (st.st_uid != 0 && st.st_uid != ::geteuid()) {
-    info.problem = std::string("the ") + what + " " + shown + " is owned by another user (uid " +
-                   std::to_string(st.st_uid) + ")";
-    info.fix = "chown it to yourself or root, or remove it";
+    info.problem = folder ? tr("the plugin folder {path} is owned by another user (uid {uid})",
+                               {{"path", shown}, {"uid", st.st_uid}})
+                          : tr("the plugin file {path} is owned by another user (uid {uid})",
+                               {{"path", shown}, {"uid", st.st_uid}});
+    info.fix = tr("chown it to yourself or root, or remove it");
     return true;
   }
   return false;
@@ -79,8 +87,9 @@ bool unsafe(const std::string& path, LibraryInfo& info, std::string& real) {
   std::error_code ec;
   fs::path resolved = fs::canonical(path, ec);
   if (ec) {
-    info.problem = "cannot read the plugin file " + path + ": " + ec.message();
-    info.fix = "check the path";
+    info.problem = tr("cannot read the plugin file {path}: {reason}",
+                      {{"path", path}, {"reason", ec.message()}});
+    info.fix = tr("check the path");
     return true;
   }
   real = resolved.string();
@@ -92,15 +101,20 @@ bool unsafe(const std::string& path, LibraryInfo& info, std::string& real) {
     std::string relative = p.lexically_relative(cwd).string();
     return relative.empty() ? p.string() : relative;
   };
-  std::string via = direct ? "" : " (reached from " + path + ")";
   if (!fs::is_regular_file(resolved, ec)) {
-    info.problem = "the plugin file " + shown(resolved) + via + " is not a regular file";
-    info.fix = "give the path of a shared library";
+    info.problem =
+        direct ? tr("the plugin file {path} is not a regular file", {{"path", shown(resolved)}})
+               : tr("the plugin file {path} (reached from {given}) is not a regular file",
+                    {{"path", shown(resolved)}, {"given", path}});
+    info.fix = tr("give the path of a shared library");
     return true;
   }
   for (fs::path p = resolved;; p = p.parent_path()) {
-    if (unsafe_entry(p, shown(p), p == resolved ? "plugin file" : "plugin folder", info)) {
-      info.problem += via;
+    if (unsafe_entry(p, shown(p), p != resolved, info)) {
+      if (!direct) {
+        info.problem =
+            tr("{problem} (reached from {given})", {{"problem", info.problem}, {"given", path}});
+      }
       return true;
     }
     if (p == p.root_path() || p.empty()) break;
@@ -165,12 +179,21 @@ sdk::SettingType type_of(const SettingValue& v) {
 // "a string", "an integer", "a path relative to the plan's folder": the type's word (to_string,
 // the one home of those words) as a message says it.
 std::string article_type(sdk::SettingType type) {
-  std::string_view word = to_string(type);
-  std::string out =
-      std::string_view("aeiou").find(word.front()) != std::string_view::npos ? "an " : "a ";
-  out += word;
-  if (type == sdk::SettingType::kPath) out += " relative to the plan's folder";
-  return out;
+  switch (type) {
+    case sdk::SettingType::kString:
+      return tr("a string");
+    case sdk::SettingType::kInteger:
+      return tr("an integer");
+    case sdk::SettingType::kNumber:
+      return tr("a number");
+    case sdk::SettingType::kBoolean:
+      return tr("a boolean");
+    case sdk::SettingType::kStringList:
+      return tr("a list of strings");
+    case sdk::SettingType::kPath:
+      return tr("a path relative to the plan's folder");
+  }
+  return "?";
 }
 
 bool has_type(const SettingValue& v, sdk::SettingType type) {
@@ -397,51 +420,62 @@ struct PluginHost::Impl {
       info.fix = std::move(fix);
       return false;
     };
-    const std::string rebuild = "rebuild the plugin against this plantrack's SDK";
+    const std::string rebuild = tr("rebuild the plugin against this plantrack's SDK");
+    const std::string export_entries =
+        tr("export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
     if (!scan.has_manifest && !scan.problem.empty()) {
-      return refuse(path + ": " + scan.problem, "give the path of a shared library");
+      return refuse(tr("{path}: {problem}", {{"path", path}, {"problem", scan.problem}}),
+                    tr("give the path of a shared library"));
     }
     if (!scan.has_manifest && !scan.exports_abi && scan.descriptor_abis.empty()) {
-      return refuse(path + " is not a plantrack plugin library (it exports no " + kAbiSymbol + ")",
-                    "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)");
+      return refuse(tr("{path} is not a plantrack plugin library (it exports no {symbol})",
+                       {{"path", path}, {"symbol", kAbiSymbol}}),
+                    tr("export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)"));
     }
     for (std::uint32_t abi : scan.descriptor_abis) {
       if (abi == sdk::kAbiVersion) continue;
       info.abi = abi;
-      return refuse(path + " was built for plugin ABI " + std::to_string(abi) +
-                        "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion),
-                    rebuild);
+      return refuse(abi_problem(path, abi), rebuild);
     }
     if (!scan.has_manifest) {
-      return refuse(
-          path + " exports " + kDescriptorSymbol + " but has no manifest (section .plantrack)",
-          "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
+      return refuse(tr("{path} exports {symbol} but has no manifest (section .plantrack)",
+                       {{"path", path}, {"symbol", kDescriptorSymbol}}),
+                    export_entries);
     }
     if (!scan.problem.empty()) {
-      return refuse(path + ": " + scan.problem,
-                    "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
+      return refuse(tr("{path}: {problem}", {{"path", path}, {"problem", scan.problem}}),
+                    export_entries);
     }
     info.abi = scan.abi;
-    if (scan.abi != sdk::kAbiVersion) {
-      return refuse(path + " was built for plugin ABI " + std::to_string(scan.abi) +
-                        "; this plantrack loads plugin ABI " + std::to_string(sdk::kAbiVersion),
-                    rebuild);
-    }
+    if (scan.abi != sdk::kAbiVersion) return refuse(abi_problem(path, scan.abi), rebuild);
     if (scan.toolchain != sdk::kToolchain) {
-      return refuse(
-          path + " was built with " + scan.toolchain + "; plantrack uses " + sdk::kToolchain,
-          "rebuild it with the same compiler and standard library as plantrack");
+      return refuse(toolchain_problem(path, scan.toolchain),
+                    tr("rebuild it with the same compiler and standard library as plantrack"));
     }
     if (scan.layout != sdk::kLayoutFingerprint)
       return refuse(layout_problem(path, scan.layout), rebuild);
     return true;
   }
 
+  static std::string abi_problem(const std::string& path, std::uint32_t abi) {
+    return tr("{path} was built for plugin ABI {abi}; this plantrack loads plugin ABI {ours}",
+              {{"path", path}, {"abi", abi}, {"ours", sdk::kAbiVersion}});
+  }
+
+  static std::string toolchain_problem(const std::string& path, std::string_view toolchain) {
+    return tr("{path} was built with {toolchain}; plantrack uses {ours}",
+              {{"path", path}, {"toolchain", toolchain}, {"ours", sdk::kToolchain}});
+  }
+
   static std::string layout_problem(const std::string& path, std::uint64_t layout) {
-    return path + " was built for plugin ABI " + std::to_string(sdk::kAbiVersion) +
-           " with boundary layout " + hex(layout) + "; this plantrack loads plugin ABI " +
-           std::to_string(sdk::kAbiVersion) + " with layout " + hex(sdk::kLayoutFingerprint) +
-           " (a type plugins read changed; see plantrack/sdk/layout.hpp)";
+    return tr(
+        "{path} was built for plugin ABI {abi} with boundary layout {layout}; this plantrack "
+        "loads plugin ABI {abi} with layout {ours} (a type plugins read changed; see "
+        "plantrack/sdk/layout.hpp)",
+        {{"path", path},
+         {"abi", sdk::kAbiVersion},
+         {"layout", hex(layout)},
+         {"ours", hex(sdk::kLayoutFingerprint)}});
   }
 
   // Loads (once per host) a library examine() accepted, and checks what it exports against its
@@ -457,35 +491,39 @@ struct PluginHost::Impl {
     lib->sha256 = facts.sha256;
     try {
       // Loading runs the library's static initialisers: a crash or exit() there names it.
-      host::PluginCall call(path, "loading", host::kNothingWritten);
+      // TRANSLATORS: what a plugin library was doing when it crashed ("... during loading; ...").
+      host::PluginCall call(path, tr("loading"), host::nothing_written());
       lib->library.load(real, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
-      info.problem = "cannot load " + path + ": " + e.what();
-      info.fix = "check that it is a shared library built for this system";
+      info.problem = tr("cannot load {path}: {reason}", {{"path", path}, {"reason", e.what()}});
+      info.fix = tr("check that it is a shared library built for this system");
       return nullptr;
     }
     if (!lib->library.has(kAbiSymbol) || !lib->library.has(kDescriptorSymbol)) {
-      info.problem = path + " lost its entry points when loaded (" + kAbiSymbol + ", " +
-                     kDescriptorSymbol + ")";
-      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)";
+      info.problem =
+          tr("{path} lost its entry points when loaded ({symbols})",
+             {{"path", path}, {"symbols", std::string(kAbiSymbol) + ", " + kDescriptorSymbol}});
+      info.fix = tr("export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
       return nullptr;
     }
     const std::uint32_t& abi = lib->library.get_alias<const std::uint32_t>(kAbiSymbol);
     lib->memory = host::LibraryMemory::of(&abi);
     if (!lib->memory.holds(&abi, sizeof abi)) {
-      info.problem = path + " exports " + kAbiSymbol + " outside its own image";
-      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)";
+      info.problem = tr("{path} exports {symbol} outside its own image",
+                        {{"path", path}, {"symbol", kAbiSymbol}});
+      info.fix = tr("export the entry points with PLANTRACK_PLUGIN_LIBRARY(...)");
       return nullptr;
     }
     if (abi != sdk::kAbiVersion) {
-      info.problem = path + " exports " + kAbiSymbol + " " + std::to_string(abi) +
-                     " but its manifest says plugin ABI " + std::to_string(facts.scan.abi);
-      info.fix = "export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)";
+      info.problem =
+          tr("{path} exports {symbol} {abi} but its manifest says plugin ABI {manifest}",
+             {{"path", path}, {"symbol", kAbiSymbol}, {"abi", abi}, {"manifest", facts.scan.abi}});
+      info.fix = tr("export the entry points with PLANTRACK_PLUGIN_LIBRARY(describe, plugins)");
       return nullptr;
     }
     auto& describe_fn = lib->library.get_alias<const sdk::Descriptor*()>(kDescriptorSymbol);
     {
-      host::PluginCall call(path, "describing itself", host::kNothingWritten);
+      host::PluginCall call(path, tr("describing itself"), host::nothing_written());
       lib->descriptor = describe_fn();
     }
     if (!check_descriptor(path, lib->descriptor, lib->memory, info)) return nullptr;
@@ -507,14 +545,15 @@ struct PluginHost::Impl {
     auto list = [](auto&& names) {
       std::string out;
       for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-      return out.empty() ? std::string("none") : out;
+      return out.empty() ? tr("none") : out;
     };
     std::vector<std::string> declared, described;
     for (const host::LibraryScan::Named& p : scan.plugins) declared.push_back(p.name);
     for (std::size_t i = 0; i < d.plugin_count; ++i) described.emplace_back(d.plugins[i].name);
-    info.problem = path + "'s manifest names other plugins (" + list(declared) +
-                   ") than its descriptor (" + list(described) + ")";
-    info.fix = "pass PLANTRACK_PLUGIN_LIBRARY the plugins array its descriptor lists";
+    info.problem =
+        tr("{path}'s manifest names other plugins ({declared}) than its descriptor ({described})",
+           {{"path", path}, {"declared", list(declared)}, {"described", list(described)}});
+    info.fix = tr("pass PLANTRACK_PLUGIN_LIBRARY the plugins array its descriptor lists");
     return false;
   }
 
@@ -522,42 +561,49 @@ struct PluginHost::Impl {
   // is followed: a bad one is refused, not walked into a crash.
   static bool check_descriptor(const std::string& path, const sdk::Descriptor* d,
                                const host::LibraryMemory& memory, LibraryInfo& info) {
-    auto bad = [&](const std::string& what) {
-      info.problem = path + " has a broken descriptor: " + what;
-      info.fix = "declare it with sdk::describe(...) and rebuild the plugin";
+    // `problem`: the whole message, "PATH has a broken descriptor: ...".
+    auto bad = [&](std::string problem) {
+      info.problem = std::move(problem);
+      info.fix = tr("declare it with sdk::describe(...) and rebuild the plugin");
       return false;
     };
     if (!memory.holds(d, sdk::kDescriptorMinSize)) {
-      return bad(d ? "it points outside the library" : "the descriptor function returned nothing");
+      return bad(
+          d ? tr("{path} has a broken descriptor: it points outside the library", {{"path", path}})
+            : tr("{path} has a broken descriptor: the descriptor function returned nothing",
+                 {{"path", path}}));
     }
     if (d->abi_version != sdk::kAbiVersion || d->size < sdk::kDescriptorMinSize ||
         !memory.holds(d, d->size)) {
-      info.problem = path + " returns a descriptor of another plugin ABI";
-      info.fix = "rebuild the plugin against this plantrack's SDK";
+      info.problem = tr("{path} returns a descriptor of another plugin ABI", {{"path", path}});
+      info.fix = tr("rebuild the plugin against this plantrack's SDK");
       return false;
     }
     if (d->layout != sdk::kLayoutFingerprint) {
       info.problem = layout_problem(path, d->layout);
-      info.fix = "rebuild the plugin against this plantrack's SDK";
+      info.fix = tr("rebuild the plugin against this plantrack's SDK");
       return false;
     }
     if (!memory.holds_string(d->toolchain) || std::strcmp(d->toolchain, sdk::kToolchain) != 0) {
-      info.problem = path + " was built with " +
-                     (memory.holds_string(d->toolchain) ? d->toolchain : "?") +
-                     "; plantrack uses " + sdk::kToolchain;
-      info.fix = "rebuild it with the same compiler and standard library as plantrack";
+      info.problem =
+          toolchain_problem(path, memory.holds_string(d->toolchain) ? d->toolchain : "?");
+      info.fix = tr("rebuild it with the same compiler and standard library as plantrack");
       return false;
     }
     if ((d->library && !memory.holds_string(d->library)) ||
         (d->version && !memory.holds_string(d->version))) {
-      return bad("its library name or version points outside the library");
+      return bad(tr(
+          "{path} has a broken descriptor: its library name or version points outside the library",
+          {{"path", path}}));
     }
     constexpr std::size_t kMaxCount = 4096;
     if (d->plugin_count > kMaxCount ||
         (d->plugin_count > 0 &&
          !memory.holds(d->plugins, d->plugin_count * sizeof(sdk::PluginSpec)))) {
-      return bad("plugin_count " + std::to_string(d->plugin_count) +
-                 " does not match its plugins array");
+      return bad(
+          tr("{path} has a broken descriptor: plugin_count {count} does not match its "
+             "plugins array",
+             {{"path", path}, {"count", d->plugin_count}}));
     }
     for (std::size_t i = 0; i < d->plugin_count; ++i) {
       if (!check_plugin(path, d->plugins[i], memory, info)) return false;
@@ -566,14 +612,17 @@ struct PluginHost::Impl {
       if (d->range_count > kMaxCount ||
           (d->range_count > 0 &&
            !memory.holds(d->ranges, d->range_count * sizeof(sdk::SettingRange)))) {
-        return bad("range_count " + std::to_string(d->range_count) +
-                   " does not match its ranges array");
+        return bad(
+            tr("{path} has a broken descriptor: range_count {count} does not match its "
+               "ranges array",
+               {{"path", path}, {"count", d->range_count}}));
       }
       for (std::size_t i = 0; i < d->range_count; ++i) {
         const sdk::SettingRange& r = d->ranges[i];
         if (!memory.holds_string(r.plugin) || !memory.holds_string(r.setting) ||
             !(r.min <= r.max)) {
-          return bad("setting range " + std::to_string(i + 1) + " is malformed");
+          return bad(tr("{path} has a broken descriptor: setting range {number} is malformed",
+                        {{"path", path}, {"number", i + 1}}));
         }
       }
     }
@@ -582,23 +631,34 @@ struct PluginHost::Impl {
 
   static bool check_plugin(const std::string& path, const sdk::PluginSpec& p,
                            const host::LibraryMemory& memory, LibraryInfo& info) {
-    auto bad = [&](const std::string& what) {
-      info.problem = path + " has a broken descriptor: " + what;
-      info.fix = "declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>";
+    // `problem`: the whole message, "PATH has a broken descriptor: ...".
+    auto bad = [&](std::string problem) {
+      info.problem = std::move(problem);
+      info.fix = tr("declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>");
       return false;
     };
-    if (!memory.holds_string(p.name) || *p.name == '\0') return bad("a plugin without a name");
+    if (!memory.holds_string(p.name) || *p.name == '\0') {
+      return bad(tr("{path} has a broken descriptor: a plugin without a name", {{"path", path}}));
+    }
     std::string name = p.name;
-    if (p.help && !memory.holds_string(p.help)) return bad("plugin \"" + name + "\"'s help");
+    if (p.help && !memory.holds_string(p.help)) {
+      return bad(tr("{path} has a broken descriptor: plugin \"{plugin}\"'s help",
+                    {{"path", path}, {"plugin", name}}));
+    }
     constexpr std::uint32_t kAllKinds = sdk::kNotifier | sdk::kReporter | sdk::kFundingCheck;
     if (p.kinds == 0 || (p.kinds & ~kAllKinds)) {
-      return bad("plugin \"" + name + "\" declares unknown kinds " + std::to_string(p.kinds));
+      return bad(
+          tr("{path} has a broken descriptor: plugin \"{plugin}\" declares unknown kinds "
+             "{kinds}",
+             {{"path", path}, {"plugin", name}, {"kinds", p.kinds}}));
     }
     if (p.setting_count > 1024 ||
         (p.setting_count > 0 &&
          !memory.holds(p.settings, p.setting_count * sizeof(sdk::SettingSpec)))) {
-      return bad("plugin \"" + name + "\" has setting_count " + std::to_string(p.setting_count) +
-                 " that does not match its settings array");
+      return bad(
+          tr("{path} has a broken descriptor: plugin \"{plugin}\" has setting_count "
+             "{count} that does not match its settings array",
+             {{"path", path}, {"plugin", name}, {"count", p.setting_count}}));
     }
     for (std::size_t s = 0; s < p.setting_count; ++s) {
       const sdk::SettingSpec& spec = p.settings[s];
@@ -607,15 +667,19 @@ struct PluginHost::Impl {
               static_cast<std::uint32_t>(sdk::SettingType::kPath) ||
           (spec.default_value && !memory.holds_string(spec.default_value)) ||
           (spec.help && !memory.holds_string(spec.help))) {
-        return bad("plugin \"" + name + "\" setting " + std::to_string(s + 1) + " is malformed");
+        return bad(
+            tr("{path} has a broken descriptor: plugin \"{plugin}\" setting {number} is "
+               "malformed",
+               {{"path", path}, {"plugin", name}, {"number", s + 1}}));
       }
     }
     auto missing = [&](std::uint32_t kind, const void* factory) {
       if (!(p.kinds & kind)) return false;
       if (factory && memory.holds(factory, 1)) return false;
-      info.problem = "plugin \"" + name + "\" in " + path + " declares kind " + kinds_text(kind) +
-                     " but has no " + kinds_text(kind) + " factory";
-      info.fix = "declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>";
+      info.problem =
+          tr("plugin \"{plugin}\" in {path} declares kind {kind} but has no {kind} factory",
+             {{"plugin", name}, {"path", path}, {"kind", kinds_text(kind)}});
+      info.fix = tr("declare it with sdk::notifier<T>, sdk::reporter<T> or sdk::funding_check<T>");
       return true;
     };
     return !missing(sdk::kNotifier, reinterpret_cast<const void*>(p.make_notifier)) &&
@@ -648,14 +712,15 @@ PluginHost::PluginHost(std::vector<std::string> search_path) : impl_(std::make_u
 
 PluginHost::~PluginHost() {
   for (Instance& i : impl_->instances) {  // plugin objects first, then their libraries
-    host::PluginCall call(i.name, "shutdown", host::kKeptRecorded);
+    // TRANSLATORS: what a plugin was doing when it crashed ("... during shutdown; ...").
+    host::PluginCall call(i.name, tr("shutdown"), host::kept_recorded());
     i.notifier.reset();
     i.funding_check.reset();
     i.reporter.reset();
   }
   impl_->instances.clear();
   for (auto& [path, library] : impl_->libraries) {
-    host::PluginCall call(path, "unloading", host::kKeptRecorded);
+    host::PluginCall call(path, tr("unloading"), host::kept_recorded());
     library.reset();
   }
 }
@@ -714,11 +779,16 @@ std::optional<unsigned char> control_character(std::string_view text) {
 
 // A kPath value: relative, and inside the plan's folder once `..` and symlinks are resolved.
 // Returns the resolved path, or nullopt with `why` set.
+// `why` is the whole message, naming the setting `key` of `plugin`.
 std::optional<std::string> plan_path_value(const std::string& value, const std::string& plan_path,
+                                           const std::string& key, const std::string& plugin,
                                            std::string& why) {
   fs::path given = value;
   if (value.empty() || given.is_absolute()) {
-    why = value.empty() ? "is empty" : "is an absolute path";
+    why = value.empty() ? tr("setting \"{setting}\" of plugin \"{plugin}\" is empty",
+                             {{"setting", key}, {"plugin", plugin}})
+                        : tr("setting \"{setting}\" of plugin \"{plugin}\" is an absolute path",
+                             {{"setting", key}, {"plugin", plugin}});
     return std::nullopt;
   }
   std::error_code ec;
@@ -726,12 +796,16 @@ std::optional<std::string> plan_path_value(const std::string& value, const std::
   fs::path folder = fs::canonical(parent.empty() ? fs::path(".") : parent, ec);
   fs::path resolved = ec ? fs::path() : fs::weakly_canonical(folder / given, ec);
   if (ec || !resolved.is_absolute()) {
-    why = "cannot be resolved: " + ec.message();
+    why = tr("setting \"{setting}\" of plugin \"{plugin}\" cannot be resolved: {reason}",
+             {{"setting", key}, {"plugin", plugin}, {"reason", ec.message()}});
     return std::nullopt;
   }
   auto [f, r] = std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
   if (f != folder.end() || r == resolved.end()) {
-    why = "leaves the plan's folder (it resolves to " + resolved.string() + ")";
+    why =
+        tr("setting \"{setting}\" of plugin \"{plugin}\" leaves the plan's folder (it resolves "
+           "to {path})",
+           {{"setting", key}, {"plugin", plugin}, {"path", resolved.string()}});
     return std::nullopt;
   }
   return resolved.string();
@@ -746,7 +820,6 @@ bool check_values(std::vector<PluginSetting>& values, const PluginConfig& config
   for (PluginSetting& v : values) {
     auto spec = std::find_if(plugin.settings.begin(), plugin.settings.end(),
                              [&](const sdk::SettingSpec& s) { return v.key == s.name; });
-    std::string what = "setting \"" + v.key + "\" of plugin \"" + config.name + "\"";
     std::vector<std::string_view> texts;
     if (auto* text = std::get_if<std::string>(&v.value)) texts.push_back(*text);
     if (auto* list = std::get_if<std::vector<std::string>>(&v.value)) {
@@ -758,8 +831,10 @@ bool check_values(std::vector<PluginSetting>& values, const PluginConfig& config
         char code[8];
         std::snprintf(code, sizeof code, "U+%04X", *c);
         sink.error("setting-control-character", v.where,
-                   what + " contains a control character (" + code + ")")
-            .fix = "remove line breaks, tabs and other control characters from it";
+                   tr("setting \"{setting}\" of plugin \"{plugin}\" contains a control character "
+                      "({code})",
+                      {{"setting", v.key}, {"plugin", config.name}, {"code", code}}))
+            .fix = tr("remove line breaks, tabs and other control characters from it");
         ok = clean = false;
         break;
       }
@@ -767,11 +842,12 @@ bool check_values(std::vector<PluginSetting>& values, const PluginConfig& config
     if (spec->type == sdk::SettingType::kPath && clean) {
       std::string why;
       std::optional<std::string> path =
-          plan_path_value(std::get<std::string>(v.value), plan_path, why);
+          plan_path_value(std::get<std::string>(v.value), plan_path, v.key, config.name, why);
       if (!path) {
-        sink.error("setting-path", v.where, what + " " + why).fix =
-            "name a file in the plan's folder or below it, relative to the plan (e.g. \"" +
-            fs::path(std::get<std::string>(v.value)).filename().string() + "\")";
+        sink.error("setting-path", v.where, why).fix =
+            tr("name a file in the plan's folder or below it, relative to the plan (e.g. "
+               "\"{example}\")",
+               {{"example", fs::path(std::get<std::string>(v.value)).filename().string()}});
         ok = false;
       } else {
         v.value = std::move(*path);
@@ -788,10 +864,19 @@ bool check_values(std::vector<PluginSetting>& values, const PluginConfig& config
                             ? std::to_string(std::get<std::int64_t>(v.value))
                             : bound_text(x);
       sink.error("setting-range", v.where,
-                 what + " must be from " + bound_text(r.min) + " to " + bound_text(r.max) +
-                     ", got " + got)
-          .fix = "use a value from " + bound_text(r.min) + " to " + bound_text(r.max) +
-                 (spec->help ? std::string(" (") + spec->help + ")" : std::string());
+                 tr("setting \"{setting}\" of plugin \"{plugin}\" must be from {min} to {max}, "
+                    "got {value}",
+                    {{"setting", v.key},
+                     {"plugin", config.name},
+                     {"min", bound_text(r.min)},
+                     {"max", bound_text(r.max)},
+                     {"value", got}}))
+          .fix =
+          spec->help
+              ? tr("use a value from {min} to {max} ({help})",
+                   {{"min", bound_text(r.min)}, {"max", bound_text(r.max)}, {"help", spec->help}})
+              : tr("use a value from {min} to {max}",
+                   {{"min", bound_text(r.min)}, {"max", bound_text(r.max)}});
       ok = false;
     }
   }
@@ -811,20 +896,23 @@ std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& con
     auto spec = std::find_if(plugin.settings.begin(), plugin.settings.end(),
                              [&](const sdk::SettingSpec& s) { return given.key == s.name; });
     if (spec == plugin.settings.end()) {
-      Diagnostic& d =
-          sink.error("unknown-setting", given.where,
-                     "unknown setting \"" + given.key + "\" for plugin \"" + config.name + "\"");
+      Diagnostic& d = sink.error("unknown-setting", given.where,
+                                 tr("unknown setting \"{setting}\" for plugin \"{plugin}\"",
+                                    {{"setting", given.key}, {"plugin", config.name}}));
       std::string hint = suggest(given.key, names);
-      d.fix = !hint.empty() ? "did you mean \"" + hint + "\"?"
-                            : "run 'plantrack plugins list' to see its settings";
+      d.fix = !hint.empty() ? tr("did you mean \"{id}\"?", {{"id", hint}})
+                            : tr("run 'plantrack plugins list' to see its settings");
       ok = false;
       continue;
     }
     if (!has_type(given.value, spec->type)) {
       sink.error("setting-type", given.where,
-                 "setting \"" + given.key + "\" of plugin \"" + config.name + "\" must be " +
-                     article_type(spec->type) + ", got " + article_type(type_of(given.value)))
-          .fix = spec->help ? std::string("it is: ") + spec->help : std::string();
+                 tr("setting \"{setting}\" of plugin \"{plugin}\" must be {type}, got {given}",
+                    {{"setting", given.key},
+                     {"plugin", config.name},
+                     {"type", article_type(spec->type)},
+                     {"given", article_type(type_of(given.value))}}))
+          .fix = spec->help ? tr("it is: {help}", {{"help", spec->help}}) : std::string();
       ok = false;
       continue;
     }
@@ -841,18 +929,23 @@ std::optional<std::vector<PluginSetting>> check_settings(const PluginConfig& con
     if (given) continue;
     if (!spec.default_value) {
       sink.error("missing-setting", config.where,
-                 "plugin \"" + config.name + "\" needs the setting \"" + spec.name + "\"")
-          .fix = "add it under [plugin.settings]: " + std::string(spec.name) + " = ... (" +
-                 article_type(spec.type) + (spec.help ? ": " + std::string(spec.help) : "") + ")";
+                 tr("plugin \"{plugin}\" needs the setting \"{setting}\"",
+                    {{"plugin", config.name}, {"setting", spec.name}}))
+          .fix =
+          spec.help
+              ? tr("add it under [plugin.settings]: {setting} = ... ({type}: {help})",
+                   {{"setting", spec.name}, {"type", article_type(spec.type)}, {"help", spec.help}})
+              : tr("add it under [plugin.settings]: {setting} = ... ({type})",
+                   {{"setting", spec.name}, {"type", article_type(spec.type)}});
       ok = false;
       continue;
     }
     std::optional<SettingValue> value = parse_default(spec);
     if (!value) {
       sink.error("plugin-default", config.where,
-                 "plugin \"" + config.name + "\" declares an unreadable default for \"" +
-                     spec.name + "\"")
-          .fix = "report this to the plugin's authors";
+                 tr("plugin \"{plugin}\" declares an unreadable default for \"{setting}\"",
+                    {{"plugin", config.name}, {"setting", spec.name}}))
+          .fix = tr("report this to the plugin's authors");
       ok = false;
       continue;
     }
@@ -889,12 +982,13 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
         std::string where;
         for (const std::string& dir : impl_->search_path)
           where += (where.empty() ? "" : ", ") + dir;
-        Diagnostic& d = sink.error(
-            "unknown-plugin", config.where,
-            "no plugin named \"" + config.name + "\" on the plugin search path (" + where + ")");
+        Diagnostic& d =
+            sink.error("unknown-plugin", config.where,
+                       tr("no plugin named \"{plugin}\" on the plugin search path ({path})",
+                          {{"plugin", config.name}, {"path", where}}));
         std::string hint = suggest(config.name, {names.begin(), names.end()});
-        d.fix = !hint.empty() ? "did you mean \"" + hint + "\"?"
-                              : "build or install it, pass --plugin-path DIR, or give its path";
+        d.fix = !hint.empty() ? tr("did you mean \"{id}\"?", {{"id", hint}})
+                              : tr("build or install it, pass --plugin-path DIR, or give its path");
         continue;
       }
     }
@@ -902,8 +996,10 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
                                [&](const LibraryInfo::Plugin& p) { return p.name == config.name; });
     if (plugin == info.plugins.end()) {
       sink.error("unknown-plugin", config.where,
-                 lib->path + " provides no plugin named \"" + config.name + "\"")
-          .fix = "run 'plantrack plugins check " + lib->path + "' to see what it provides";
+                 tr("{path} provides no plugin named \"{plugin}\"",
+                    {{"path", lib->path}, {"plugin", config.name}}))
+          .fix =
+          tr("run 'plantrack plugins check {path}' to see what it provides", {{"path", lib->path}});
       continue;
     }
     std::optional<std::vector<PluginSetting>> settings =
@@ -917,23 +1013,25 @@ bool PluginHost::load_plan_plugins(const Plan& plan, const std::string& plan_pat
     instance.context = std::make_unique<HostContext>(config.name, plan_path);
     sdk::Settings values(std::move(*settings));
     std::string error;
-    host::PluginCall call(config.name, "start", host::kNothingWritten);
+    // TRANSLATORS: what a plugin was doing when it crashed ("... during start; ...").
+    host::PluginCall call(config.name, tr("start"), host::nothing_written());
     if (spec.kinds & sdk::kNotifier) {
       instance.notifier.reset(spec.make_notifier(values, *instance.context, error));
-      if (!instance.notifier) error = error.empty() ? "its factory returned nothing" : error;
+      if (!instance.notifier && error.empty()) error = tr("its factory returned nothing");
     }
     if (error.empty() && (spec.kinds & sdk::kFundingCheck)) {
       instance.funding_check.reset(spec.make_funding_check(values, *instance.context, error));
-      if (!instance.funding_check) error = error.empty() ? "its factory returned nothing" : error;
+      if (!instance.funding_check && error.empty()) error = tr("its factory returned nothing");
     }
     if (error.empty() && (spec.kinds & sdk::kReporter)) {
       instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
-      if (!instance.reporter) error = error.empty() ? "its factory returned nothing" : error;
+      if (!instance.reporter && error.empty()) error = tr("its factory returned nothing");
     }
     if (!error.empty()) {
       sink.error("plugin-failed", config.where,
-                 "plugin \"" + config.name + "\" could not start: " + error)
-          .fix = "check its settings";
+                 tr("plugin \"{plugin}\" could not start: {error}",
+                    {{"plugin", config.name}, {"error", error}}))
+          .fix = tr("check its settings");
       continue;
     }
     spdlog::info("loaded plugin {} {} from {} (sha256 {})", config.name, info.version, lib->path,
@@ -966,7 +1064,7 @@ std::vector<PluginFailure> PluginHost::notify(const sdk::Event& event, const sdk
 std::string batch_key(const std::vector<sdk::Event>& events) {
   if (events.empty()) return {};
   if (events.size() == 1) return events.front().key;
-  return events.front().key + " (and " + std::to_string(events.size() - 1) + " more)";
+  return tr("{key} (and {n} more)", {{"key", events.front().key}, {"n", events.size() - 1}});
 }
 
 std::vector<std::string> PluginHost::notifiers() const {
@@ -987,10 +1085,12 @@ sdk::Outcome PluginHost::notify_one(std::size_t notifier, const std::vector<sdk:
   for (Instance& instance : impl_->instances) {
     if (!instance.notifier) continue;
     if (seen++ != notifier) continue;
-    host::PluginCall call(instance.name, "notify (" + batch_key(events) + ")", host::kKeptRecorded);
+    // TRANSLATORS: what a plugin was doing when it crashed; {events} names the events' keys.
+    host::PluginCall call(instance.name, tr("notify ({events})", {{"events", batch_key(events)}}),
+                          host::kept_recorded());
     return instance.notifier->notify(events, view);
   }
-  return sdk::Outcome::failure("no notifier " + std::to_string(notifier) + " is loaded");
+  return sdk::Outcome::failure(tr("no notifier {number} is loaded", {{"number", notifier}}));
 }
 
 sdk::Outcome PluginHost::notify_one(std::size_t notifier, const sdk::Event& event,
@@ -1004,7 +1104,8 @@ std::vector<PluginFailure> PluginHost::check_funding(const sdk::View& view,
   for (Instance& instance : impl_->instances) {
     if (!instance.funding_check) continue;
     std::vector<sdk::Finding> found;
-    host::PluginCall call(instance.name, "check", "nothing was written by the check");
+    // TRANSLATORS: what a plugin was doing when it crashed ("... during check; ...").
+    host::PluginCall call(instance.name, tr("check"), tr("nothing was written by the check"));
     sdk::Outcome outcome = instance.funding_check->check(view, found);
     if (!outcome.ok) {
       failures.push_back(PluginFailure{instance.name, "funding-check", outcome.error});
@@ -1028,10 +1129,12 @@ bool PluginHost::load_reporter(const std::string& name, const std::string& plan_
     names.erase(std::unique(names.begin(), names.end()), names.end());
     std::string all;
     for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
-    Diagnostic& d = sink.error("unknown-format", {}, "no reporter for the format \"" + name + "\"");
+    Diagnostic& d = sink.error("unknown-format", {},
+                               tr("no reporter for the format \"{format}\"", {{"format", name}}));
     std::string hint = suggest(name, {names.begin(), names.end()});
-    d.fix = !hint.empty() ? "did you mean \"" + hint + "\"?"
-                          : "the formats on the plugin search path are: " + all;
+    d.fix = !hint.empty()
+                ? tr("did you mean \"{id}\"?", {{"id", hint}})
+                : tr("the formats on the plugin search path are: {formats}", {{"formats", all}});
     return false;
   }
   auto plugin = std::find_if(info.plugins.begin(), info.plugins.end(),
@@ -1050,14 +1153,15 @@ bool PluginHost::load_reporter(const std::string& name, const std::string& plan_
   sdk::Settings values(std::move(*settings));
   std::string error;
   {
-    host::PluginCall call(name, "start", host::kNothingWritten);
+    host::PluginCall call(name, tr("start"), host::nothing_written());
     instance.reporter.reset(spec.make_reporter(values, *instance.context, error));
   }
   if (!instance.reporter) {
     sink.error("plugin-failed", {},
-               "reporter \"" + name + "\" could not start: " +
-                   (error.empty() ? "its factory returned nothing" : error))
-        .fix = "run 'plantrack plugins check " + lib->path + "'";
+               tr("reporter \"{plugin}\" could not start: {error}",
+                  {{"plugin", name},
+                   {"error", error.empty() ? tr("its factory returned nothing") : error}}))
+        .fix = tr("run 'plantrack plugins check {path}'", {{"path", lib->path}});
     return false;
   }
   impl_->loaded.push_back(Loaded{name, lib->path, info.version, lib->sha256, spec.kinds});
@@ -1069,11 +1173,12 @@ sdk::Outcome PluginHost::render(const std::string& name, const sdk::View& view,
                                 const sdk::ReportRequest& request, std::ostream& out) {
   for (Instance& i : impl_->instances) {
     if (i.name == name && i.reporter) {
-      host::PluginCall call(name, "render", "the report is incomplete");
+      // TRANSLATORS: what a plugin was doing when it crashed ("... during render; ...").
+      host::PluginCall call(name, tr("render"), tr("the report is incomplete"));
       return i.reporter->render(view, request, out);
     }
   }
-  return sdk::Outcome::failure("no reporter \"" + name + "\" is loaded");
+  return sdk::Outcome::failure(tr("no reporter \"{plugin}\" is loaded", {{"plugin", name}}));
 }
 
 std::vector<PluginHost::Loaded> PluginHost::loaded() const {

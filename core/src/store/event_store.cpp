@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/store.hpp"
 #include "plantrack/utf8.hpp"
 #include "schema.hpp"
@@ -30,26 +31,34 @@ namespace store {
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw StoreError("the store " + path + " is locked by another program (another plantrack?)",
-                       "wait for the other command to finish and try again");
+      throw StoreError(tr("the store {path} is locked by another program (another plantrack?)",
+                          {{"path", path}}),
+                       tr("wait for the other command to finish and try again"));
     case SQLITE_READONLY:
-      throw StoreError("the store " + path + " is read-only (it or its folder cannot be written)",
-                       "make the file and its folder writable, or pass --db with another path");
+      throw StoreError(tr("the store {path} is read-only (it or its folder cannot be written)",
+                          {{"path", path}}),
+                       tr("make the file and its folder writable, or pass --db with another path"));
     case SQLITE_NOTADB:
-      throw StoreError("the store " + path + " is not a valid plantrack database (" + detail + ")",
-                       "restore it from a backup, or pass --db with another path");
+      throw StoreError(tr("the store {path} is not a valid plantrack database ({detail})",
+                          {{"path", path}, {"detail", detail}}),
+                       tr("restore it from a backup, or pass --db with another path"));
     case SQLITE_CORRUPT:
-      throw StoreError("the store " + path + " is damaged (" + detail + ")",
-                       "restore it from a backup; to save what can still be read: sqlite3 " + path +
-                           " .recover | sqlite3 recovered.db");
+      throw StoreError(
+          tr("the store {path} is damaged ({detail})", {{"path", path}, {"detail", detail}}),
+          tr("restore it from a backup; to save what can still be read: sqlite3 {path} .recover | "
+             "sqlite3 recovered.db",
+             {{"path", path}}));
     case SQLITE_CANTOPEN:
-      throw StoreError("the store " + path + " cannot be opened (" + detail + ")",
-                       "check that its folder exists and is writable, or pass --db");
+      throw StoreError(
+          tr("the store {path} cannot be opened ({detail})", {{"path", path}, {"detail", detail}}),
+          tr("check that its folder exists and is writable, or pass --db"));
     case SQLITE_FULL:
-      throw StoreError("the disk holding " + path + " is full", "free some space and try again");
+      throw StoreError(tr("the disk holding {path} is full", {{"path", path}}),
+                       tr("free some space and try again"));
     default:
-      throw StoreError("the store " + path + " failed while " + doing + ": " + detail,
-                       "check the file; restore it from a backup if it is damaged");
+      throw StoreError(tr("the store {path} failed while {doing}: {detail}",
+                          {{"path", path}, {"doing", doing}, {"detail", detail}}),
+                       tr("check the file; restore it from a backup if it is damaged"));
   }
 }
 
@@ -60,8 +69,8 @@ void exec(sqlite3* db, const std::string& path, const char* sql, const std::stri
 
 Statement::Statement(sqlite3* db, const char* sql) {
   if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-    throw StoreError(std::string("the store cannot run a query: ") + sqlite3_errmsg(db),
-                     "the database may be damaged; restore it from a backup");
+    throw StoreError(tr("the store cannot run a query: {detail}", {{"detail", sqlite3_errmsg(db)}}),
+                     tr("the database may be damaged; restore it from a backup"));
   }
 }
 
@@ -127,7 +136,7 @@ struct EventStore::Impl {
     sqlite3_bind_text(put.get(), 5, event.c_str(), -1, SQLITE_STATIC);
     sqlite3_bind_text(put.get(), 6, at.c_str(), -1, SQLITE_STATIC);
     int rc = sqlite3_step(put.get());
-    if (rc != SQLITE_DONE) fail(rc, "remembering a delivery");
+    if (rc != SQLITE_DONE) fail(rc, tr("remembering a delivery"));
   }
 
   void exec(const char* sql, const std::string& doing) { store::exec(db, path, sql, doing); }
@@ -149,14 +158,14 @@ struct EventStore::Impl {
       if (state == "sending") claim = Claim::kTaken;
       if (state == "delivered" && !again) claim = Claim::kDelivered;
     } else if (rc != SQLITE_DONE) {
-      fail(rc, "reading the delivery memory");
+      fail(rc, tr("reading the delivery memory"));
     } else if (!again) {  // remembered before version 7, for every notifier
       Statement old(db, "SELECT 1 FROM deliveries WHERE plan_id = ?1 AND key = ?2");
       sqlite3_bind_text(old.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
       sqlite3_bind_text(old.get(), 2, key.c_str(), -1, SQLITE_STATIC);
       rc = sqlite3_step(old.get());
       if (rc == SQLITE_ROW) claim = Claim::kDelivered;
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, "reading the delivery memory");
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, tr("reading the delivery memory"));
     }
     if (claim == Claim::kClaimed) put_delivery(plan_id, notifier, key, "sending", "", at);
     return claim;
@@ -167,7 +176,7 @@ struct EventStore::Impl {
     Statement q(db, "SELECT MAX(id) FROM events WHERE plan_id = ?1");
     sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
     int rc = sqlite3_step(q.get());
-    if (rc != SQLITE_ROW) fail(rc, "reading the log");
+    if (rc != SQLITE_ROW) fail(rc, tr("reading the log"));
     return sqlite3_column_int64(q.get(), 0);
   }
 
@@ -177,7 +186,7 @@ struct EventStore::Impl {
     sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
     int rc = sqlite3_step(q.get());
     if (rc == SQLITE_DONE) return std::nullopt;
-    if (rc != SQLITE_ROW) fail(rc, "reading the task summaries");
+    if (rc != SQLITE_ROW) fail(rc, tr("reading the task summaries"));
     return sqlite3_column_int64(q.get(), 0);
   }
 
@@ -188,7 +197,7 @@ struct EventStore::Impl {
     sqlite3_bind_text(q.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
     if (last) sqlite3_bind_int64(q.get(), 2, *last);
     int rc = sqlite3_step(q.get());
-    if (rc != SQLITE_DONE) fail(rc, "updating the task summaries");
+    if (rc != SQLITE_DONE) fail(rc, tr("updating the task summaries"));
   }
 
   // Folds a batch just inserted into the summaries of the task ids it touches, in task id order
@@ -225,7 +234,7 @@ struct EventStore::Impl {
         while (next != groups.end() && next->task < task) ++next;
         if (next != groups.end() && next->task == task) next->previous = column_blob(q.get(), 1);
       }
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, "reading the task summaries");
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, tr("reading the task summaries"));
     } else {
       Statement one(db, "SELECT summary FROM task_summaries WHERE plan_id = ?1 AND task_id = ?2");
       for (Group& g : groups) {
@@ -234,7 +243,7 @@ struct EventStore::Impl {
                           SQLITE_STATIC);
         int rc = sqlite3_step(one.get());
         if (rc == SQLITE_ROW) g.previous = column_blob(one.get(), 0);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, "reading a task summary");
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rc, tr("reading a task summary"));
         sqlite3_reset(one.get());
       }
     }
@@ -260,8 +269,8 @@ struct EventStore::Impl {
         summary = fold(g.task, std::nullopt, log);
       }
       if (!summary) {
-        throw StoreError("the summary of task " + std::string(g.task) + " cannot be built",
-                         "report this as a plantrack bug, with the store file");
+        throw StoreError(tr("the summary of task {task} cannot be built", {{"task", g.task}}),
+                         tr("report this as a plantrack bug, with the store file"));
       }
       put_summary(put.get(), plan_id, g.task, *summary);
     }
@@ -272,7 +281,7 @@ struct EventStore::Impl {
     Statement clear(db, "DELETE FROM task_summaries WHERE plan_id = ?1");
     sqlite3_bind_text(clear.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
     int rc = sqlite3_step(clear.get());
-    if (rc != SQLITE_DONE) fail(rc, "clearing the task summaries");
+    if (rc != SQLITE_DONE) fail(rc, tr("clearing the task summaries"));
     Statement put(db, "INSERT INTO task_summaries (plan_id, task_id, summary) VALUES (?1, ?2, ?3)");
     std::string task;
     std::vector<EventFact> log;
@@ -305,7 +314,7 @@ struct EventStore::Impl {
     sqlite3_bind_text(put, 2, task.data(), static_cast<int>(task.size()), SQLITE_STATIC);
     sqlite3_bind_blob(put, 3, summary.data(), static_cast<int>(summary.size()), SQLITE_STATIC);
     int rc = sqlite3_step(put);
-    if (rc != SQLITE_DONE) fail(rc, "writing a task summary");
+    if (rc != SQLITE_DONE) fail(rc, tr("writing a task summary"));
     sqlite3_reset(put);
   }
 
@@ -325,7 +334,7 @@ struct EventStore::Impl {
       while ((rc = sqlite3_step(notes.get())) == SQLITE_ROW) {
         block_notes.emplace(sqlite3_column_int64(notes.get(), 0), column_text(notes.get(), 1));
       }
-      if (rc != SQLITE_DONE) fail(rc, "reading the blocks");
+      if (rc != SQLITE_DONE) fail(rc, tr("reading the blocks"));
     }
     std::string sql =
         "SELECT id, task_id, kind, quantity, year, effective_date, reverts "
@@ -369,7 +378,7 @@ struct EventStore::Impl {
       }
       visit(f);
     }
-    if (rc != SQLITE_DONE) fail(rc, "reading the events");
+    if (rc != SQLITE_DONE) fail(rc, tr("reading the events"));
   }
 };
 
@@ -416,26 +425,26 @@ bool cannot_make_wal_files(int rc) {
 void EventStore::open_to_read(Impl& impl) {
   int rc = sqlite3_open_v2(impl.path.c_str(), &impl.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                            nullptr);
-  if (rc != SQLITE_OK) impl.fail(rc, "opening");
+  if (rc != SQLITE_OK) impl.fail(rc, tr("opening"));
   sqlite3_extended_result_codes(impl.db, 1);
   rc = sqlite3_exec(impl.db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
   if (rc == SQLITE_OK || !cannot_make_wal_files(rc)) return;  // other errors: reported when read
   std::error_code ec;
   std::uintmax_t wal = std::filesystem::file_size(impl.path + "-wal", ec);
   if (!ec && wal > 0) {
-    throw StoreError("the store " + impl.path + " cannot be read: its latest writes are in " +
-                         impl.path +
-                         "-wal, and SQLite cannot open that beside it (read-only folder?)",
-                     "copy " + impl.path + " and " + impl.path +
-                         "-wal together to a writable folder and pass --db with the copy, or "
-                         "make the folder writable for one command");
+    throw StoreError(tr("the store {path} cannot be read: its latest writes are in {path}-wal, "
+                        "and SQLite cannot open that beside it (read-only folder?)",
+                        {{"path", impl.path}}),
+                     tr("copy {path} and {path}-wal together to a writable folder and pass --db "
+                        "with the copy, or make the folder writable for one command",
+                        {{"path", impl.path}}));
   }
   sqlite3_close_v2(impl.db);
   impl.db = nullptr;
   std::string uri = file_uri(impl.path, "immutable=1");
   rc = sqlite3_open_v2(uri.c_str(), &impl.db,
                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) impl.fail(rc, "opening read-only");
+  if (rc != SQLITE_OK) impl.fail(rc, tr("opening read-only"));
   sqlite3_extended_result_codes(impl.db, 1);
 }
 
@@ -449,7 +458,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     sqlite3_close_v2(impl->db);
     impl->db = nullptr;
     int rc = sqlite3_open_v2(":memory:", &impl->db, SQLITE_OPEN_READWRITE, nullptr);
-    if (rc != SQLITE_OK) impl->fail(rc, "opening");
+    if (rc != SQLITE_OK) impl->fail(rc, tr("opening"));
     store::migrate(impl->db, path, 0);
     impl->schema = kSchemaVersion;
     return EventStore(std::move(impl));
@@ -462,7 +471,7 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     int rc =
         sqlite3_open_v2(path.c_str(), &impl->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) impl->fail(rc, "opening");
+    if (rc != SQLITE_OK) impl->fail(rc, tr("opening"));
     sqlite3_extended_result_codes(impl->db, 1);
   }
   sqlite3_busy_timeout(impl->db, busy_timeout_ms);
@@ -475,30 +484,31 @@ EventStore EventStore::open(const std::string& path, Mode mode, int busy_timeout
     // Schema 7 only adds the per-notifier delivery memory, which reading commands do not use:
     // a schema-6 store (an archive on read-only media too) is read as it is.
     if (version < 6) {
-      throw StoreError("the store " + path + " has an older schema and is opened read-only",
-                       "run any recording command once (it migrates the store), then retry");
+      throw StoreError(
+          tr("the store {path} has an older schema and is opened read-only", {{"path", path}}),
+          tr("run any recording command once (it migrates the store), then retry"));
     }
     impl->schema = version;
     return EventStore(std::move(impl));
   }
   if (version > 0) store::check_integrity(impl->db, path);  // a write must not build on damage
-  impl->exec("PRAGMA journal_mode = WAL", "switching to WAL mode");
-  impl->exec("PRAGMA synchronous = FULL", "setting durability");
+  impl->exec("PRAGMA journal_mode = WAL", tr("switching to WAL mode"));
+  impl->exec("PRAGMA synchronous = FULL", tr("setting durability"));
   // A large import touches index pages all over a million-event store; with SQLite's default 2 MiB
   // cache it spills them to the log mid-transaction (measured: half the time of a 100k-row import).
   // Pages are only allocated as used.
-  impl->exec("PRAGMA cache_size = -131072", "sizing the page cache");
+  impl->exec("PRAGMA cache_size = -131072", tr("sizing the page cache"));
   // The CHECK on `kind` guards the file against other writers; SQLite 3.40 evaluates its IN list by
   // building a temporary index per inserted row (measured: ~10% of a 100k-row import). The kinds
   // plantrack writes come from EventKind, so its own inserts skip that check.
-  impl->exec("PRAGMA ignore_check_constraints = ON", "setting up the connection");
+  impl->exec("PRAGMA ignore_check_constraints = ON", tr("setting up the connection"));
   store::migrate(impl->db, path, version);
   impl->schema = kSchemaVersion;
   return EventStore(std::move(impl));
 }
 
 EventStore::Transaction::Transaction(EventStore& store) : impl_(store.impl_.get()) {
-  impl_->exec("BEGIN IMMEDIATE", "waiting for the write lock");
+  impl_->exec("BEGIN IMMEDIATE", tr("waiting for the write lock"));
 }
 
 void EventStore::Transaction::commit() {
@@ -508,7 +518,7 @@ void EventStore::Transaction::commit() {
   int rc = sqlite3_exec(impl->db, "COMMIT", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_exec(impl->db, "ROLLBACK", nullptr, nullptr, nullptr);
-    impl->fail(rc, "committing");
+    impl->fail(rc, tr("committing"));
   }
 }
 
@@ -527,7 +537,7 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
   // savepoint (it would copy every page the append changes to a statement journal); if the append
   // fails, the Transaction is rolled back whole.
   bool joined = !sqlite3_get_autocommit(impl_->db);
-  if (!joined) impl_->exec("BEGIN IMMEDIATE", "starting to record");
+  if (!joined) impl_->exec("BEGIN IMMEDIATE", tr("starting to record"));
   try {
     std::int64_t before = impl_->last_event(plan_id);
     std::optional<std::int64_t> through = impl_->summaries_through(plan_id);
@@ -573,7 +583,7 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
         sqlite3_bind_text(s, 16, e.participant.c_str(), -1, SQLITE_STATIC);
       }
       int rc = sqlite3_step(s);
-      if (rc != SQLITE_DONE) impl_->fail(rc, "recording");
+      if (rc != SQLITE_DONE) impl_->fail(rc, tr("recording"));
       ids.push_back(sqlite3_last_insert_rowid(impl_->db));
       sqlite3_reset(s);
       sqlite3_clear_bindings(s);
@@ -591,7 +601,7 @@ std::vector<std::int64_t> EventStore::append(const std::string& plan_id,
       impl_->fold_all(plan_id, fold);
     }
     if (fold && !ids.empty()) impl_->set_summaries_through(plan_id, ids.back());
-    if (!joined) impl_->exec("COMMIT", "committing");
+    if (!joined) impl_->exec("COMMIT", tr("committing"));
   } catch (...) {
     if (!joined) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -636,7 +646,7 @@ std::vector<Event> EventStore::events(const std::string& plan_id) const {
   std::vector<Event> out;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the events"));
   return out;
 }
 
@@ -652,7 +662,7 @@ std::vector<Event> EventStore::spending(const std::string& plan_id,
   std::vector<Event> out;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) out.push_back(read_event(s, plan_id));
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the spending");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the spending"));
   return out;
 }
 
@@ -678,7 +688,7 @@ std::vector<EventStore::SpentSum> EventStore::spent_sums(const std::string& plan
                    sqlite3_column_int64(s, 3)});
   }
   if (rc == SQLITE_DONE) return out;
-  if (rc != SQLITE_ERROR) impl_->fail(rc, "summing the spending");
+  if (rc != SQLITE_ERROR) impl_->fail(rc, tr("summing the spending"));
   // SQLite's sum() refuses to pass the 64-bit range (an older plantrack stored such payments):
   // each payment is read instead, and the sums held at the limit.
   std::set<std::int64_t> reverted;
@@ -705,7 +715,7 @@ bool EventStore::holds(const std::string& plan_id) const {
   sqlite3_stmt* s = query.get();
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
   int rc = sqlite3_step(s);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) impl_->fail(rc, "reading the events");
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) impl_->fail(rc, tr("reading the events"));
   return rc == SQLITE_ROW;
 }
 
@@ -717,7 +727,7 @@ std::optional<Event> EventStore::event(const std::string& plan_id, std::int64_t 
   sqlite3_bind_int64(s, 2, id);
   int rc = sqlite3_step(s);
   if (rc == SQLITE_ROW) return read_event(s, plan_id);
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading an event");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading an event"));
   return std::nullopt;
 }
 
@@ -740,7 +750,7 @@ std::vector<EventStore::Revert> EventStore::reverts(const std::string& plan_id,
         Revert{sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
                parse_date(date ? reinterpret_cast<const char*>(date) : "").value_or(Date{})});
   }
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the reverts");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the reverts"));
   return out;
 }
 
@@ -764,7 +774,7 @@ std::optional<EventStore::LogPosition> EventStore::last_recorded(
   if (!known_at.empty()) sqlite3_bind_text(s, 2, known_at.c_str(), -1, SQLITE_STATIC);
   int rc = sqlite3_step(s);
   if (rc == SQLITE_ROW) return LogPosition{sqlite3_column_int64(s, 0), column_text(s, 1)};
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the last event");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the last event"));
   return std::nullopt;
 }
 
@@ -785,7 +795,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summ
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       out.emplace_back(column_text(s, 0), column_blob(s, 1));
     }
-    if (rc != SQLITE_DONE) impl_->fail(rc, "reading the task summaries");
+    if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the task summaries"));
     sqlite3_reset(s);
   };
   sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
@@ -800,7 +810,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> EventStore::summ
 bool EventStore::has_events() const {
   Statement q(impl_->db, "SELECT EXISTS (SELECT 1 FROM events)");
   int rc = sqlite3_step(q.get());
-  if (rc != SQLITE_ROW) impl_->fail(rc, "reading the log");
+  if (rc != SQLITE_ROW) impl_->fail(rc, tr("reading the log"));
   return sqlite3_column_int(q.get(), 0) != 0;
 }
 
@@ -810,14 +820,14 @@ std::vector<std::string> EventStore::delivered(const std::string& plan_id) const
   std::vector<std::string> out;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) out.push_back(column_text(q.get(), 0));
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the delivery memory");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the delivery memory"));
   return out;
 }
 
 void EventStore::mark_delivered(const std::string& plan_id, const std::vector<std::string>& keys,
                                 const std::string& at) {
   if (keys.empty()) return;
-  impl_->exec("BEGIN IMMEDIATE", "remembering deliveries");
+  impl_->exec("BEGIN IMMEDIATE", tr("remembering deliveries"));
   try {
     Statement put(
         impl_->db,
@@ -827,10 +837,10 @@ void EventStore::mark_delivered(const std::string& plan_id, const std::vector<st
       sqlite3_bind_text(put.get(), 2, key.c_str(), -1, SQLITE_STATIC);
       sqlite3_bind_text(put.get(), 3, at.c_str(), -1, SQLITE_STATIC);
       int rc = sqlite3_step(put.get());
-      if (rc != SQLITE_DONE) impl_->fail(rc, "remembering deliveries");
+      if (rc != SQLITE_DONE) impl_->fail(rc, tr("remembering deliveries"));
       sqlite3_reset(put.get());
     }
-    impl_->exec("COMMIT", "remembering deliveries");
+    impl_->exec("COMMIT", tr("remembering deliveries"));
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -854,12 +864,12 @@ std::vector<EventStore::Claim> EventStore::claim_deliveries(
     const std::vector<DeliveryClaim>& claims, const std::string& at) {
   std::vector<Claim> out;
   if (claims.empty()) return out;
-  impl_->exec("BEGIN IMMEDIATE", "claiming a delivery");
+  impl_->exec("BEGIN IMMEDIATE", tr("claiming a delivery"));
   try {
     for (const DeliveryClaim& c : claims) {
       out.push_back(impl_->claim_delivery(plan_id, notifier, c.key, at, c.again));
     }
-    impl_->exec("COMMIT", "claiming a delivery");
+    impl_->exec("COMMIT", tr("claiming a delivery"));
     return out;
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -872,13 +882,13 @@ void EventStore::settle_deliveries(const std::string& plan_id, const std::string
                                    bool delivered, const std::string& at) {
   if (settlements.empty()) return;
   static const std::string kNone;
-  impl_->exec("BEGIN IMMEDIATE", "remembering a delivery");
+  impl_->exec("BEGIN IMMEDIATE", tr("remembering a delivery"));
   try {
     for (const DeliverySettlement& d : settlements) {
       impl_->put_delivery(plan_id, notifier, d.key, delivered ? "delivered" : "pending",
                           delivered ? kNone : d.event_json, at);
     }
-    impl_->exec("COMMIT", "remembering a delivery");
+    impl_->exec("COMMIT", tr("remembering a delivery"));
   } catch (...) {
     sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -897,7 +907,7 @@ std::vector<EventStore::PendingDelivery> EventStore::pending_deliveries(
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
     out.push_back(PendingDelivery{column_text(q.get(), 0), column_text(q.get(), 1)});
   }
-  if (rc != SQLITE_DONE) impl_->fail(rc, "reading the deliveries kept");
+  if (rc != SQLITE_DONE) impl_->fail(rc, tr("reading the deliveries kept"));
   return out;
 }
 
@@ -909,7 +919,7 @@ std::size_t EventStore::pending_count(const std::string& plan_id,
 EventStore::Snapshot::Snapshot(const EventStore& store) : store_(store) {
   if (sqlite3_get_autocommit(store.impl_->db)) {  // not inside a transaction already
     int rc = sqlite3_exec(store.impl_->db, "BEGIN", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) store.impl_->fail(rc, "starting to read");
+    if (rc != SQLITE_OK) store.impl_->fail(rc, tr("starting to read"));
     open_ = true;
   }
 }

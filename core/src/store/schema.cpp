@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/store.hpp"
 #include "spent_sums.hpp"
 #include "sqlite_support.hpp"
@@ -168,7 +169,7 @@ std::string quoted(const std::string& name) {
 std::int64_t pragma(sqlite3* db, const std::string& path, const char* name) {
   Statement s(db, (std::string("PRAGMA ") + name).c_str());
   int rc = sqlite3_step(s.get());
-  if (rc != SQLITE_ROW) fail(db, path, rc, std::string("reading ") + name);
+  if (rc != SQLITE_ROW) fail(db, path, rc, tr("reading {pragma}", {{"pragma", name}}));
   return sqlite3_column_int64(s.get(), 0);
 }
 
@@ -199,12 +200,12 @@ Tables read_tables(sqlite3* db, const std::string& path) {
   while ((rc = sqlite3_step(names.get())) == SQLITE_ROW) {
     t.names.push_back(column_text(names.get(), 0));
   }
-  if (rc != SQLITE_DONE) fail(db, path, rc, "reading the tables");
+  if (rc != SQLITE_DONE) fail(db, path, rc, tr("reading the tables"));
   Statement columns(db, "SELECT name, type FROM pragma_table_info('events')");
   while ((rc = sqlite3_step(columns.get())) == SQLITE_ROW) {
     t.events.push_back(Column{column_text(columns.get(), 0), column_text(columns.get(), 1)});
   }
-  if (rc != SQLITE_DONE) fail(db, path, rc, "reading the events table");
+  if (rc != SQLITE_DONE) fail(db, path, rc, tr("reading the events table"));
   return t;
 }
 
@@ -215,11 +216,11 @@ std::string list(const std::vector<std::string>& names, std::size_t most = 5) {
   return out;
 }
 
-[[noreturn]] void not_plantrack(const std::string& path, const std::string& why) {
-  throw StoreError(
-      "the store " + path + " is an SQLite database, but not a plantrack store (" + why + ")",
-      "pass --db with the plan's own store (by default PLAN.plantrack.db), or a new "
-      "path where plantrack may start one");
+// `message` says which store and why it is not plantrack's.
+[[noreturn]] void not_plantrack(std::string message) {
+  throw StoreError(std::move(message),
+                   tr("pass --db with the plan's own store (by default PLAN.plantrack.db), or a "
+                      "new path where plantrack may start one"));
 }
 
 // The schema the tables are at: 1 (events; versions 2 and 3 only add indexes), 4 (task
@@ -228,14 +229,20 @@ std::string list(const std::vector<std::string>& names, std::size_t most = 5) {
 // tables that are not plantrack's.
 int schema_of_tables(const Tables& t, const std::string& path) {
   if (!t.has("events")) {
-    not_plantrack(path, "it has the tables " + list(t.names) + " and no event log");
+    not_plantrack(
+        tr("the store {path} is an SQLite database, but not a plantrack store (it has "
+           "the tables {tables} and no event log)",
+           {{"path", path}, {"tables", list(t.names)}}));
   }
   std::vector<std::string> missing;
   for (const char* c : kEventColumns) {
     if (!t.has_column(c)) missing.emplace_back(c);
   }
   if (!missing.empty()) {
-    not_plantrack(path, "its table \"events\" has no column " + list(missing));
+    not_plantrack(
+        tr("the store {path} is an SQLite database, but not a plantrack store (its "
+           "table \"events\" has no column {columns})",
+           {{"path", path}, {"columns", list(missing)}}));
   }
   std::size_t spend =
       static_cast<std::size_t>(std::count_if(std::begin(kSpendColumns), std::end(kSpendColumns),
@@ -245,10 +252,10 @@ int schema_of_tables(const Tables& t, const std::string& path) {
     return t.has("notifier_deliveries") ? 7 : 6;
   }
   if (spend > 0) {
-    throw StoreError("the store " + path +
-                         " is damaged: its table \"events\" has only some of the spending columns "
-                         "(source, amount, cost, participant)",
-                     "restore it from a backup");
+    throw StoreError(tr("the store {path} is damaged: its table \"events\" has only some of the "
+                        "spending columns (source, amount, cost, participant)",
+                        {{"path", path}}),
+                     tr("restore it from a backup"));
   }
   if (t.has("deliveries")) return 5;
   if (t.has("task_summaries")) return 4;
@@ -268,21 +275,25 @@ int schema_version(sqlite3* db, const std::string& path) {
   if (id != 0 && id != kApplicationId) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%08X", static_cast<unsigned>(id));
-    not_plantrack(path, std::string("its application id is ") + hex);
+    not_plantrack(
+        tr("the store {path} is an SQLite database, but not a plantrack store (its "
+           "application id is {id})",
+           {{"path", path}, {"id", hex}}));
   }
   auto version = static_cast<int>(pragma(db, path, "user_version"));
   if (version > EventStore::kSchemaVersion) {
-    throw StoreError("the store " + path + " was written by a newer plantrack (schema " +
-                         std::to_string(version) + "; this one reads up to " +
-                         std::to_string(EventStore::kSchemaVersion) + ")",
-                     "upgrade plantrack, or pass --db with another path");
+    throw StoreError(
+        tr("the store {path} was written by a newer plantrack (schema {version}; "
+           "this one reads up to {supported})",
+           {{"path", path}, {"version", version}, {"supported", EventStore::kSchemaVersion}}),
+        tr("upgrade plantrack, or pass --db with another path"));
   }
   Tables tables = read_tables(db, path);
   if (tables.names.empty()) {
     if (version > 0) {
-      throw StoreError("the store " + path + " is damaged: it says schema " +
-                           std::to_string(version) + " but has no tables",
-                       "restore it from a backup, or remove it to start an empty store");
+      throw StoreError(tr("the store {path} is damaged: it says schema {version} but has no tables",
+                          {{"path", path}, {"version", version}}),
+                       tr("restore it from a backup, or remove it to start an empty store"));
     }
     return 0;  // a new store
   }
@@ -290,19 +301,19 @@ int schema_version(sqlite3* db, const std::string& path) {
   if (version <= 0) return found;  // not set (a restored dump): the tables say
   int expected = tables_of_version(version);
   if (found > expected) {
-    throw StoreError("the store " + path + " says it is schema " + std::to_string(version) +
-                         " (PRAGMA user_version) but its tables are of schema " +
-                         std::to_string(found) + "; migrating it would lose data",
-                     "if it was restored or edited by hand and its tables are right, set its "
-                     "version with: sqlite3 " +
-                         path + " 'PRAGMA user_version = " + std::to_string(found) +
-                         "'; otherwise restore it from a backup");
+    throw StoreError(tr("the store {path} says it is schema {version} (PRAGMA user_version) but "
+                        "its tables are of schema {found}; migrating it would lose data",
+                        {{"path", path}, {"version", version}, {"found", found}}),
+                     tr("if it was restored or edited by hand and its tables are right, set its "
+                        "version with: sqlite3 {path} 'PRAGMA user_version = {found}'; otherwise "
+                        "restore it from a backup",
+                        {{"path", path}, {"found", found}}));
   }
   if (found < expected) {
-    throw StoreError("the store " + path + " is damaged: it says schema " +
-                         std::to_string(version) + " but its tables are of schema " +
-                         std::to_string(found),
-                     "restore it from a backup");
+    throw StoreError(tr("the store {path} is damaged: it says schema {version} but its tables are "
+                        "of schema {found}",
+                        {{"path", path}, {"version", version}, {"found", found}}),
+                     tr("restore it from a backup"));
   }
   return version;
 }
@@ -331,32 +342,32 @@ std::string rebuild_for_spending(sqlite3* db, const std::string& path) {
 void migrate(sqlite3* db, const std::string& path, int version) {
   bool claimed = pragma(db, path, "application_id") == kApplicationId;
   if (version == EventStore::kSchemaVersion && claimed) return;
-  exec(db, path, "BEGIN IMMEDIATE", "starting the schema migration");
+  exec(db, path, "BEGIN IMMEDIATE", tr("starting the schema migration"));
   try {
     // Another process may have migrated it meanwhile: read the version again under the lock.
     version = schema_version(db, path);
-    if (version < 1) exec(db, path, kSchemaV1, "creating the schema");
-    if (version < 2) exec(db, path, kSchemaV2, "adding the per-task index");
-    if (version < 3) exec(db, path, kSchemaV3, "adding the status index");
-    if (version < 4) exec(db, path, kSchemaV4, "adding the task summaries");
-    if (version < 5) exec(db, path, kSchemaV5, "adding the delivery memory");
+    if (version < 1) exec(db, path, kSchemaV1, tr("creating the schema"));
+    if (version < 2) exec(db, path, kSchemaV2, tr("adding the per-task index"));
+    if (version < 3) exec(db, path, kSchemaV3, tr("adding the status index"));
+    if (version < 4) exec(db, path, kSchemaV4, tr("adding the task summaries"));
+    if (version < 5) exec(db, path, kSchemaV5, tr("adding the delivery memory"));
     if (version < 6) {
-      exec(db, path, rebuild_for_spending(db, path).c_str(), "adding spending to the log");
+      exec(db, path, rebuild_for_spending(db, path).c_str(), tr("adding spending to the log"));
     }
-    if (version < 7) exec(db, path, kSchemaV7, "adding deliveries per notifier");
+    if (version < 7) exec(db, path, kSchemaV7, tr("adding deliveries per notifier"));
     if (version < 8) {
-      exec(db, path, kSpentSumsTables, "adding the payment sums");
+      exec(db, path, kSpentSumsTables, tr("adding the payment sums"));
       SpentSumsWriter::build(db, path);
-      exec(db, path, kSchemaV8, "adding the payment sums");
+      exec(db, path, kSchemaV8, tr("adding the payment sums"));
     }
-    if (version < 9) exec(db, path, kSchemaV9, "marking the task summaries for refolding");
+    if (version < 9) exec(db, path, kSchemaV9, tr("marking the task summaries for refolding"));
     // A version read from the tables (a restored dump) is written down too.
     exec(db, path,
          ("PRAGMA user_version = " + std::to_string(EventStore::kSchemaVersion) +
           "; PRAGMA application_id = " + std::to_string(kApplicationId))
              .c_str(),
-         "marking the store as plantrack's");
-    exec(db, path, "COMMIT", "finishing the schema migration");
+         tr("marking the store as plantrack's"));
+    exec(db, path, "COMMIT", tr("finishing the schema migration"));
   } catch (...) {
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -375,7 +386,7 @@ std::vector<std::string> quick_check(sqlite3* db, const std::string& path, const
   std::vector<std::string> problems;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) problems.push_back(column_text(q.get(), 0));
-  if (rc != SQLITE_DONE) fail(db, path, rc, "checking the store's integrity");
+  if (rc != SQLITE_DONE) fail(db, path, rc, tr("checking the store's integrity"));
   if (problems.size() == 1 && problems[0] == "ok") problems.clear();
   return problems;
 }
@@ -412,10 +423,14 @@ void check_integrity(sqlite3* db, const std::string& path) {
       if (lines++ == 0) first = line;
     }
   }
-  throw StoreError("the store " + path + " is damaged (SQLite's integrity check: " + first +
-                       (lines > 1 ? ", and more" : "") + ")",
-                   "restore it from a backup; to save what can still be read: sqlite3 " + path +
-                       " .recover | sqlite3 recovered.db");
+  throw StoreError(
+      lines > 1 ? tr("the store {path} is damaged (SQLite's integrity check: {problem}, and more)",
+                     {{"path", path}, {"problem", first}})
+                : tr("the store {path} is damaged (SQLite's integrity check: {problem})",
+                     {{"path", path}, {"problem", first}}),
+      tr("restore it from a backup; to save what can still be read: sqlite3 {path} .recover | "
+         "sqlite3 recovered.db",
+         {{"path", path}}));
 }
 
 void check_length(const std::string& path) {
@@ -445,10 +460,11 @@ void check_length(const std::string& path) {
   in.seekg(0, std::ios::end);
   auto size = static_cast<std::uint64_t>(in.tellg());
   if (size >= expected) return;
-  throw StoreError("the store " + path + " is damaged: it is cut short (" + std::to_string(size) +
-                       " bytes of " + std::to_string(expected) + ")",
-                   "restore it from a backup; to save what can still be read: sqlite3 " + path +
-                       " .recover | sqlite3 recovered.db");
+  throw StoreError(tr("the store {path} is damaged: it is cut short ({size} bytes of {expected})",
+                      {{"path", path}, {"size", size}, {"expected", expected}}),
+                   tr("restore it from a backup; to save what can still be read: sqlite3 {path} "
+                      ".recover | sqlite3 recovered.db",
+                      {{"path", path}}));
 }
 
 }  // namespace plantrack::store

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "plantrack/i18n.hpp"
 #include "sqlite_support.hpp"
 
 namespace plantrack::store {
@@ -59,10 +60,10 @@ SpentSumsWriter::SpentSumsWriter(sqlite3* db, const std::string& path)
               "events WHERE plan_id = ?1 AND reverts = ?2 AND id < ?3) "
               "FROM events WHERE id = ?2 AND plan_id = ?1 AND kind = 'spend'") {}
 
-void SpentSumsWriter::step(sqlite3_stmt* s, const char* doing) {
+void SpentSumsWriter::step(sqlite3_stmt* s) {
   int rc = sqlite3_step(s);
   sqlite3_reset(s);
-  if (rc != SQLITE_DONE) fail(db_, path_, rc, doing);
+  if (rc != SQLITE_DONE) fail(db_, path_, rc, tr("updating the payment sums"));
 }
 
 // Kept in memory until flush(): a batch of payments writes each row it touches once.
@@ -91,7 +92,7 @@ void SpentSumsWriter::flush() {
     int rc = sqlite3_step(r);
     std::int64_t sum = rc == SQLITE_ROW ? sqlite3_column_int64(r, 0) : 0;
     sqlite3_reset(r);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, path_, rc, "reading the payment sums");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, path_, rc, tr("reading the payment sums"));
     if (__builtin_add_overflow(sum, d.amount, &sum)) plans_[plan_id].exact = false;
     sqlite3_stmt* p = put_.get();
     sqlite3_bind_text(p, 1, plan_id.c_str(), -1, SQLITE_STATIC);
@@ -100,14 +101,14 @@ void SpentSumsWriter::flush() {
     sqlite3_bind_int(p, 4, year);
     sqlite3_bind_int64(p, 5, sum);
     sqlite3_bind_int(p, 6, d.payments);
-    step(p, "updating the payment sums");
+    step(p);
   }
   for (const auto& [plan_id, plan] : plans_) {
     sqlite3_stmt* s = state_.get();
     sqlite3_bind_text(s, 1, plan_id.c_str(), -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, plan.latest.c_str(), -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 3, plan.exact ? 1 : 0);
-    step(s, "updating the payment sums");
+    step(s);
   }
   deltas_.clear();
   plans_.clear();
@@ -128,7 +129,7 @@ std::optional<SpentSumsWriter::Payment> SpentSumsWriter::reverted(const std::str
                   std::string(column_view(q, 4))};
   }
   sqlite3_reset(q);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, path_, rc, "reading a reverted payment");
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, path_, rc, tr("reading a reverted payment"));
   return out;
 }
 
@@ -158,7 +159,7 @@ void SpentSumsWriter::fold(const std::string& plan_id, std::int64_t id, const Ne
 // it is folded in, and which revert of a payment counts is decided by id (reverted()).
 void SpentSumsWriter::build(sqlite3* db, const std::string& path) {
   exec(db, path, "DELETE FROM spent_sums; DELETE FROM spent_sums_state",
-       "building the payment sums");
+       tr("building the payment sums"));
   SpentSumsWriter writer(db, path);
   for (const char* from :
        {"INDEXED BY events_spend WHERE kind = 'spend'",
@@ -180,7 +181,7 @@ void SpentSumsWriter::build(sqlite3* db, const std::string& path) {
                 std::string(column_view(s, 8))};  // the date as stored, as the sums compare it
       writer.fold(std::string(column_view(s, 1)), sqlite3_column_int64(s, 0), kind, reverts, p);
     }
-    if (rc != SQLITE_DONE) fail(db, path, rc, "building the payment sums");
+    if (rc != SQLITE_DONE) fail(db, path, rc, tr("building the payment sums"));
   }
   writer.flush();
 }
@@ -194,7 +195,7 @@ std::optional<std::vector<EventStore::SpentSum>> read_spent_sums(sqlite3* db,
   sqlite3_bind_text(state.get(), 1, plan_id.c_str(), -1, SQLITE_STATIC);
   int rc = sqlite3_step(state.get());
   if (rc == SQLITE_DONE) return out;  // no payment was ever recorded for the plan
-  if (rc != SQLITE_ROW) fail(db, path, rc, "reading the payment sums");
+  if (rc != SQLITE_ROW) fail(db, path, rc, tr("reading the payment sums"));
   std::string date = as_of.to_string();
   if (column_view(state.get(), 0) > std::string_view(date)) return std::nullopt;
   if (sqlite3_column_int(state.get(), 1) == 0) return std::nullopt;
@@ -207,7 +208,7 @@ std::optional<std::vector<EventStore::SpentSum>> read_spent_sums(sqlite3* db,
     out.push_back({column_text(q.get(), 0), column_text(q.get(), 1), sqlite3_column_int(q.get(), 2),
                    sqlite3_column_int64(q.get(), 3)});
   }
-  if (rc != SQLITE_DONE) fail(db, path, rc, "reading the payment sums");
+  if (rc != SQLITE_DONE) fail(db, path, rc, tr("reading the payment sums"));
   return out;
 }
 

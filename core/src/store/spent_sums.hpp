@@ -44,7 +44,7 @@ class SpentSumsWriter {
             std::optional<std::int64_t> reverts, const Payment& payment);
   void add(const std::string& plan_id, const Payment& payment, int sign, const std::string& dated);
   std::optional<Payment> reverted(const std::string& plan_id, std::int64_t id, std::int64_t by);
-  void step(sqlite3_stmt* s, const char* doing);
+  void step(sqlite3_stmt* s);
   struct Delta {
     std::int64_t amount = 0;
     int payments = 0;

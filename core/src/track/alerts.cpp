@@ -4,14 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/money.hpp"
 
 namespace plantrack {
 namespace {
-
-std::string progress_text(const Task& task, const TaskStatus& s) {
-  return std::to_string(s.achieved) + " of " + std::to_string(task.target) + " " + task.unit;
-}
 
 // The straight line: where the task should be on `as_of`, or nullopt outside its span.
 std::optional<double> expected(const Plan& plan, const Task& task, Date as_of) {
@@ -80,11 +77,28 @@ std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status, Date
     };
     if (s.overdue) {
       add(DomainEventType::kTaskOverdue, task.id,
-          task.id + " is overdue: " + deadline_text(plan, task) + ", " + progress_text(task, s));
+          task.due ? tr("{task} is overdue: due {due}, {achieved} of {target} {unit}",
+                        {{"task", task.id},
+                         {"due", task.due->to_string()},
+                         {"achieved", s.achieved},
+                         {"target", task.target},
+                         {"unit", task.unit}})
+                   : tr("{task} is overdue: planned to finish in {year}, {achieved} of {target} "
+                        "{unit}",
+                        {{"task", task.id},
+                         {"year", task.deadline(plan.info).year()},
+                         {"achieved", s.achieved},
+                         {"target", task.target},
+                         {"unit", task.unit}}));
     } else if (task.due && as_of.days_until(*task.due) <= config.due_within_days) {
       add(DomainEventType::kTaskDueSoon, task.id + "/" + task.due->to_string(),
-          task.id + " is due in " + std::to_string(as_of.days_until(*task.due)) + " days (" +
-              task.due->to_string() + "), " + progress_text(task, s));
+          tr("{task} is due in {days} days ({due}), {achieved} of {target} {unit}",
+             {{"task", task.id},
+              {"days", as_of.days_until(*task.due)},
+              {"due", task.due->to_string()},
+              {"achieved", s.achieved},
+              {"target", task.target},
+              {"unit", task.unit}}));
     }
     std::optional<double> line = expected(plan, task, as_of);
     // Behind by at least one whole unit and by more than the margin's share of the line
@@ -94,16 +108,21 @@ std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status, Date
       char month[16];  // room for any int the compiler cannot rule out
       std::snprintf(month, sizeof month, "%04d-%02d", as_of.year(), as_of.month());
       add(DomainEventType::kTaskBehindPace, task.id + "/" + month,
-          task.id + " is behind pace: " + progress_text(task, s) + ", " + one_decimal(plan, *line) +
-              " expected by " + as_of.to_string());
+          tr("{task} is behind pace: {achieved} of {target} {unit}, {expected} expected by {date}",
+             {{"task", task.id},
+              {"achieved", s.achieved},
+              {"target", task.target},
+              {"unit", task.unit},
+              {"expected", one_decimal(plan, *line)},
+              {"date", as_of.to_string()}}));
     }
   }
   for (const Date& due : config.report_due) {
     int days = as_of.days_until(due);
     if (days < 0 || days > config.due_within_days) continue;
-    out.push_back(make_event(
-        plan, DomainEventType::kReportDue, as_of, due.to_string(),
-        "the report is due in " + std::to_string(days) + " days (" + due.to_string() + ")"));
+    out.push_back(make_event(plan, DomainEventType::kReportDue, as_of, due.to_string(),
+                             tr("the report is due in {days} days ({due})",
+                                {{"days", days}, {"due", due.to_string()}})));
   }
   for (const StageStatus& s : status.stages) {
     if (!s.rollup.complete) continue;
@@ -114,7 +133,7 @@ std::vector<DomainEvent> alerts(const Plan& plan, const PlanStatus& status, Date
 
 DomainEvent stage_completed(const Plan& plan, const Stage& stage, Date as_of) {
   DomainEvent e = make_event(plan, DomainEventType::kStageCompleted, as_of, stage.id,
-                             "stage " + stage.id + " completed");
+                             tr("stage {stage} completed", {{"stage", stage.id}}));
   e.stage = stage.id;
   return e;
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <tuple>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/plan_index.hpp"
 #include "plantrack/utf8.hpp"
@@ -23,21 +24,23 @@ std::optional<std::int64_t> parse_quantity(const RecordInput& in, DiagnosticSink
   const std::string& text = in.quantity;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-    Diagnostic& d = sink.error("bad-quantity", in.quantity_at,
-                               "quantity \"" + text + "\" is not a whole number");
-    d.fix = "write the number done, e.g. 5 or 5000, without dots, commas or units";
+    Diagnostic& d =
+        sink.error("bad-quantity", in.quantity_at,
+                   tr("quantity \"{quantity}\" is not a whole number", {{"quantity", text}}));
+    d.fix = tr("write the number done, e.g. 5 or 5000, without dots, commas or units");
     return std::nullopt;
   }
   if (value == 0) {
-    sink.error("bad-quantity", in.quantity_at, "quantity is 0: nothing to record").fix =
-        "record the number actually done, or use 'plantrack start' to mark the task started";
+    sink.error("bad-quantity", in.quantity_at, tr("quantity is 0: nothing to record")).fix =
+        tr("record the number actually done, or use 'plantrack start' to mark the task started");
     return std::nullopt;
   }
   if (value < 0 && !in.correction) {
-    Diagnostic& d = sink.error("bad-quantity", in.quantity_at, "quantity " + text + " is negative");
+    Diagnostic& d = sink.error("bad-quantity", in.quantity_at,
+                               tr("quantity {quantity} is negative", {{"quantity", text}}));
     d.fix =
-        "to correct an earlier record, use 'plantrack revert EVENT_ID', or pass --correction "
-        "to record a negative adjustment";
+        tr("to correct an earlier record, use 'plantrack revert EVENT_ID', or pass --correction "
+           "to record a negative adjustment");
     return std::nullopt;
   }
   return value;
@@ -51,8 +54,10 @@ std::optional<int> record_year(const RecordInput& in, Date effective, Diagnostic
   auto [end, ec] = std::from_chars(in.year.data(), in.year.data() + in.year.size(), year);
   if (in.year.size() != 4 || ec != std::errc() || end != in.year.data() + in.year.size() ||
       year < 1900) {
-    sink.error("bad-year", in.year_at, "year \"" + in.year + "\" is not a four-digit year").fix =
-        "write the calendar year the work counts for, e.g. 2014, or - when the source gives none";
+    sink.error("bad-year", in.year_at,
+               tr("year \"{year}\" is not a four-digit year", {{"year", in.year}}))
+        .fix = tr(
+        "write the calendar year the work counts for, e.g. 2014, or - when the source gives none");
     return std::nullopt;
   }
   return year;
@@ -65,11 +70,12 @@ void warn_year(const Plan& plan, const Task& task, int year, SourcePos at, Diagn
   bool in_period = plan.info.period_start == 0 ||
                    (year >= plan.info.period_start && year <= plan.info.period_end);
   if (planned && in_period) return;
-  sink.warning("year-outside-plan", at,
-               "year " + std::to_string(year) + " is " +
-                   (planned ? "outside the plan period" : "not one of the task's years") +
-                   "; recorded anyway")
-      .fix = "if the year is wrong, revert this record and record it again";
+  sink.warning(
+          "year-outside-plan", at,
+          planned
+              ? tr("year {year} is outside the plan period; recorded anyway", {{"year", year}})
+              : tr("year {year} is not one of the task's years; recorded anyway", {{"year", year}}))
+      .fix = tr("if the year is wrong, revert this record and record it again");
 }
 
 // The hex of the first bad byte and what surrounds it, e.g. "byte 0xFF after \"Công\"".
@@ -78,8 +84,8 @@ std::string bad_byte(std::string_view text, std::size_t at) {
   std::snprintf(hex, sizeof hex, "0x%02X",
                 static_cast<unsigned>(static_cast<unsigned char>(text[at])));
   std::string before = valid_utf8(text.substr(at > 20 ? at - 20 : 0, at > 20 ? 20 : at));
-  return std::string("byte ") + hex +
-         (before.empty() ? " at its start" : " after \"" + before + "\"");
+  if (before.empty()) return tr("byte {hex} at its start", {{"hex", hex}});
+  return tr("byte {hex} after \"{before}\"", {{"hex", hex}, {"before", before}});
 }
 
 }  // namespace
@@ -89,14 +95,16 @@ std::optional<Date> effective_date(const std::string& text, SourcePos at, Date t
   if (text.empty()) return today;
   std::optional<Date> date = parse_date(text);
   if (!date) {
-    sink.error("bad-date", at, "date \"" + text + "\" is not a calendar date (YYYY-MM-DD)").fix =
-        "write the date as 2014-10-24";
+    sink.error("bad-date", at,
+               tr("date \"{date}\" is not a calendar date (YYYY-MM-DD)", {{"date", text}}))
+        .fix = tr("write the date as 2014-10-24");
     return std::nullopt;
   }
   if (*date > today) {
     sink.error("future-date", at,
-               "date " + text + " is in the future (today is " + today.to_string() + ")")
-        .fix = "record work once it is done; check the date for a typing mistake";
+               tr("date {date} is in the future (today is {today})",
+                  {{"date", text}, {"today", today.to_string()}}))
+        .fix = tr("record work once it is done; check the date for a typing mistake");
     return std::nullopt;
   }
   return date;
@@ -109,8 +117,9 @@ bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink) {
     if (!bad) continue;
     ok = false;
     sink.error("bad-text", f.at,
-               std::string(f.name) + " is not UTF-8 text (" + bad_byte(f.text, *bad) + ")")
-        .fix = "write it in UTF-8 (save the file as UTF-8, or set the terminal to UTF-8)";
+               tr("{field} is not UTF-8 text ({byte})",
+                  {{"field", f.name}, {"byte", bad_byte(f.text, *bad)}}))
+        .fix = tr("write it in UTF-8 (save the file as UTF-8, or set the terminal to UTF-8)");
   }
   return ok;
 }
@@ -128,11 +137,13 @@ bool Recorder::add_progress(std::size_t task, int year, std::int64_t quantity, S
     in_year->second = year_total.value_or(0);
     return true;
   }
-  sink.error("overflow", at,
-             "task \"" + t.id + "\" would pass the 64-bit range (it has " +
-                 std::to_string(total ? in_year->second : s.achieved) + " " + t.unit +
-                 (total ? " in " + std::to_string(year) : std::string()) + ")")
-      .fix = "check the quantity for extra digits; revert a record that was too large";
+  std::string message =
+      total ? tr("task \"{task}\" would pass the 64-bit range (it has {quantity} {unit} in {year})",
+                 {{"task", t.id}, {"quantity", in_year->second}, {"unit", t.unit}, {"year", year}})
+            : tr("task \"{task}\" would pass the 64-bit range (it has {quantity} {unit})",
+                 {{"task", t.id}, {"quantity", s.achieved}, {"unit", t.unit}});
+  sink.error("overflow", at, std::move(message)).fix =
+      tr("check the quantity for extra digits; revert a record that was too large");
   return false;
 }
 
@@ -149,18 +160,18 @@ Recorder::Recorder(const Plan& plan, const PlanIndex& index, PlanStatus status, 
 std::optional<std::size_t> Recorder::find_task(const std::string& id, SourcePos at,
                                                DiagnosticSink& sink) {
   if (auto i = index_.task(id)) return i;
-  Diagnostic& d = sink.error("unknown-task", at, "unknown task \"" + id + "\"");
+  Diagnostic& d = sink.error("unknown-task", at, tr("unknown task \"{task}\"", {{"task", id}}));
   std::string hint = suggest(id, index_.task_ids());
-  d.fix = hint.empty() ? "run 'plantrack status PLAN' to see the task ids"
-                       : "did you mean \"" + hint + "\"?";
+  d.fix = hint.empty() ? tr("run 'plantrack status PLAN' to see the task ids")
+                       : tr("did you mean \"{id}\"?", {{"id", hint}});
   return std::nullopt;
 }
 
 bool Recorder::refuse_cancelled(std::size_t task, SourcePos at, DiagnosticSink& sink) const {
   if (status_.tasks[task].state != TaskState::kCancelled) return false;
   const std::string& id = plan_.tasks[task].id;
-  sink.error("task-cancelled", at, "task \"" + id + "\" is cancelled").fix =
-      "reopen it first: plantrack reopen PLAN " + id;
+  sink.error("task-cancelled", at, tr("task \"{task}\" is cancelled", {{"task", id}})).fix =
+      tr("reopen it first: plantrack reopen PLAN {task}", {{"task", id}});
   return true;
 }
 
@@ -186,9 +197,10 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   std::int64_t after = t.counting == Counting::kIncrement ? s.achieved + *quantity : *quantity;
   if (after > t.target) {
     sink.warning("above-target", in.quantity_at,
-                 "task \"" + t.id + "\" reaches " + std::to_string(after) + " " + t.unit +
-                     ", above its target of " + std::to_string(t.target) + "; recorded anyway")
-        .fix = "if the number is wrong, revert this record";
+                 tr("task \"{task}\" reaches {quantity} {unit}, above its target of {target}; "
+                    "recorded anyway",
+                    {{"task", t.id}, {"quantity", after}, {"unit", t.unit}, {"target", t.target}}))
+        .fix = tr("if the number is wrong, revert this record");
   }
   s.achieved = after;  // later rows of a batch see this one
   NewEvent e;
@@ -242,40 +254,43 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
     std::vector<std::string_view> ids;
     for (const Funding& f : plan.funding) ids.push_back(f.id);
     std::string hint = suggest(in.source, ids);
-    Diagnostic& d =
-        sink.error("unknown-source", in.source_at, "unknown funding source \"" + in.source + "\"");
+    Diagnostic& d = sink.error("unknown-source", in.source_at,
+                               tr("unknown funding source \"{source}\"", {{"source", in.source}}));
     if (!hint.empty()) {
-      d.fix = "did you mean \"" + hint + "\"?";
+      d.fix = tr("did you mean \"{id}\"?", {{"id", hint}});
     } else if (ids.empty()) {
-      d.fix = "declare the source in the plan first ([[funding]] with an id, kind and amount)";
+      d.fix = tr("declare the source in the plan first ([[funding]] with an id, kind and amount)");
     } else {
-      d.fix = "the plan's sources are:";
-      for (std::string_view id : ids) d.fix += " " + std::string(id);
+      std::string list;
+      for (std::string_view id : ids) list += (list.empty() ? "" : " ") + std::string(id);
+      d.fix = tr("the plan's sources are: {sources}", {{"sources", list}});
     }
   }
-  auto amount_of = [&](const std::string& text, const char* what,
+  auto amount_of = [&](const std::string& text, bool is_cost,
                        SourcePos at) -> std::optional<std::int64_t> {
     std::optional<std::int64_t> value = parse_amount(text);
     if (!value) {
-      sink.error("bad-amount", at, std::string(what) + " \"" + text + "\" is not an amount").fix =
-          "write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000";
+      sink.error("bad-amount", at,
+                 is_cost ? tr("cost \"{text}\" is not an amount", {{"text", text}})
+                         : tr("amount \"{text}\" is not an amount", {{"text", text}}))
+          .fix = tr("write a whole amount in the plan's currency, e.g. 50000000 or 50.000.000");
     }
     return value;
   };
-  std::optional<std::int64_t> amount = amount_of(in.amount, "amount", in.amount_at);
+  std::optional<std::int64_t> amount = amount_of(in.amount, false, in.amount_at);
   if (amount && *amount == 0) {
-    sink.error("bad-amount", in.amount_at, "amount is 0: nothing to record").fix =
-        "record the amount actually paid";
+    sink.error("bad-amount", in.amount_at, tr("amount is 0: nothing to record")).fix =
+        tr("record the amount actually paid");
     amount.reset();
   }
   std::optional<std::int64_t> cost;
-  if (!in.cost.empty()) cost = amount_of(in.cost, "cost", in.cost_at);
+  if (!in.cost.empty()) cost = amount_of(in.cost, true, in.cost_at);
   if (amount && cost && *amount > *cost) {
     NumberStyle style = number_style(plan.info.locale);
     sink.error("bad-amount", in.cost_at,
-               "the payment of " + format_money(*amount, style) +
-                   " exceeds the cost it supports (" + format_money(*cost, style) + ")")
-        .fix = "--cost is the whole cost (e.g. the consultancy contract); check both figures";
+               tr("the payment of {amount} exceeds the cost it supports ({cost})",
+                  {{"amount", format_money(*amount, style)}, {"cost", format_money(*cost, style)}}))
+        .fix = tr("--cost is the whole cost (e.g. the consultancy contract); check both figures");
   }
   std::optional<Date> date = effective_date(in.date, in.date_at, today_, sink);
   RecordInput year_input;
@@ -283,8 +298,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   year_input.year_at = in.year_at;
   std::optional<int> year = date ? record_year(year_input, *date, sink) : std::nullopt;
   if (year && *year == 0) {
-    sink.error("bad-year", in.year_at, "spending needs its budget year").fix =
-        "give --year with the year whose budget paid it, e.g. --year 2014";
+    sink.error("bad-year", in.year_at, tr("spending needs its budget year")).fix =
+        tr("give --year with the year whose budget paid it, e.g. --year 2014");
     year.reset();
   }
   check_utf8({{"--participant", in.participant, {}},
@@ -319,9 +334,10 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
   std::optional<std::int64_t> total = add_amounts(spent_->total, *amount);
   if (!total || !add_amounts(on_source, *amount) || !add_amounts(on_line, *amount)) {
     sink.error("overflow", in.amount_at,
-               "spending from \"" + source->id + "\" would pass the 64-bit range (the plan's " +
-                   "payments already sum to " + format_money(spent_->total, style) + ")")
-        .fix = "check the amount for extra digits";
+               tr("spending from \"{source}\" would pass the 64-bit range (the plan's "
+                  "payments already sum to {total})",
+                  {{"source", source->id}, {"total", format_money(spent_->total, style)}}))
+        .fix = tr("check the amount for extra digits");
     return std::nullopt;
   }
   spent_->total = *total;
@@ -333,17 +349,22 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
     // the plan's budget lines: nothing to warn about.
   } else if (!line) {
     sink.warning("no-budget-line", in.task_at,
-                 "the plan has no budget line for task \"" + t.id + "\" from \"" + source->id +
-                     "\" in " + std::to_string(*year) + "; recorded anyway")
+                 tr("the plan has no budget line for task \"{task}\" from \"{source}\" in "
+                    "{year}; recorded anyway",
+                    {{"task", t.id}, {"source", source->id}, {"year", *year}}))
         .fix =
-        "add a [[budget]] line for it, or revert this payment if the source or year is wrong";
+        tr("add a [[budget]] line for it, or revert this payment if the source or year is wrong");
   } else if (after > line->amount) {
     sink.warning("above-budget", in.amount_at,
-                 "spending on task \"" + t.id + "\" from \"" + source->id + "\" in " +
-                     std::to_string(*year) + " reaches " + format_money(after, style) +
-                     ", above its budget line of " + format_money(line->amount, style) +
-                     "; recorded anyway")
-        .fix = "'plantrack check' reports it until the budget is amended or the payment reverted";
+                 tr("spending on task \"{task}\" from \"{source}\" in {year} reaches {amount}, "
+                    "above its budget line of {budget}; recorded anyway",
+                    {{"task", t.id},
+                     {"source", source->id},
+                     {"year", *year},
+                     {"amount", format_money(after, style)},
+                     {"budget", format_money(line->amount, style)}}))
+        .fix =
+        tr("'plantrack check' reports it until the budget is amended or the payment reverted");
   }
   on_source += *amount;  // later payments of a batch see this one
   on_line = after;
@@ -367,8 +388,8 @@ std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKin
   std::optional<std::size_t> task = find_task(task_id, {}, sink);
   if (!check_utf8({{"--reason", reason, {}}}, sink) || !task) return std::nullopt;
   TaskStatus& s = status_.tasks[*task];
-  auto refuse = [&](const std::string& what, const std::string& fix) {
-    sink.error("bad-transition", {}, "task \"" + task_id + "\" " + what).fix = fix;
+  auto refuse = [&](std::string message, std::string fix) {
+    sink.error("bad-transition", {}, std::move(message)).fix = std::move(fix);
     return std::nullopt;
   };
   switch (kind) {
@@ -377,19 +398,27 @@ std::optional<NewEvent> Recorder::lifecycle(const std::string& task_id, EventKin
     case EventKind::kBlock:
       if (refuse_cancelled(*task, {}, sink)) return std::nullopt;
       if (kind == EventKind::kBlock && s.blocked_by_hand) {
-        return refuse("is already blocked (" + *s.blocked_by_hand + ")",
-                      "unblock it first if the reason changed");
+        return refuse(tr("task \"{task}\" is already blocked ({reason})",
+                         {{"task", task_id}, {"reason", *s.blocked_by_hand}}),
+                      tr("unblock it first if the reason changed"));
       }
       break;
     case EventKind::kUnblock:
-      if (!s.blocked_by_hand) return refuse("is not blocked by hand", "nothing to unblock");
+      if (!s.blocked_by_hand) {
+        return refuse(tr("task \"{task}\" is not blocked by hand", {{"task", task_id}}),
+                      tr("nothing to unblock"));
+      }
       break;
     case EventKind::kCancel:
-      if (s.state == TaskState::kCancelled) return refuse("is already cancelled", "nothing to do");
+      if (s.state == TaskState::kCancelled) {
+        return refuse(tr("task \"{task}\" is already cancelled", {{"task", task_id}}),
+                      tr("nothing to do"));
+      }
       break;
     case EventKind::kReopen:
       if (s.state != TaskState::kCancelled && s.state != TaskState::kDone) {
-        return refuse("is neither done nor cancelled", "nothing to reopen");
+        return refuse(tr("task \"{task}\" is neither done nor cancelled", {{"task", task_id}}),
+                      tr("nothing to reopen"));
       }
       break;
     default:

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/plan_index.hpp"
 #include "tally.hpp"
 
@@ -307,6 +308,7 @@ PlanStatus StatusBuilder::finish(bool readiness_too, const DependencyGraph* grap
     // A year plan's count is its year's, not what the programme's log reached.
     if (s.state == TaskState::kDone && tally == &impl_->tallies[i]) s.done_on = t.done_on;
     s.blocked_by_hand = t.block_reason;
+    if (s.blocked_by_hand == tally::kBlockedByHand) s.blocked_by_hand = tr("blocked by hand");
     s.last_activity = t.last_activity;
     bool open = s.state == TaskState::kNotStarted || s.state == TaskState::kInProgress;
     s.overdue = open && task.deadline(plan.info) < as_of;

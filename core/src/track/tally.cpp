@@ -212,7 +212,7 @@ void apply(Tally& t, Counting counting, std::int64_t target, const EventFact& e,
       t.cancelled = false;
       break;
     case EventKind::kBlock:
-      t.block_reason = e.note.empty() ? "blocked by hand" : e.note;
+      t.block_reason = e.note.empty() ? std::string(kBlockedByHand) : e.note;
       break;
     case EventKind::kUnblock:
       t.block_reason.reset();

@@ -27,6 +27,10 @@ inline std::int32_t bucket_key(Date d, bool days) {
   return d.year() * 10000 + d.month() * 100 + (days ? d.day() : 0);
 }
 
+// The reason kept (and stored in the task summaries) for a block that gave none: English, as
+// data; status shows it in the reader's language.
+inline constexpr std::string_view kBlockedByHand = "blocked by hand";
+
 // What the events say of one task, before the plan's dependencies are looked at.
 struct Tally {
   std::int64_t total = 0;                 // increment: the sum; cumulative: the latest total

@@ -14,20 +14,20 @@ base() {
   printf '%s\n' "$@" >> plan.toml
 }
 base webhook 'url = "http://127.0.0.1:9/hook"' 'retries = -1' 'timeout_ms = 0'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 run record plan.toml posters 100 | tail -3
 "$PLANTRACK" --no-plugins history plan.toml | grep -c progress
 base email 'server = "127.0.0.1"' 'from = "a@b.vn\r\nRCPT TO:<x@evil.example>"' 'to = ["k@b.vn", "c@d.vn\nDATA"]'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 base outbox 'file = "../escape.jsonl"'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 base outbox 'file = "/tmp/absolute.jsonl"'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 mkdir out && ln -s /tmp out/elsewhere
 base outbox 'file = "out/elsewhere/x.jsonl"'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 base webhook 'url = "http://127.0.0.1:9/hook"' 'spool = "../../spool.jsonl"'
-run validate plan.toml | grep -A4 "error: setting"
+run --lang en validate plan.toml | grep -A4 "error: setting"
 base outbox 'file = "sub/../inside.jsonl"'
 run validate plan.toml | tail -1
 echo "--- a plugin reached through a symlink into a folder others can write to"
@@ -41,4 +41,4 @@ run plugins check open/mine/good.so | grep -v sha256
 echo "--- a broken library on the search path, not the plan's plugin: a warning; the record is kept"
 mkdir libs && chmod 755 libs && echo "not a library" > libs/aaa_broken.so && chmod 644 libs/aaa_broken.so
 base outbox
-run --plugin-path libs record plan.toml posters 100 --date 2014-10-24 | grep -v "year 2014\|fix: if the year"
+run --lang en --plugin-path libs record plan.toml posters 100 --date 2014-10-24 | grep -v "year 2014\|fix: if the year"

@@ -4,7 +4,7 @@
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 for i in 1 2 3 4; do
   ("$PLANTRACK" spend plan.toml quick-assessments 4611686018427387904 --source local-budget \
-     --year 2013 --date 2013-05-01 >"out.$i" 2>&1; echo "[exit $?]" >>"out.$i") &
+     --year 2013 --date 2013-05-01 --lang en >"out.$i" 2>&1; echo "[exit $?]" >>"out.$i") &
 done
 wait
 cat out.* | grep -v "no budget line\|add a \[\[budget\]\] line" | sed 's/#[0-9]* /#N /' | sort | uniq -c
