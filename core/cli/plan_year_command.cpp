@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/i18n.hpp"
 #include "tracking.hpp"
 
@@ -17,6 +18,7 @@ struct PlanYearOptions {
 };
 
 ExitCode run_plan_year(PlanYearOptions& o) {
+  speak_plan_language(o.track.file);  // YEAR's problem too, in the plan's language
   int year = 0;
   auto [end, ec] = std::from_chars(o.year.data(), o.year.data() + o.year.size(), year);
   if (ec != std::errc() || end != o.year.data() + o.year.size() || o.year.size() != 4) {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "language.hpp"
 #include "plantrack/i18n.hpp"
 #include "plantrack/read_file.hpp"
 #include "plantrack/recording.hpp"
@@ -90,6 +91,7 @@ struct ImportOptions {
 };
 
 ExitCode run_import(ImportOptions& o) {
+  speak_plan_language(o.track.file);  // the CSV's problems too, in the plan's language
   FileRead csv = read_input_file(o.csv, kMaxCsvBytes);
   if (!csv.bytes) {
     std::cerr << tr("{where}: error: {message}", {{"where", o.csv}, {"message", csv.problem}})

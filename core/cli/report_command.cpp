@@ -35,6 +35,7 @@ std::optional<int> year_of(const std::string& text, const char* option, Diagnost
 }
 
 ExitCode run_report(ReportOptions& o) {
+  speak_plan_language(o.track.file);  // the options' problems too, in the plan's language
   DiagnosticSink sink("plantrack report");
   std::optional<int> from = year_of(o.from, "--from", sink);
   std::optional<int> to = year_of(o.to, "--to", sink);
