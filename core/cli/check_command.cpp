@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
 #include "plantrack/status_json.hpp"
@@ -28,9 +29,10 @@ Diagnostic as_diagnostic(const PluginFinding& p, const std::string& file, Number
   d.where = f.where;
   std::string rule = p.plugin == f.rule ? f.rule : p.plugin + ": " + f.rule;
   d.message = f.message + " [" + rule + (f.basis.empty() ? "" : "; " + f.basis) + "]";
-  if (!f.amounts.empty()) d.why = "amounts: " + amounts_text(f.amounts, style);
+  if (!f.amounts.empty())
+    d.why = tr("amounts: {amounts}", {{"amounts", amounts_text(f.amounts, style)}});
   if (f.event_id)
-    d.why += (d.why.empty() ? "" : "; ") + std::string("event #") + std::to_string(*f.event_id);
+    d.why += (d.why.empty() ? "" : "; ") + tr("event #{event}", {{"event", *f.event_id}});
   d.fix = f.fix;
   return d;
 }
@@ -66,19 +68,36 @@ ExitCode run_check(CheckOptions& o) {
       if (e.type == sdk::EventType::kFundingFinding) continue;
       std::cout << sdk::to_string(e.type) << ": " << printable(e.message) << "\n";
     }
-    std::cout << o.track.file << " as of " << t->as_of().to_string() << ": " << findings.size()
-              << (findings.size() == 1 ? " funding finding, " : " funding findings, ")
-              << alerts_count << (alerts_count == 1 ? " alert" : " alerts");
-    if (checked->notifiers) {
-      std::cout << "; " << sent.sent << " notification" << (sent.sent == 1 ? "" : "s") << " sent, "
-                << sent.before << " sent before";
-      if (!sent.failures.empty()) std::cout << ", " << sent.kept() << " kept for the next run";
+    std::string found = trn("{n} funding finding", "{n} funding findings", findings.size());
+    std::string alerts = trn("{n} alert", "{n} alerts", alerts_count);
+    if (!checked->notifiers) {
+      std::cout << tr("{file} as of {date}: {findings}, {alerts}",
+                      {{"file", o.track.file},
+                       {"date", t->as_of().to_string()},
+                       {"findings", found},
+                       {"alerts", alerts}});
+    } else {
+      std::string notifications =
+          sent.failures.empty()
+              ? trn("{n} notification sent, {before} sent before",
+                    "{n} notifications sent, {before} sent before", sent.sent,
+                    {{"before", sent.before}})
+              : trn("{n} notification sent, {before} sent before, {kept} kept for the next run",
+                    "{n} notifications sent, {before} sent before, {kept} kept for the next run",
+                    sent.sent, {{"before", sent.before}, {"kept", sent.kept()}});
+      std::cout << tr("{file} as of {date}: {findings}, {alerts}; {notifications}",
+                      {{"file", o.track.file},
+                       {"date", t->as_of().to_string()},
+                       {"findings", found},
+                       {"alerts", alerts},
+                       {"notifications", notifications}});
     }
     std::cout << "\n";
   }
   for (const PluginFailure& f : checked->check_failures) {
-    std::cerr << "plantrack check: plugin \"" << printable(f.plugin)
-              << "\" failed: " << printable(f.message) << "\n";
+    std::cerr << tr("plantrack check: plugin \"{plugin}\" failed: {message}",
+                    {{"plugin", printable(f.plugin)}, {"message", printable(f.message)}})
+              << "\n";
   }
   print_failures(sent, "check");
   return checked->exit_code();
@@ -89,13 +108,13 @@ ExitCode run_check(CheckOptions& o) {
 Command add_check_command(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Run the funding checks and alerts as of a date; notify what is new");
+      "check", tr("Run the funding checks and alerts as of a date; notify what is new"));
   add_track_options(cmd, o->track, true, true);
   add_period_options(cmd, o->track);
-  cmd->add_flag("--resend", o->resend, "Send every notification again, even those sent before");
-  cmd->footer(
+  cmd->add_flag("--resend", o->resend, tr("Send every notification again, even those sent before"));
+  cmd->footer(tr(
       "Exit status: 0 clean, 1 invalid input, 2 usage error, 3 findings or alerts (overdue, due\n"
-      "soon, behind pace, report due), 4 a plugin failed.");
+      "soon, behind pace, report due), 4 a plugin failed."));
   return [o] { return run_check(*o); };
 }
 

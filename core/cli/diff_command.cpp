@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "language.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/plan_diff.hpp"
 #include "plantrack/printable.hpp"
 #include "plantrack/status_json.hpp"
@@ -33,34 +34,40 @@ ExitCode run_diff(const DiffOptions& o) {
     ok = false;
   }
   if (!ok) {
-    std::cerr
-        << "plantrack diff: an invalid plan cannot be compared\n  fix: run 'plantrack validate' "
-           "on it and correct the errors\n";
+    std::cerr << tr("plantrack diff: an invalid plan cannot be compared") << "\n  "
+              << tr("fix: run 'plantrack validate' on it and correct the errors") << "\n";
     return kInvalidInput;
   }
   std::vector<PlanChange> changes = diff_plans(before.plan, after.plan);
   if (o.format == "json") {
     std::cout << diff_json(changes, o.before, o.after);
   } else {
-    std::cout << o.before << " -> " << o.after << ": " << changes.size()
-              << (changes.size() == 1 ? " change" : " changes") << "\n";
+    std::cout << trn("{old} -> {new}: {n} change", "{old} -> {new}: {n} changes", changes.size(),
+                     {{"old", o.before}, {"new", o.after}})
+              << "\n";
     for (const PlanChange& c : changes) {
       std::cout << c.area << " \"" << printable(c.subject) << "\" ";
       switch (c.kind) {
         case PlanChange::Kind::kAdded:
-          std::cout << "added: " << printable(c.after) << "  (" << at(o.after, c.new_at) << ")\n";
+          std::cout << tr("added: {value}  ({at})",
+                          {{"value", printable(c.after)}, {"at", at(o.after, c.new_at)}})
+                    << "\n";
           break;
         case PlanChange::Kind::kRemoved:
-          std::cout << "removed: " << printable(c.before) << "  (" << at(o.before, c.old_at)
-                    << ")\n";
+          std::cout << tr("removed: {value}  ({at})",
+                          {{"value", printable(c.before)}, {"at", at(o.before, c.old_at)}})
+                    << "\n";
           break;
         case PlanChange::Kind::kRenamed:
-          std::cout << "renamed from \"" << printable(c.before) << "\"  (" << at(o.before, c.old_at)
-                    << " -> " << at(o.after, c.new_at) << ")\n";
+          std::cout << tr("renamed from \"{old}\"  ({old_at} -> {new_at})",
+                          {{"old", printable(c.before)},
+                           {"old_at", at(o.before, c.old_at)},
+                           {"new_at", at(o.after, c.new_at)}})
+                    << "\n";
           break;
         case PlanChange::Kind::kChanged:
-          std::cout << c.field << ": " << (c.before.empty() ? "(none)" : printable(c.before))
-                    << " -> " << (c.after.empty() ? "(none)" : printable(c.after)) << "  ("
+          std::cout << c.field << ": " << (c.before.empty() ? tr("(none)") : printable(c.before))
+                    << " -> " << (c.after.empty() ? tr("(none)") : printable(c.after)) << "  ("
                     << at(o.before, c.old_at) << " -> " << at(o.after, c.new_at) << ")\n";
           break;
       }
@@ -73,11 +80,12 @@ ExitCode run_diff(const DiffOptions& o) {
 
 Command add_diff_command(CLI::App& app) {
   auto o = std::make_shared<DiffOptions>();
-  CLI::App* cmd = app.add_subcommand("diff", "What changed between two versions of a plan");
-  cmd->add_option("OLD", o->before, "The earlier plan file")->required();
-  cmd->add_option("NEW", o->after, "The later plan file")->required();
-  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_flag("--exit-code", o->exit_code, "Exit 3 when the plans differ (for scripts)");
+  CLI::App* cmd = app.add_subcommand("diff", tr("What changed between two versions of a plan"));
+  cmd->add_option("OLD", o->before, tr("The earlier plan file"))->required();
+  cmd->add_option("NEW", o->after, tr("The later plan file"))->required();
+  cmd->add_option("--format", o->format, tr("text or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--exit-code", o->exit_code, tr("Exit 3 when the plans differ (for scripts)"));
   return [o] { return run_diff(*o); };
 }
 

@@ -14,6 +14,7 @@
 #include "language.hpp"
 #include "plantrack/graph.hpp"
 #include "plantrack/graph_svg.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/write_file.hpp"
 #include "tracking.hpp"
@@ -78,8 +79,9 @@ ExitCode run_svg(const GraphOptions& o) {
         std::cout << *svg;
         return kOk;
       }
-      std::cerr
-          << "plantrack graph: Graphviz failed; drawing the graph with plantrack's own layout\n";
+      std::cerr << tr("plantrack graph: Graphviz failed; drawing the graph with plantrack's own "
+                      "layout")
+                << "\n";
     }
   }
   std::cout << graph_svg(t->plan(), &status);
@@ -92,8 +94,10 @@ ExitCode run_graph(const GraphOptions& options) {
   LoadResult result = load_plan_file(options.track.file);
   std::cerr << render_text(result.diagnostics, result.source);
   if (!result.ok()) {
-    std::cerr << options.track.file << ": invalid plan: no graph drawn; run 'plantrack validate "
-              << options.track.file << "' for details\n";
+    std::cerr << tr("{file}: invalid plan: no graph drawn; run 'plantrack validate {file}' for "
+                    "details",
+                    {{"file", options.track.file}})
+              << "\n";
     return kInvalidInput;
   }
   DependencyGraph graph(result.plan);
@@ -108,18 +112,18 @@ ExitCode run_graph(const GraphOptions& options) {
 
 Command add_graph_command(CLI::App& app) {
   auto options = std::make_shared<GraphOptions>();
-  CLI::App* cmd = app.add_subcommand("graph", "Print the plan's dependency graph");
+  CLI::App* cmd = app.add_subcommand("graph", tr("Print the plan's dependency graph"));
   add_track_options(cmd, options->track, false, true);
   cmd->add_option("--format", options->format,
-                  "dot (Graphviz), mermaid, json, or svg (a picture coloured by progress)")
+                  tr("dot (Graphviz), mermaid, json, or svg (a picture coloured by progress)"))
       ->check(CLI::IsMember({"dot", "mermaid", "json", "svg"}));
   cmd->add_flag("--builtin-layout", options->builtin,
-                "svg: draw with plantrack's own layout even when Graphviz is installed");
-  cmd->footer(
+                tr("svg: draw with plantrack's own layout even when Graphviz is installed"));
+  cmd->footer(tr(
       "Stages are drawn as clusters; an arrow runs from a prerequisite to the task that waits for\n"
       "it; threshold edges are dashed and labelled (\"≥ 10 DN\"). --format svg reads the store\n"
       "(--db, --date) to colour each task by its state and progress, through Graphviz's dot when\n"
-      "it is on the PATH, else with plantrack's own layout (stages as columns).");
+      "it is on the PATH, else with plantrack's own layout (stages as columns)."));
   return [options] { return run_graph(*options); };
 }
 

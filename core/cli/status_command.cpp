@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "plantrack/alerts.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/printable.hpp"
 
 #include "commands.hpp"
@@ -35,26 +36,31 @@ const std::string& bar(double percent) {
 std::string done_late_text(const Plan& plan, const TaskStatus& s) {
   std::optional<int> late = days_late(plan, s);
   if (!late) return {};
-  return "done late: " + s.done_on->to_string() + ", " + std::to_string(*late) +
-         (*late == 1 ? " day" : " days") + " after " + deadline_text(plan, plan.tasks[s.task]);
+  return trn(
+      "done late: {date}, {n} day after {deadline}", "done late: {date}, {n} days after {deadline}",
+      static_cast<std::uint64_t>(*late),
+      {{"date", s.done_on->to_string()}, {"deadline", deadline_text(plan, plan.tasks[s.task])}});
 }
 
 // "20% of 420" for a ratio indicator (Task::of); empty for any other task.
 std::string share_text(const Task& task, std::int64_t achieved) {
   std::optional<double> whole = task.share_of_whole(achieved);
-  return whole ? format_percent(*whole) + " of " + std::to_string(*task.of) : std::string();
+  return whole ? tr("{percent} of {whole}",
+                    {{"percent", format_percent(*whole)}, {"whole", *task.of}})
+               : std::string();
 }
 
 std::string readiness_text(const Plan& plan, const TaskStatus& s) {
   std::string out;
-  if (s.ready) out = "ready";
-  if (s.blocked_by_hand) out = "blocked by hand: " + *s.blocked_by_hand;
+  if (s.ready) out = tr("ready");
+  if (s.blocked_by_hand) out = tr("blocked by hand: {reason}", {{"reason", *s.blocked_by_hand}});
   for (const Blocker& b : s.blockers) {
-    out += (out.empty() ? "blocked: " : "; ") + blocker_text(plan, b);
+    out += out.empty() ? tr("blocked: {blocker}", {{"blocker", blocker_text(plan, b)}})
+                       : "; " + blocker_text(plan, b);
   }
   if (s.overdue) {
-    out += (out.empty() ? "" : "; ") + std::string("OVERDUE (") +
-           deadline_text(plan, plan.tasks[s.task]) + ")";
+    out += (out.empty() ? "" : "; ") +
+           tr("OVERDUE ({deadline})", {{"deadline", deadline_text(plan, plan.tasks[s.task])}});
   }
   if (std::string late = done_late_text(plan, s); !late.empty()) {
     out += (out.empty() ? "" : "; ") + late;
@@ -66,8 +72,9 @@ std::string readiness_text(const Plan& plan, const TaskStatus& s) {
 }
 
 // Allocated, spent and remaining per source, year and task; nothing when the plan has no budget
-// lines and nothing was spent. `heading`: what the money is of ("money", "money in 2018").
-void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string& heading) {
+// lines and nothing was spent. `title`: what the money is of, in what currency ("money (đồng)",
+// "money in 2018 (USD)").
+void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string& title) {
   if (!m.any()) return;
   NumberStyle style = number_style(plan.info.locale);
   auto row = [&](const std::string& label, const MoneyRow& r) {
@@ -75,29 +82,35 @@ void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string
               << pad(format_figure(r.allocated, style), 17, true) << ' '
               << pad(format_figure(r.spent, style), 17, true) << ' '
               << pad(format_figure(r.remaining(), style), 17, true)
-              << (r.remaining() < 0 ? "  OVERSPENT" : "") << "\n";
+              << (r.remaining() < 0 ? "  " + tr("OVERSPENT") : std::string()) << "\n";
   };
-  std::string title = heading + " (" +
-                      (style == NumberStyle::kVietnamese ? "đồng" : printable(plan.info.currency)) +
-                      ")";
   std::cout << "\n"
-            << pad(title, 24) << ' ' << pad("allocated", 17, true) << ' ' << pad("spent", 17, true)
-            << ' ' << pad("remaining", 17, true) << "\n";
+            << pad(title, 24) << ' ' << pad(tr("allocated"), 17, true) << ' '
+            << pad(tr("spent"), 17, true) << ' ' << pad(tr("remaining"), 17, true) << "\n";
   for (const MoneyRow& r : m.sources) row(r.key, r);
-  row("all sources", m.total);
-  std::cout << "  by year (budget lines)\n";
+  row(tr("all sources"), m.total);
+  std::cout << "  " << tr("by year (budget lines)") << "\n";
   for (const MoneyRow& r : m.years) row(std::to_string(r.year), r);
-  std::cout << "  by task (budget lines)\n";
+  std::cout << "  " << tr("by task (budget lines)") << "\n";
   for (const MoneyRow& r : m.tasks) row(r.key, r);
   for (const MoneyLine& l : m.lines) {
     if (!l.line) {
-      std::cout << "  spent without a budget line: " << printable(l.task) << " from "
-                << printable(l.source) << " in " << l.year << ": " << format_money(l.spent, style)
+      std::cout << "  "
+                << tr("spent without a budget line: {task} from {source} in {year}: {spent}",
+                      {{"task", printable(l.task)},
+                       {"source", printable(l.source)},
+                       {"year", l.year},
+                       {"spent", format_money(l.spent, style)}})
                 << "\n";
     } else if (l.remaining() < 0) {
-      std::cout << "  over its budget line: " << printable(l.task) << " from "
-                << printable(l.source) << " in " << l.year << ": spent "
-                << format_money(l.spent, style) << " of " << format_money(l.allocated, style)
+      std::cout << "  "
+                << tr("over its budget line: {task} from {source} in {year}: spent {spent} of "
+                      "{allocated}",
+                      {{"task", printable(l.task)},
+                       {"source", printable(l.source)},
+                       {"year", l.year},
+                       {"spent", format_money(l.spent, style)},
+                       {"allocated", format_money(l.allocated, style)}})
                 << "\n";
     }
   }
@@ -105,14 +118,20 @@ void print_money_table(const Plan& plan, const MoneyStatus& m, const std::string
 
 // The period's money, then the programme's to the period's end; the programme's without one.
 void print_money(const Plan& plan, const PlanStatus& status) {
+  std::string currency = number_style(plan.info.locale) == NumberStyle::kVietnamese
+                             ? std::string("đồng")
+                             : printable(plan.info.currency);
   if (!status.period) {
-    print_money_table(plan, money_status(plan, status.spending), "money");
+    print_money_table(plan, money_status(plan, status.spending),
+                      tr("money ({currency})", {{"currency", currency}}));
     return;
   }
   print_money_table(plan, money_status(plan, status.spending, *status.period),
-                    "money in " + status.period->to_string());
+                    tr("money in {period} ({currency})",
+                       {{"period", status.period->to_string()}, {"currency", currency}}));
   print_money_table(plan, money_status(plan, status.spending),
-                    "money to " + status.as_of.to_string());
+                    tr("money to {date} ({currency})",
+                       {{"date", status.as_of.to_string()}, {"currency", currency}}));
 }
 
 struct StatusOptions {
@@ -137,9 +156,13 @@ std::string figures(const Task& task, const TaskStatus& s, double& percent) {
 }
 
 std::string rollup_counts(const Rollup& r) {
-  return std::to_string(r.done) + " done, " + std::to_string(r.in_progress) + " in progress, " +
-         std::to_string(r.not_started) + " not started, " + std::to_string(r.cancelled) +
-         " cancelled";
+  return tr(
+      "{done} done, {in_progress} in progress, {not_started} not started, {cancelled} "
+      "cancelled",
+      {{"done", r.done},
+       {"in_progress", r.in_progress},
+       {"not_started", r.not_started},
+       {"cancelled", r.cancelled}});
 }
 
 ExitCode run_status(StatusOptions& o) {
@@ -148,10 +171,11 @@ ExitCode run_status(StatusOptions& o) {
   if (!t) return code;
   const Plan& plan = t->plan();
   if (!o.stage.empty() && !plan.find_stage(o.stage)) {
-    std::cerr << "plantrack status: error: unknown stage \"" << printable(o.stage)
-              << "\"\n  fix: the stages are:";
-    for (const Stage& s : plan.stages) std::cerr << " " << printable(s.id);
-    std::cerr << "\n";
+    std::string stages;
+    for (const Stage& s : plan.stages) stages += (stages.empty() ? "" : " ") + printable(s.id);
+    std::cerr << tr("plantrack status: error: unknown stage \"{stage}\"",
+                    {{"stage", printable(o.stage)}})
+              << "\n  " << tr("fix: the stages are: {stages}", {{"stages", stages}}) << "\n";
     return kUsage;
   }
   if (!o.what_if.empty()) return run_what_if(*t, o.what_if, o.track.format);
@@ -167,35 +191,70 @@ ExitCode run_status(StatusOptions& o) {
   }
   const Rollup& r = status.to_date;
   std::cout << printable(plan.info.title) << "\n"
-            << printable(plan.info.id) << " as of " << status.as_of.to_string() << ": "
-            << format_percent(r.percent) << " complete; " << rollup_counts(r) << "\n";
+            << tr("{plan} as of {date}: {percent} complete; {counts}",
+                  {{"plan", printable(plan.info.id)},
+                   {"date", status.as_of.to_string()},
+                   {"percent", format_percent(r.percent)},
+                   {"counts", rollup_counts(r)}})
+            << "\n";
   if (!status.known_at.empty()) {
-    std::cout << "as known at " << status.known_at << ": ";
     if (status.log_event == 0) {
-      std::cout << "nothing was recorded by then\n";
+      std::cout << tr("as known at {time}: nothing was recorded by then",
+                      {{"time", status.known_at}});
     } else {
-      std::cout << "the log through event #" << status.log_event << " (recorded "
-                << status.log_recorded_at << "); what was recorded later is not counted\n";
+      std::cout << tr(
+          "as known at {time}: the log through event #{event} (recorded "
+          "{recorded}); what was recorded later is not counted",
+          {{"time", status.known_at},
+           {"event", status.log_event},
+           {"recorded", status.log_recorded_at}});
     }
+    std::cout << "\n";
   }
   if (status.period) {
     const Period& p = *status.period;
-    std::cout << "period " << p.to_string() << " (" << p.first.to_string() << " to "
-              << p.last.to_string() << "): " << format_percent(status.plan.percent)
-              << " of its targets; of the tasks it plans, " << rollup_counts(status.plan)
-              << "\nrows: done in the period / its target (a cumulative task: its total at the "
-                 "period's end), then to date\n";
+    std::cout << tr("period {period} ({first} to {last}): {percent} of its targets; of the tasks "
+                    "it plans, {counts}",
+                    {{"period", p.to_string()},
+                     {"first", p.first.to_string()},
+                     {"last", p.last.to_string()},
+                     {"percent", format_percent(status.plan.percent)},
+                     {"counts", rollup_counts(status.plan)}})
+              << "\n"
+              << tr("rows: done in the period / its target (a cumulative task: its total at the "
+                    "period's end), then to date")
+              << "\n";
   }
+  const std::size_t state_column = state_width(12);
   for (const StageStatus& st : status.stages) {
     const Stage& stage = plan.stages[st.stage];
     if (!o.stage.empty() && stage.id != o.stage) continue;
-    std::cout << "\n"
-              << printable(stage.id) << ": " << printable(stage.title) << " — "
-              << format_percent(st.rollup.percent)
-              << (status.period ? " in " + status.period->to_string() + ", " +
-                                      format_percent(st.to_date.percent) + " to date"
-                                : std::string())
-              << (st.to_date.complete ? ", complete" : "") << "\n";
+    std::string heading;
+    if (!status.period) {
+      heading = st.to_date.complete ? tr("{stage}: {title} — {percent}, complete",
+                                         {{"stage", printable(stage.id)},
+                                          {"title", printable(stage.title)},
+                                          {"percent", format_percent(st.rollup.percent)}})
+                                    : tr("{stage}: {title} — {percent}",
+                                         {{"stage", printable(stage.id)},
+                                          {"title", printable(stage.title)},
+                                          {"percent", format_percent(st.rollup.percent)}});
+    } else if (st.to_date.complete) {
+      heading = tr("{stage}: {title} — {percent} in {period}, {to_date} to date, complete",
+                   {{"stage", printable(stage.id)},
+                    {"title", printable(stage.title)},
+                    {"percent", format_percent(st.rollup.percent)},
+                    {"period", status.period->to_string()},
+                    {"to_date", format_percent(st.to_date.percent)}});
+    } else {
+      heading = tr("{stage}: {title} — {percent} in {period}, {to_date} to date",
+                   {{"stage", printable(stage.id)},
+                    {"title", printable(stage.title)},
+                    {"percent", format_percent(st.rollup.percent)},
+                    {"period", status.period->to_string()},
+                    {"to_date", format_percent(st.to_date.percent)}});
+    }
+    std::cout << "\n" << heading << "\n";
     std::string rows;  // one write per stage
     for (std::size_t i : stage_tasks[st.stage]) {
       const TaskStatus& s = status.tasks[i];
@@ -212,11 +271,12 @@ ExitCode run_status(StatusOptions& o) {
       rows += ' ';
       rows += bar(std::max(percent, 0.0));
       rows += ' ';
-      rows += pad(std::string(to_string(s.state)), 12);
+      rows += pad(state_text(s.state), state_column);
       rows += ' ';
       if (s.period) {
-        rows +=
-            pad("to date " + std::to_string(s.achieved) + "/" + std::to_string(task.target), 18);
+        rows += pad(
+            tr("to date {achieved}/{target}", {{"achieved", s.achieved}, {"target", task.target}}),
+            18);
         rows += ' ';
       }
       append_printable(rows, readiness_text(plan, s));
@@ -227,9 +287,11 @@ ExitCode run_status(StatusOptions& o) {
   }
   print_money(plan, status);
   for (const Orphan& orphan : status.orphans) {
-    std::cout << "\norphaned: " << orphan.events << " event(s) for \"" << printable(orphan.task)
-              << "\", a task no longer in the plan (kept; add renamed_from = \""
-              << printable(orphan.task) << "\" to the task that replaced it)\n";
+    std::cout << "\n"
+              << tr("orphaned: {events} event(s) for \"{task}\", a task no longer in the plan "
+                    "(kept; add renamed_from = \"{task}\" to the task that replaced it)",
+                    {{"events", orphan.events}, {"task", printable(orphan.task)}})
+              << "\n";
   }
   return kOk;
 }
@@ -252,24 +314,28 @@ ExitCode run_next(TrackOptions& o) {
               << pad(std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
                          printable(task.unit),
                      18, true)
-              << "  due " << (task.due ? task.due->to_string() : "-")
-              << (!s.overdue ? ""
-                  : task.due ? "  OVERDUE"
-                             : "  OVERDUE (" + deadline_text(plan, task) + ")")
+              << "  " << tr("due {date}", {{"date", task.due ? task.due->to_string() : "-"}})
+              << (!s.overdue ? std::string()
+                  : task.due ? "  " + tr("OVERDUE")
+                             : "  " + tr("OVERDUE ({deadline})",
+                                         {{"deadline", deadline_text(plan, task)}}))
               << "\n";
   };
   for (std::size_t i : next.ready) row(i);
   if (!next.later.empty()) {
-    std::cout << (next.ready.empty() ? "" : "\n") << "planned for later years (ready already):\n";
+    std::cout << (next.ready.empty() ? "" : "\n") << tr("planned for later years (ready already):")
+              << "\n";
     for (std::size_t i : next.later) {
-      std::cout << "  from " << plan.tasks[i].active_years().front() << "  ";
+      std::cout << "  " << tr("from {year}", {{"year", plan.tasks[i].active_years().front()}})
+                << "  ";
       row(i);
     }
   }
   if (status.plan.complete) {
-    std::cout << "nothing left to do: every task is done or cancelled\n";
+    std::cout << tr("nothing left to do: every task is done or cancelled") << "\n";
   } else if (next.ready.empty() && next.later.empty()) {
-    std::cout << "nothing is ready: every open task waits for something (see 'plantrack why')\n";
+    std::cout << tr("nothing is ready: every open task waits for something (see 'plantrack why')")
+              << "\n";
   }
   return kOk;
 }
@@ -283,32 +349,42 @@ void explain_task(std::string& out, const Plan& plan, const PlanStatus& status, 
                   const std::string& indent) {
   const Task& task = plan.tasks[i];
   const TaskStatus& s = status.tasks[i];
-  out += indent + printable(task.id) + ": " + std::string(to_string(s.state)) + ", " +
+  out += indent + printable(task.id) + ": " + state_text(s.state) + ", " +
          std::to_string(s.achieved) + "/" + std::to_string(task.target) + " " +
          printable(task.unit) + " (" + format_percent(s.percent) + ")";
-  if (s.state == TaskState::kDone && s.achieved < task.target) out += ", marked done by hand";
+  if (s.state == TaskState::kDone && s.achieved < task.target) {
+    out += ", " + tr("marked done by hand");
+  }
   if (std::string share = share_text(task, s.achieved); !share.empty()) out += ", " + share;
   out += "\n";
   if (std::string late = done_late_text(plan, s); !late.empty()) {
     out += indent + "  " + late + "\n";
   } else if (s.state == TaskState::kDone && s.done_on) {
-    out += indent + "  done on " + s.done_on->to_string() + ", on time (" +
-           deadline_text(plan, task) + ")\n";
+    out += indent + "  " +
+           tr("done on {date}, on time ({deadline})",
+              {{"date", s.done_on->to_string()}, {"deadline", deadline_text(plan, task)}}) +
+           "\n";
   }
   if (s.overdue) {
-    out += indent + "  late: " + deadline_text(plan, task) + ", not done as of " +
-           status.as_of.to_string() + "\n";
+    out += indent + "  " +
+           tr("late: {deadline}, not done as of {date}",
+              {{"deadline", deadline_text(plan, task)}, {"date", status.as_of.to_string()}}) +
+           "\n";
   }
-  if (s.blocked_by_hand)
-    out += indent + "  blocked by hand: " + printable(*s.blocked_by_hand) + "\n";
+  if (s.blocked_by_hand) {
+    out += indent + "  " +
+           tr("blocked by hand: {reason}", {{"reason", printable(*s.blocked_by_hand)}}) + "\n";
+  }
   for (std::size_t k = 0; k < s.blockers.size() && k < kWhyShownBlockers; ++k) {
     out += indent + "  " + printable(blocker_text(plan, s.blockers[k])) + "\n";
   }
   if (s.blockers.size() > kWhyShownBlockers) {
-    out += indent + "  ... and " + std::to_string(s.blockers.size() - kWhyShownBlockers) +
-           " more unmet dependencies\n";
+    out +=
+        indent + "  " +
+        tr("... and {n} more unmet dependencies", {{"n", s.blockers.size() - kWhyShownBlockers}}) +
+        "\n";
   }
-  if (s.ready) out += indent + "  ready: every dependency is met\n";
+  if (s.ready) out += indent + "  " + tr("ready: every dependency is met") + "\n";
 }
 
 void explain(const Plan& plan, const WhyTask& why) {
@@ -317,15 +393,16 @@ void explain(const Plan& plan, const WhyTask& why) {
   explain_task(out, plan, status, why.task, "");
   const std::vector<std::size_t>& chain = why.waiting_on;
   if (!chain.empty()) {
-    out += "waits, directly or not, for " + std::to_string(chain.size()) +
-           (chain.size() == 1 ? " task" : " tasks") + " not done yet, nearest first:\n";
+    out += trn("waits, directly or not, for {n} task not done yet, nearest first:",
+               "waits, directly or not, for {n} tasks not done yet, nearest first:", chain.size()) +
+           "\n";
   }
   for (std::size_t k = 0; k < chain.size(); ++k) {
     if (why_shows(k, chain.size())) {
       explain_task(out, plan, status, chain[k], "  ");
     } else if (k == kWhyChainHead) {
-      out +=
-          "  ... " + std::to_string(chain.size() - kWhyChainHead - kWhyChainTail) + " more ...\n";
+      out += "  " + tr("... {n} more ...", {{"n", chain.size() - kWhyChainHead - kWhyChainTail}}) +
+             "\n";
     }
   }
   std::cout << out;
@@ -367,11 +444,13 @@ ExitCode run_history(HistoryOptions& o) {
   for (const Event& e : history.events) {
     auto reverted = reverted_by.find(e.id);
     std::cout << describe_event(t->plan(), index, e);
-    if (reverted != reverted_by.end()) std::cout << "  (reverted by #" << reverted->second << ")";
+    if (reverted != reverted_by.end()) {
+      std::cout << "  " << tr("(reverted by #{event})", {{"event", reverted->second}});
+    }
     std::cout << "\n";
   }
   if (history.empty_log) {
-    std::cout << "no events recorded yet\n";
+    std::cout << tr("no events recorded yet") << "\n";
   }
   return kOk;
 }
@@ -380,38 +459,38 @@ ExitCode run_history(HistoryOptions& o) {
 
 Command add_status_command(CLI::App& app) {
   auto o = std::make_shared<StatusOptions>();
-  CLI::App* cmd = app.add_subcommand("status", "Show where each stage and task stands");
+  CLI::App* cmd = app.add_subcommand("status", tr("Show where each stage and task stands"));
   add_track_options(cmd, o->track, true, true);
   add_period_options(cmd, o->track);
   add_known_at_option(cmd, o->track);
-  cmd->add_option("--stage", o->stage, "Show one stage");
+  cmd->add_option("--stage", o->stage, tr("Show one stage"));
   cmd->add_option("--what-if", o->what_if,
-                  "Show what CHANGES.toml (slips, cuts, targets) would change; writes nothing")
+                  tr("Show what CHANGES.toml (slips, cuts, targets) would change; writes nothing"))
       ->type_name("CHANGES.toml");
   return [o] { return run_status(*o); };
 }
 
 Command add_next_command(CLI::App& app) {
   auto o = std::make_shared<TrackOptions>();
-  CLI::App* cmd = app.add_subcommand("next", "List tasks ready to start or continue");
+  CLI::App* cmd = app.add_subcommand("next", tr("List tasks ready to start or continue"));
   add_track_options(cmd, *o, true, true);
   return [o] { return run_next(*o); };
 }
 
 Command add_why_command(CLI::App& app) {
   auto o = std::make_shared<WhyOptions>();
-  CLI::App* cmd = app.add_subcommand("why", "Explain why a task is blocked, late or done");
+  CLI::App* cmd = app.add_subcommand("why", tr("Explain why a task is blocked, late or done"));
   add_track_options(cmd, o->track, true, true);
-  cmd->add_option("TASK", o->task, "Task id")->required();
+  cmd->add_option("TASK", o->task, tr("Task id"))->required();
   return [o] { return run_why(*o); };
 }
 
 Command add_history_command(CLI::App& app) {
   auto o = std::make_shared<HistoryOptions>();
-  CLI::App* cmd = app.add_subcommand("history", "Show the event log, newest first");
+  CLI::App* cmd = app.add_subcommand("history", tr("Show the event log, newest first"));
   add_track_options(cmd, o->track, true, false);
   add_period_options(cmd, o->track);
-  cmd->add_option("TASK", o->task, "Only this task's events");
+  cmd->add_option("TASK", o->task, tr("Only this task's events"));
   return [o] { return run_history(*o); };
 }
 

@@ -8,8 +8,10 @@
 
 #include "commands.hpp"
 #include "language.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
+#include "plantrack/utf8.hpp"
 #include "plugins.hpp"
 
 namespace plantrack::cli {
@@ -18,28 +20,30 @@ constexpr std::size_t kShownPerKind = 20;  // a million-row import: the first on
 }  // namespace
 
 void add_track_options(CLI::App* cmd, TrackOptions& options, bool format, bool date) {
-  cmd->add_option("FILE", options.file, "Plan file (TOML)")->required();
+  cmd->add_option("FILE", options.file, tr("Plan file (TOML)"))->required();
   cmd->add_option(
       "--db", options.db,
-      "Progress store (default: $PLANTRACK_DB, else FILE.plantrack.db beside the plan)");
+      tr("Progress store (default: $PLANTRACK_DB, else FILE.plantrack.db beside the plan)"));
   if (format) {
-    cmd->add_option("--format", options.format, "text or json")
+    cmd->add_option("--format", options.format, tr("text or json"))
         ->check(CLI::IsMember({"text", "json"}));
   }
-  if (date) cmd->add_option("--date", options.date, "As-of date, YYYY-MM-DD (default: today)");
+  if (date) {
+    cmd->add_option("--date", options.date, tr("As-of date, YYYY-MM-DD (default: today)"));
+  }
 }
 
 void add_period_options(CLI::App* cmd, TrackOptions& options) {
-  cmd->add_option("--year", options.year, "Show one year's figures against its targets");
+  cmd->add_option("--year", options.year, tr("Show one year's figures against its targets"));
   cmd->add_option("--period", options.period,
-                  "Show a period's figures: 2018, 2016..2019, 2018-H1, 2018-Q2 or "
-                  "2018-01-01..2018-09-30");
+                  tr("Show a period's figures: 2018, 2016..2019, 2018-H1, 2018-Q2 or "
+                     "2018-01-01..2018-09-30"));
 }
 
 void add_known_at_option(CLI::App* cmd, TrackOptions& options) {
   cmd->add_option("--known-at", options.known_at,
-                  "Count only what was recorded by this UTC time (2014-10-24T17:00:00Z, as "
-                  "history prints recorded_at) or date (its end): the figures as known then");
+                  tr("Count only what was recorded by this UTC time (2014-10-24T17:00:00Z, as "
+                     "history prints recorded_at) or date (its end): the figures as known then"));
 }
 
 namespace {
@@ -52,23 +56,24 @@ bool period_of(const TrackOptions& options, std::optional<Period>& out, ExitCode
   PeriodParse parsed = parse_period(text);
   std::string error = parsed.error, fix = parsed.fix;
   if (!options.year.empty() && !options.period.empty()) {
-    error = "--year and --period are given together";
-    fix = "give one: --year 2018 is --period 2018";
+    error = tr("--year and --period are given together");
+    fix = tr("give one: --year 2018 is --period 2018");
   } else if (!options.year.empty() && parsed.period &&
              (parsed.period->kind != Period::Kind::kYears ||
               parsed.period->first_year() != parsed.period->last_year())) {
-    error = "--year \"" + text + "\" is not one year";
-    fix = "write --year 2018, or --period " + text;
+    error = tr("--year \"{year}\" is not one year", {{"year", text}});
+    fix = tr("write --year 2018, or --period {period}", {{"period", text}});
   } else if (parsed.period) {
     out = parsed.period;
     return true;
   } else if (!options.year.empty()) {
-    error = "--year \"" + text + "\" is not a four-digit year";
-    fix = "e.g. --year 2014 (or --period for a half, a quarter or some days)";
+    error = tr("--year \"{year}\" is not a four-digit year", {{"year", text}});
+    fix = tr("e.g. --year 2014 (or --period for a half, a quarter or some days)");
   } else {
     error = what + " " + error;
   }
-  std::cerr << "plantrack: error: " << error << "\n  fix: " << fix << "\n";
+  std::cerr << tr("plantrack: error: {error}", {{"error", error}}) << "\n  "
+            << tr("fix: {fix}", {{"fix", fix}}) << "\n";
   code = ExitCode::kUsage;
   return false;
 }
@@ -87,8 +92,9 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
   if (!options.date.empty()) {
     std::optional<Date> date = parse_date(options.date);
     if (!date) {
-      std::cerr << "plantrack: error: --date \"" << options.date
-                << "\" is not a calendar date\n  fix: write it as 2014-10-24\n";
+      std::cerr << tr("plantrack: error: --date \"{date}\" is not a calendar date",
+                      {{"date", options.date}})
+                << "\n  " << tr("fix: write it as 2014-10-24") << "\n";
       code = ExitCode::kUsage;
       return std::nullopt;
     }
@@ -98,10 +104,12 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
   if (!options.known_at.empty()) {
     std::optional<std::string> known = parse_utc_time(options.known_at);
     if (!known) {
-      std::cerr << "plantrack: error: --known-at \"" << printable(options.known_at)
-                << "\" is not a UTC time or a date\n  fix: write it as history prints "
-                   "recorded_at, 2014-10-24T17:00:00Z (UTC, ending in Z), or as a date, "
-                   "2014-10-24 (its end)\n";
+      std::cerr << tr("plantrack: error: --known-at \"{time}\" is not a UTC time or a date",
+                      {{"time", printable(options.known_at)}})
+                << "\n  "
+                << tr("fix: write it as history prints recorded_at, 2014-10-24T17:00:00Z (UTC, "
+                      "ending in Z), or as a date, 2014-10-24 (its end)")
+                << "\n";
       code = ExitCode::kUsage;
       return std::nullopt;
     }
@@ -114,10 +122,16 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
     return std::nullopt;
   }
   if (!tracker->history_elsewhere().empty()) {
-    std::cerr << "plantrack: warning: no store beside " << options.file << " ("
-              << tracker->store_path() << "); plan id \"" << printable(tracker->plan().info.id)
-              << "\" has its history in " << tracker->history_elsewhere() << "\n  fix: pass --db "
-              << tracker->history_elsewhere() << " to see it (these figures count none of it)\n";
+    std::cerr << tr("plantrack: warning: no store beside {file} ({store}); plan id \"{plan}\" has "
+                    "its history in {elsewhere}",
+                    {{"file", options.file},
+                     {"store", tracker->store_path()},
+                     {"plan", printable(tracker->plan().info.id)},
+                     {"elsewhere", tracker->history_elsewhere()}})
+              << "\n  "
+              << tr("fix: pass --db {elsewhere} to see it (these figures count none of it)",
+                    {{"elsewhere", tracker->history_elsewhere()}})
+              << "\n";
   }
   return std::move(*tracker);
 }
@@ -129,35 +143,102 @@ void print_error(const TrackerError& e, const std::string& command) {
       std::cerr << e.source.path() << ": " << e.message << "; " << e.fix << "\n";
       return;
     case TrackerError::Kind::kProgramme:
-      std::cerr << "nothing was read or written\n";
+      std::cerr << tr("nothing was read or written") << "\n";
       return;
     case TrackerError::Kind::kPlugins:
-      std::cerr << e.source.path() << ": " << e.message << "\n  fix: " << e.fix << "\n";
+      std::cerr << e.source.path() << ": " << e.message << "\n  "
+                << tr("fix: {fix}", {{"fix", e.fix}}) << "\n";
       return;
     case TrackerError::Kind::kStore:
     case TrackerError::Kind::kInput:
       break;
   }
   if (!e.message.empty()) {
-    std::cerr << (!e.where.empty()  ? e.where
-                  : command.empty() ? std::string("plantrack")
-                                    : "plantrack " + command)
-              << ": error: " << e.message << "\n";
-    if (!e.fix.empty()) std::cerr << "  fix: " << e.fix << "\n";
+    std::string where = !e.where.empty()  ? e.where
+                        : command.empty() ? std::string("plantrack")
+                                          : "plantrack " + command;
+    std::cerr << tr("{where}: error: {message}", {{"where", where}, {"message", e.message}})
+              << "\n";
+    if (!e.fix.empty()) std::cerr << "  " << tr("fix: {fix}", {{"fix", e.fix}}) << "\n";
   }
-  if (e.wrote_nothing) std::cerr << "nothing was written\n";
+  if (e.wrote_nothing) std::cerr << tr("nothing was written") << "\n";
 }
 
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
   std::cerr << render_text(diagnostics, source, kShownPerKind);
 }
 
+namespace {
+
+// The columns a code point takes on a terminal: 0 for a combining mark (a decomposed
+// Vietnamese tone mark), 2 for a wide East Asian one, else 1.
+std::size_t columns_of(char32_t c) {
+  auto in = [c](char32_t first, char32_t last) { return c >= first && c <= last; };
+  if (in(0x0300, 0x036F) || in(0x1AB0, 0x1AFF) || in(0x1DC0, 0x1DFF) || in(0x20D0, 0x20FF) ||
+      in(0xFE20, 0xFE2F) || c == 0x200B || c == 0x200D) {
+    return 0;
+  }
+  if (in(0x1100, 0x115F) || in(0x2E80, 0x303E) || in(0x3041, 0x33FF) || in(0x3400, 0x4DBF) ||
+      in(0x4E00, 0x9FFF) || in(0xA000, 0xA4CF) || in(0xAC00, 0xD7A3) || in(0xF900, 0xFAFF) ||
+      in(0xFE30, 0xFE4F) || in(0xFF00, 0xFF60) || in(0xFFE0, 0xFFE6) || in(0x1F300, 0x1F64F) ||
+      in(0x1F900, 0x1F9FF) || in(0x20000, 0x3FFFD)) {
+    return 2;
+  }
+  return 1;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = utf8_sequence_at(text, at);
+    if (length == 0) {  // not UTF-8: one column per byte, as a terminal shows a replacement
+      ++width;
+      ++at;
+      continue;
+    }
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+    char32_t c = length == 1   ? byte(0)
+                 : length == 2 ? ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F)
+                 : length == 3
+                     ? ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F)
+                     : ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) |
+                           ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+    width += columns_of(c);
+    at += length;
+  }
+  return width;
+}
+
 std::string pad(const std::string& text, std::size_t width, bool right) {
-  std::size_t points = 0;
-  for (char c : text) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (points >= width) return text;
-  std::string fill(width - points, ' ');
+  std::size_t columns = display_width(text);
+  if (columns >= width) return text;
+  std::string fill(width - columns, ' ');
   return right ? fill + text : text + fill;
+}
+
+std::string state_text(TaskState state) {
+  switch (state) {
+    case TaskState::kNotStarted:
+      return tr("not started");
+    case TaskState::kInProgress:
+      return tr("in progress");
+    case TaskState::kDone:
+      return tr("done");
+    case TaskState::kCancelled:
+      return tr("cancelled");
+  }
+  return std::string(to_string(state));
+}
+
+std::size_t state_width(std::size_t at_least) {
+  std::size_t width = at_least;
+  for (TaskState s :
+       {TaskState::kNotStarted, TaskState::kInProgress, TaskState::kDone, TaskState::kCancelled}) {
+    width = std::max(width, display_width(state_text(s)));
+  }
+  return width;
 }
 
 std::string describe_event(const Plan& plan, const PlanIndex& index, const Event& e) {
@@ -171,16 +252,21 @@ std::string describe_event(const Plan& plan, const PlanIndex& index, const Event
   }
   if (e.amount) {
     NumberStyle style = number_style(plan.info.locale);
-    out += " " + format_money(*e.amount, style) + " from " + printable(e.source);
-    if (e.cost) out += " (of a cost of " + format_money(*e.cost, style) + ")";
-    if (!e.participant.empty()) out += " to " + printable(e.participant);
+    out += " " + tr("{amount} from {source}",
+                    {{"amount", format_money(*e.amount, style)}, {"source", printable(e.source)}});
+    if (e.cost) {
+      out += " " + tr("(of a cost of {cost})", {{"cost", format_money(*e.cost, style)}});
+    }
+    if (!e.participant.empty()) {
+      out += " " + tr("to {participant}", {{"participant", printable(e.participant)}});
+    }
   }
   if (e.year) out += " (" + std::to_string(*e.year) + ")";
-  if (e.reverts) out += " reverts #" + std::to_string(*e.reverts);
-  out += " by " + printable(e.actor);
+  if (e.reverts) out += " " + tr("reverts #{event}", {{"event", *e.reverts}});
+  out += " " + tr("by {actor}", {{"actor", printable(e.actor)}});
   if (!e.note.empty()) out += ": " + printable(e.note);
   if (!e.evidence.empty()) out += " [" + printable(e.evidence) + "]";
-  if (!task) out += " (task no longer in the plan)";
+  if (!task) out += " " + tr("(task no longer in the plan)");
   return out;
 }
 

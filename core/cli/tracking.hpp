@@ -4,11 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plantrack/exit_code.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/plan_index.hpp"
+#include "plantrack/status.hpp"
 #include "plantrack/tracker.hpp"
 
 namespace plantrack::cli {
@@ -44,8 +46,14 @@ void print_error(const TrackerError& error, const std::string& command);
 /// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
 
-/// Pads UTF-8 text to `width` code points (left-aligned; right-aligned when `right`).
+/// The columns UTF-8 text takes on a terminal (a combining mark none, a wide character two).
+std::size_t display_width(std::string_view text);
+/// Pads UTF-8 text to `width` columns (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);
+/// A task's state in the language spoken ("in progress", "đang thực hiện").
+std::string state_text(TaskState state);
+/// The width of a column of states: the widest state_text(), and at least `at_least`.
+std::size_t state_width(std::size_t at_least);
 /// One line for an event: id, date, kind, task, quantity with the task's unit, year, actor, note.
 /// `index` finds the task (or the one renamed from it) without a walk over the plan per event.
 std::string describe_event(const Plan& plan, const PlanIndex& index, const Event& e);

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "language.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/status.hpp"
 #include "plantrack/tracker.hpp"
@@ -23,19 +24,20 @@ struct ValidateOptions {
   bool notify = false;  ///< send plan-validated to the plan's notifiers
 };
 
-std::string plural(std::size_t n, const std::string& word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 std::string summary(const LoadResult& r) {
   std::size_t errors = count_errors(r.diagnostics), warnings = count_warnings(r.diagnostics);
   if (errors > 0) {
-    return r.source.path() + ": invalid: " + plural(errors, "error") + ", " +
-           plural(warnings, "warning");
+    return tr("{file}: invalid: {errors}, {warnings}",
+              {{"file", r.source.path()},
+               {"errors", trn("{n} error", "{n} errors", errors)},
+               {"warnings", trn("{n} warning", "{n} warnings", warnings)}});
   }
-  return r.source.path() + ": valid (" + plural(r.plan.tasks.size(), "task") + " in " +
-         plural(r.plan.stages.size(), "stage") + ", " +
-         plural(r.plan.funding.size(), "funding source") + "), " + plural(warnings, "warning");
+  return tr("{file}: valid ({tasks} in {stages}, {sources}), {warnings}",
+            {{"file", r.source.path()},
+             {"tasks", trn("{n} task", "{n} tasks", r.plan.tasks.size())},
+             {"stages", trn("{n} stage", "{n} stages", r.plan.stages.size())},
+             {"sources", trn("{n} funding source", "{n} funding sources", r.plan.funding.size())},
+             {"warnings", trn("{n} warning", "{n} warnings", warnings)}});
 }
 
 // A valid plan's plugins are loaded too: their settings are part of the plan. Problems join the
@@ -86,17 +88,18 @@ ExitCode run_validate(const ValidateOptions& options) {
 
 Command add_validate_command(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand("validate", "Check plan files and report every problem found");
-  cmd->add_option("FILE", options->files, "Plan files (TOML) to check")->required();
-  cmd->add_option("--format", options->format, "Output format")
+  CLI::App* cmd =
+      app.add_subcommand("validate", tr("Check plan files and report every problem found"));
+  cmd->add_option("FILE", options->files, tr("Plan files (TOML) to check"))->required();
+  cmd->add_option("--format", options->format, tr("Output format"))
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--notify", options->notify,
-                "Send the plan-validated event to the plan's notifiers (without it, validate "
-                "writes nothing and uses no network)");
-  cmd->footer(
+                tr("Send the plan-validated event to the plan's notifiers (without it, validate "
+                   "writes nothing and uses no network)"));
+  cmd->footer(tr(
       "Exit status: 0 when every file is valid (warnings allowed), 1 when any file has errors,\n"
       "2 on a usage error, 4 when the files are valid but a plugin failed on the plan-validated\n"
-      "event (--notify). Text diagnostics go to stderr, one summary line per file to stdout.");
+      "event (--notify). Text diagnostics go to stderr, one summary line per file to stdout."));
   return [options] { return run_validate(*options); };
 }
 

@@ -32,13 +32,13 @@ contains() {  # contains NAME TEXT
   fi
 }
 
-check "every workflow validates" 0 "$bin" validate "$src"/workflows/*.toml "$src"/workflows/templates/*.toml
+check "every workflow validates" 0 "$bin" --lang en validate "$src"/workflows/*.toml "$src"/workflows/templates/*.toml
 contains "every workflow validates" "valid ("
 
 # The complete example in docs/plan-format.md is a valid plan, also with the [[budget]] example added.
 awk '/^## A complete example/{c=1} c&&/^```toml/{f=1;next} /^```/{f=0} f' "$src/docs/plan-format.md" \
   > "$work/doc-example.toml"
-check "docs example validates" 0 "$bin" validate "$work/doc-example.toml"
+check "docs example validates" 0 "$bin" --lang en validate "$work/doc-example.toml"
 contains "docs example validates" "valid (2 tasks in 2 stages, 1 funding source), 0 warnings"
 awk '/^## `\[\[budget\]\]`/{c=1} /^## `\[\[participant/{c=0} c&&/^```toml/{f=1;next} /^```/{f=0} f' \
   "$src/docs/plan-format.md" >> "$work/doc-example.toml"

@@ -28,7 +28,7 @@ echo "== reverting the over-cap payment clears its finding"
 import json, sys
 print(sorted({f["rule"] for f in json.load(sys.stdin)["findings"]}))'
 echo "== money in status"
-"$PLANTRACK" status plan.toml | sed -n '/^money/,$p'
+"$PLANTRACK" status plan.toml --lang en | sed -n '/^money/,$p'
 "$PLANTRACK" status plan.toml --format json | python3 -c '
 import json, sys
 m = json.load(sys.stdin)["money"]

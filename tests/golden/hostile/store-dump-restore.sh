@@ -15,7 +15,7 @@ echo "== the store"
 payments plan.toml.plantrack.db
 sqlite3 plan.toml.plantrack.db .dump | sqlite3 restored.db
 echo "== restored: user_version $(sqlite3 restored.db 'PRAGMA user_version'), application_id $(sqlite3 restored.db 'PRAGMA application_id')"
-$PLANTRACK status plan.toml --db restored.db | grep -A1 "^money"
+$PLANTRACK status plan.toml --db restored.db --lang en | grep -A1 "^money"
 echo "== a write to the restored store"
 $PLANTRACK record plan.toml quick-assessments 1 --db restored.db
 echo "[exit $?]"

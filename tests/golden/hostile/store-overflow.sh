@@ -26,4 +26,4 @@ try status plan.toml --stage awareness | grep posters
 for stage in json.load(sys.stdin)["stages"]:
     for t in stage["tasks"]:
         if t["id"] == "posters": print(t["achieved"], t["by_year"], t["state"])'
-try status plan.toml | grep -A3 "^money"
+try status plan.toml --lang en | grep -A3 "^money"

@@ -20,6 +20,6 @@ timeout_ms = 200
 TOML
 "$PLANTRACK" validate plan.toml 2>/dev/null; echo "[exit $?]"
 ls -A
-"$PLANTRACK" validate --notify plan.toml 2>&1 | grep -v "warning\|^ *[0-9]* |\|^ *|\|why:\|fix:"; echo "[exit ${PIPESTATUS[0]}]"
+"$PLANTRACK" --lang en validate --notify plan.toml 2>&1 | grep -v "warning\|^ *[0-9]* |\|^ *|\|why:\|fix:"; echo "[exit ${PIPESTATUS[0]}]"
 ls -A
 cut -c1-60 events.jsonl

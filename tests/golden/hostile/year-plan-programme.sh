@@ -7,7 +7,7 @@ run() { "$PLANTRACK" "$@"; echo "[exit $?]"; }
 cp "$SRC/workflows/binh-duong-cleaner-production-2012-2015.toml" plan.toml
 "$PLANTRACK" plan-year plan.toml 2014 -o y2014.toml 2>/dev/null
 sed 's/id = "binh-duong-cp-2012-2015" }/id = "another-programme" }/' y2014.toml > wrong-id.toml
-run validate wrong-id.toml 2>&1 | grep -v "^ *[0-9]* |\|warning\|why:\|fix: add\|^ *|"
+run validate --lang en wrong-id.toml 2>&1 | grep -v "^ *[0-9]* |\|warning\|why:\|fix: add\|^ *|"
 run record wrong-id.toml radio-tv 1
 echo "not a plan" > notes.txt
 sed 's|file = "plan.toml"|file = "notes.txt"|' y2014.toml > not-a-plan.toml

@@ -52,7 +52,7 @@ echo "== a wrong record, corrected from the day it was noticed"
 $PLANTRACK revert plan.toml 4 --date 2018-02-01 --reason "5 DN là của năm 2018"
 $PLANTRACK history plan.toml
 echo "== money of 2016-2019 as of 2019-12-31: the corrected figure"
-$PLANTRACK status plan.toml --period 2016..2019 --date 2019-12-31 | sed -n '/^money in/,/^  all sources/p'
+$PLANTRACK status plan.toml --lang en --period 2016..2019 --date 2019-12-31 | sed -n '/^money in/,/^  all sources/p'
 echo "== 2017 as of 2017-12-31 still shows what was known to count then"
 $PLANTRACK status plan.toml --year 2017 --date 2017-12-31 | grep assessments
 echo "== and as of 2018-12-31, without it"
