@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/write_file.hpp"
 
 namespace plantrack {
@@ -56,8 +57,9 @@ std::string_view first_line(std::string_view text) {
   return text.substr(0, text.find('\n'));
 }
 
-OutputRefusal refused(const std::string& path, const std::string& what, std::string fix) {
-  return OutputRefusal{"\"" + path + "\" " + what, std::move(fix), true};
+// `problem` names the path already: "\"{path}\" is a folder".
+OutputRefusal refused(std::string problem, std::string fix) {
+  return OutputRefusal{std::move(problem), std::move(fix), true};
 }
 
 std::string absolute_normal(const std::string& path) {
@@ -91,50 +93,57 @@ std::optional<OutputRefusal> check(Target& t, const OutputPolicy& policy) {
     return std::nullopt;
   }
   if (t.path.empty())
-    return refused("\"\"", "is not a file name", "give a path, or - for standard output");
+    return refused(tr("\"{path}\" is not a file name", {{"path", "\"\""}}),
+                   tr("give a path, or - for standard output"));
   struct stat link {};
   t.real = t.path;
   if (::lstat(t.path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
     std::error_code ec;
     fs::path target = fs::canonical(t.path, ec);
     if (ec) {
-      return refused(t.path, "is a symbolic link to a file that does not exist",
-                     "point the link at an existing file, or write to another path");
+      return refused(
+          tr("\"{path}\" is a symbolic link to a file that does not exist", {{"path", t.path}}),
+          tr("point the link at an existing file, or write to another path"));
     }
     t.real = target.string();
   }
   struct stat info {};
   if (::stat(t.real.c_str(), &info) != 0) {
     if (const KeptFile* kept = kept_as(t.real, nullptr, policy)) {
-      return refused(t.path, "is where " + kept->what + " is kept",
-                     "write the output to another path");
+      return refused(
+          tr("\"{path}\" is where {what} is kept", {{"path", t.path}, {"what", kept->what}}),
+          tr("write the output to another path"));
     }
     return std::nullopt;  // a new file; its folder is checked when it is written
   }
   t.existed = true;
   t.mode = info.st_mode & 07777;
   if (S_ISDIR(info.st_mode)) {
-    return refused(t.path, "is a folder", "give a file name inside it");
+    return refused(tr("\"{path}\" is a folder", {{"path", t.path}}),
+                   tr("give a file name inside it"));
   }
   if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) || S_ISFIFO(info.st_mode)) {
     t.kind = Target::Kind::kStream;  // written straight into, never replaced
     return std::nullopt;
   }
   if (!S_ISREG(info.st_mode)) {
-    return refused(t.path, "is not a regular file (a socket?)", "write to a regular file");
+    return refused(tr("\"{path}\" is not a regular file (a socket?)", {{"path", t.path}}),
+                   tr("write to a regular file"));
   }
   if (const KeptFile* kept = kept_as(t.real, &info, policy)) {
-    return refused(t.path, "is " + kept->what + ", which writing there would replace",
-                   "write the output to another path");
+    return refused(tr("\"{path}\" is {what}, which writing there would replace",
+                      {{"path", t.path}, {"what", kept->what}}),
+                   tr("write the output to another path"));
   }
   std::string ends = ends_of(t.real, static_cast<std::size_t>(info.st_size));
   if (ends.compare(0, 16, std::string("SQLite format 3\0", 16)) == 0) {
-    return refused(t.path, "is a database (SQLite)",
-                   "write the output to another path; a database is never replaced");
+    return refused(tr("\"{path}\" is a database (SQLite)", {{"path", t.path}}),
+                   tr("write the output to another path; a database is never replaced"));
   }
   if (info.st_size > 0 && !policy.force && !is_earlier_output(ends, *t.bytes, policy.marker)) {
-    return refused(t.path, "exists and is not an earlier " + policy.noun + " written by plantrack",
-                   "write to another path, or add --force to replace it");
+    return refused(tr("\"{path}\" exists and is not an earlier {noun} written by plantrack",
+                      {{"path", t.path}, {"noun", policy.noun}}),
+                   tr("write to another path, or add --force to replace it"));
   }
   return std::nullopt;
 }
@@ -152,13 +161,14 @@ std::optional<OutputRefusal> write_temporary(Target& t) {
       write_new_file(real.parent_path().string(), "." + real.filename().string() + ".", *t.bytes,
                      mode, Durability::kSynced);
   if (!written.created) {
-    std::string why = written.no_folder ? "its folder does not exist" : written.error;
-    return OutputRefusal{"cannot write " + t.path + ": " + why,
-                         "check that its folder exists and can be written", false};
+    std::string why = written.no_folder ? tr("its folder does not exist") : written.error;
+    return OutputRefusal{tr("cannot write {path}: {why}", {{"path", t.path}, {"why", why}}),
+                         tr("check that its folder exists and can be written"), false};
   }
   if (!written.ok()) {
-    return OutputRefusal{"cannot write " + t.path + ": " + written.error,
-                         "check the free space and the folder's permissions", false};
+    return OutputRefusal{
+        tr("cannot write {path}: {why}", {{"path", t.path}, {"why", written.error}}),
+        tr("check the free space and the folder's permissions"), false};
   }
   t.temporary = written.path;
   return std::nullopt;
@@ -171,7 +181,8 @@ std::optional<OutputRefusal> write_stream(const Target& t) {
   if (fd < 0 || !write_all(fd, *t.bytes)) {
     std::string why = std::strerror(errno);
     if (fd >= 0 && fd != STDOUT_FILENO) ::close(fd);
-    return OutputRefusal{"cannot write " + t.path + ": " + why, "check the path", false};
+    return OutputRefusal{tr("cannot write {path}: {why}", {{"path", t.path}, {"why", why}}),
+                         tr("check the path"), false};
   }
   if (fd != STDOUT_FILENO) ::close(fd);
   return std::nullopt;
@@ -215,7 +226,8 @@ std::optional<OutputRefusal> write_outputs(const std::vector<OutputFile>& files,
     t.temporary.clear();
     if (why) {
       discard();
-      return OutputRefusal{"cannot write " + t.path + ": " + *why, "check the path", false};
+      return OutputRefusal{tr("cannot write {path}: {why}", {{"path", t.path}, {"why", *why}}),
+                           tr("check the path"), false};
     }
   }
   for (const Target& t : targets) {

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "plantrack/i18n.hpp"
+
 namespace plantrack {
 
 namespace {
@@ -16,22 +18,22 @@ namespace {
 std::string size_text(std::uint64_t bytes) {
   if (bytes >= (1ull << 30)) return std::to_string(bytes >> 30) + " GiB";
   if (bytes >= (1ull << 20)) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
+  return tr("{n} bytes", {{"n", bytes}});
 }
 
 std::string kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "it is a folder";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a file";
-  if (S_ISFIFO(mode)) return "it is a pipe (FIFO), not a file";
-  if (S_ISSOCK(mode)) return "it is a socket, not a file";
-  return "it is not a regular file";
+  if (S_ISDIR(mode)) return tr("it is a folder");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return tr("it is a device, not a file");
+  if (S_ISFIFO(mode)) return tr("it is a pipe (FIFO), not a file");
+  if (S_ISSOCK(mode)) return tr("it is a socket, not a file");
+  return tr("it is not a regular file");
 }
 
 }  // namespace
 
 std::optional<std::string> not_a_regular_file(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return std::string("no such file");
+  if (::stat(path.c_str(), &info) != 0) return tr("no such file");
   if (S_ISREG(info.st_mode)) return std::nullopt;
   return kind_of(info.st_mode);
 }
@@ -42,23 +44,26 @@ FileRead read_input_file(const std::string& path, std::uint64_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     int error = errno;
-    result.problem = error == ENOENT ? "cannot read the file: no such file"
-                                     : "cannot read the file: " + std::string(std::strerror(error));
-    result.fix = error == ENOENT ? "check the path" : "check the file's permissions (ls -l)";
+    result.reason = error == ENOENT ? tr("no such file") : std::string(std::strerror(error));
+    result.problem = tr("cannot read the file: {reason}", {{"reason", result.reason}});
+    result.fix =
+        error == ENOENT ? tr("check the path") : tr("check the file's permissions (ls -l)");
     return result;
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    result.problem = "cannot read the file: " + kind_of(info.st_mode);
-    result.fix = S_ISDIR(info.st_mode) ? "give the path of a file inside it"
-                                       : "save the input to a regular file and give its path";
+    result.reason = kind_of(info.st_mode);
+    result.problem = tr("cannot read the file: {reason}", {{"reason", result.reason}});
+    result.fix = S_ISDIR(info.st_mode) ? tr("give the path of a file inside it")
+                                       : tr("save the input to a regular file and give its path");
     return result;
   }
   auto too_large = [&](std::uint64_t size) {
-    result.problem = "cannot read the file: it is " + size_text(size) + ", above the " +
-                     size_text(max_bytes) + " limit";
-    result.fix = "split it into smaller files";
+    result.reason = tr("it is {size}, above the {limit} limit",
+                       {{"size", size_text(size)}, {"limit", size_text(max_bytes)}});
+    result.problem = tr("cannot read the file: {reason}", {{"reason", result.reason}});
+    result.fix = tr("split it into smaller files");
   };
   auto size = static_cast<std::uint64_t>(info.st_size);
   if (size > max_bytes) {
@@ -77,8 +82,9 @@ FileRead read_input_file(const std::string& path, std::uint64_t max_bytes) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       ::close(fd);
-      result.problem = "cannot read the file: " + std::string(std::strerror(errno));
-      result.fix = "check the file and the disk";
+      result.reason = std::strerror(errno);
+      result.problem = tr("cannot read the file: {reason}", {{"reason", result.reason}});
+      result.fix = tr("check the file and the disk");
       return result;
     }
     if (n == 0) break;

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "plantrack/i18n.hpp"
+
 namespace plantrack {
 namespace {
 
@@ -55,7 +57,7 @@ WrittenFile write_new_file(const std::string& folder, const std::string& prefix,
   }
   if (!ok) {
     ::unlink(name.c_str());
-    out.error = why.empty() ? "write failed" : why;
+    out.error = why.empty() ? tr("write failed") : why;
     return out;
   }
   out.path = std::move(name);
@@ -88,7 +90,7 @@ std::optional<std::string> replace_file(const std::string& path, std::string_vie
   WrittenFile written =
       write_new_file(target.parent_path().string(), "." + target.filename().string() + ".", bytes,
                      mode, durability);
-  if (!written.ok()) return written.no_folder ? "its folder does not exist" : written.error;
+  if (!written.ok()) return written.no_folder ? tr("its folder does not exist") : written.error;
   return move_into_place(written.path, path, durability);
 }
 

@@ -4,6 +4,7 @@
 #include "nesting.hpp"
 #include "office_style.hpp"
 #include "plan_reader.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/load.hpp"
 #include "plantrack/read_file.hpp"
 #include "table_reader.hpp"
@@ -18,13 +19,13 @@ std::string syntax_message(std::string_view description) {
     std::string_view rest = description.substr(kPrefix.size());
     std::size_t colon = rest.find(": ");
     if (colon != std::string_view::npos) {
-      return "invalid TOML: " + std::string(rest.substr(colon + 2)) + " (in " +
-             std::string(rest.substr(0, colon)) + ")";
+      return tr("invalid TOML: {problem} (in {part})",
+                {{"problem", rest.substr(colon + 2)}, {"part", rest.substr(0, colon)}});
     }
   }
   std::string text(description);
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
-  return "invalid TOML: " + text;
+  return tr("invalid TOML: {problem}", {{"problem", text}});
 }
 
 LoadResult io_error(const std::string& path, std::string message, std::string fix) {
@@ -57,7 +58,7 @@ LoadResult load_with(Parse parse, const std::string& path, SourceText&& source) 
         d.fix = std::move(office->fix);
       } else {
         Diagnostic& d = sink.error("syntax", at, syntax_message(e.description()));
-        d.fix = "correct the TOML at the caret (TOML 1.0: https://toml.io/en/v1.0.0)";
+        d.fix = tr("correct the TOML at the caret (TOML 1.0: https://toml.io/en/v1.0.0)");
       }
     }
     if (parsed) result.plan = load::read_plan(document, sink);
@@ -76,11 +77,10 @@ LoadResult load_plan_text(std::string text, const std::string& path) {
     // toml++ recurses once per level: refused before it parses.
     LoadResult result;
     DiagnosticSink sink(path);
-    Diagnostic& d =
-        sink.error("too-deep", *deep,
-                   "keys nested deeper than " + std::to_string(load::kMaxNesting) + " levels");
-    d.why = "a plan nests a few levels (a table, an array of tables, a dotted key)";
-    d.fix = "flatten the keys and tables here";
+    Diagnostic& d = sink.error(
+        "too-deep", *deep, tr("keys nested deeper than {n} levels", {{"n", load::kMaxNesting}}));
+    d.why = tr("a plan nests a few levels (a table, an array of tables, a dotted key)");
+    d.fix = tr("flatten the keys and tables here");
     result.diagnostics = sink.take_sorted();
     result.source = std::move(source);
     return result;
@@ -124,11 +124,8 @@ std::string stated_locale(std::string_view text) {
 LoadResult load_plan_file(const std::string& path) {
   FileRead file = read_input_file(path, kMaxPlanBytes);
   if (!file.bytes) {
-    std::string problem = file.problem;
-    if (problem.rfind("cannot read the file", 0) == 0) {
-      problem = "cannot read the plan" + problem.substr(std::string("cannot read the file").size());
-    }
-    return io_error(path, problem, file.fix);
+    return io_error(path, tr("cannot read the plan: {reason}", {{"reason", file.reason}}),
+                    file.fix);
   }
   return load_plan_text(std::move(*file.bytes), path);
 }

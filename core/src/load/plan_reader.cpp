@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "plantrack/i18n.hpp"
+
 #include "table_reader.hpp"
 
 namespace plantrack::load {
@@ -25,7 +27,7 @@ class PlanReader {
   Plan read(toml::table& root);
 
  private:
-  std::string read_id(TableReader& reader, std::string_view what);
+  std::string read_id(TableReader& reader, const std::string& what);
   void read_format(TableReader& root, Plan& plan);
   void read_info(toml::table& table, PlanInfo& info);
   void read_period(TableReader& reader, PlanInfo& info);
@@ -51,14 +53,15 @@ class PlanReader {
 
 Plan PlanReader::read(toml::table& root) {
   Plan plan;
-  TableReader reader(root, "the plan file",
+  TableReader reader(root, tr("the plan file"),
                      {"format", "plan", "objective", "stage", "task", "funding", "total", "budget",
                       "participant", "plugin", "alerts", "report", "narrative", "amendment"},
                      sink_);
   read_format(reader, plan);
   if (!root.contains("plan")) {
-    sink_.error("missing-key", reader.where(), "the plan file has no [plan] table").fix =
-        "start the file with a [plan] table holding id, title and period (see docs/plan-format.md)";
+    sink_.error("missing-key", reader.where(), tr("the plan file has no [plan] table")).fix =
+        tr("start the file with a [plan] table holding id, title and period (see "
+           "docs/plan-format.md)");
   } else if (toml::table* info = reader.table("plan")) {
     read_info(*info, plan.info);
   }
@@ -66,8 +69,9 @@ Plan PlanReader::read(toml::table& root) {
   plan.tasks.reserve(tasks.size());
   for (toml::table* t : reader.tables("objective")) {
     TableReader r(*t, "[[objective]]", {"id", "text"}, sink_);
-    plan.objectives.push_back(Objective{
-        read_id(r, "objective"), r.text("text", Need::kRequired, LineBreaks::kAllowed), r.where()});
+    plan.objectives.push_back(Objective{read_id(r, tr("objective")),
+                                        r.text("text", Need::kRequired, LineBreaks::kAllowed),
+                                        r.where()});
   }
   for (toml::table* t : reader.tables("stage")) plan.stages.push_back(read_stage(*t));
   for (toml::table* t : tasks) {
@@ -96,18 +100,24 @@ Plan PlanReader::read(toml::table& root) {
   return plan;
 }
 
-std::string PlanReader::read_id(TableReader& reader, std::string_view what) {
+std::string PlanReader::read_id(TableReader& reader, const std::string& what) {
   std::string id = reader.text("id", Need::kRequired);
   const toml::node* given = reader.node("id");
   if (id.empty() && given && given->is_string()) {
-    Diagnostic& d = sink_.error("bad-id", reader.where("id"), std::string(what) + " id is empty");
-    d.why = "an empty id cannot be referred to, recorded against or told apart from a missing one";
-    d.fix = "give it a slug: lower-case ASCII letters, digits and '-', e.g. \"quick-assessments\"";
+    Diagnostic& d =
+        sink_.error("bad-id", reader.where("id"), tr("{what} id is empty", {{"what", what}}));
+    d.why =
+        tr("an empty id cannot be referred to, recorded against or told apart from a missing "
+           "one");
+    d.fix =
+        tr("give it a slug: lower-case ASCII letters, digits and '-', e.g. "
+           "\"quick-assessments\"");
   } else if (!id.empty() && !is_slug(id)) {
-    Diagnostic& d = sink_.error("bad-id", reader.where("id"),
-                                std::string(what) + " id \"" + id + "\" is not a slug");
-    d.why = "ids are used on the command line, in file names and in references";
-    d.fix = "use lower-case ASCII letters, digits and '-', e.g. \"quick-assessments\"";
+    Diagnostic& d =
+        sink_.error("bad-id", reader.where("id"),
+                    tr("{what} id \"{id}\" is not a slug", {{"what", what}, {"id", id}}));
+    d.why = tr("ids are used on the command line, in file names and in references");
+    d.fix = tr("use lower-case ASCII letters, digits and '-', e.g. \"quick-assessments\"");
   }
   return id;
 }
@@ -115,10 +125,11 @@ std::string PlanReader::read_id(TableReader& reader, std::string_view what) {
 void PlanReader::read_format(TableReader& root, Plan& plan) {
   std::optional<std::int64_t> format = root.integer("format");
   if (format && *format != 1) {
-    Diagnostic& d = sink_.error(
-        "unsupported-format", root.where("format"),
-        "unsupported plan format " + std::to_string(*format) + "; this plantrack reads format 1");
-    d.fix = "write format = 1, or use the plantrack version that wrote this plan";
+    Diagnostic& d =
+        sink_.error("unsupported-format", root.where("format"),
+                    tr("unsupported plan format {format}; this plantrack reads format 1",
+                       {{"format", *format}}));
+    d.fix = tr("write format = 1, or use the plantrack version that wrote this plan");
   }
   plan.format = 1;
 }
@@ -129,7 +140,7 @@ void PlanReader::read_info(toml::table& table, PlanInfo& info) {
                  "approved", "programme"},
                 sink_);
   info.where = r.where();
-  info.id = read_id(r, "plan");
+  info.id = read_id(r, tr("plan"));
   info.title = r.text("title", Need::kRequired);
   info.owner = r.text("owner");
   info.executor = r.text("executor");
@@ -168,8 +179,8 @@ void PlanReader::read_period(TableReader& r, PlanInfo& info) {
   if (start && end && *start > *end) {
     Diagnostic& d = sink_.error(
         "bad-period", p.where(),
-        "period starts in " + std::to_string(*start) + " but ends in " + std::to_string(*end));
-    d.fix = "swap start and end";
+        tr("period starts in {start} but ends in {end}", {{"start", *start}, {"end", *end}}));
+    d.fix = tr("swap start and end");
     return;
   }
   info.period_start = start.value_or(0);
@@ -180,17 +191,17 @@ Stage PlanReader::read_stage(toml::table& table) {
   TableReader r(table, "[[stage]]", {"id", "title", "depends_on"}, sink_);
   Stage stage;
   stage.where = r.where();
-  stage.id = read_id(r, "stage");
+  stage.id = read_id(r, tr("stage"));
   stage.title = r.text("title", Need::kRequired);
   if (toml::array* deps = r.array("depends_on")) {
     for (toml::node& item : *deps) {
       if (auto* id = item.as_string()) {
         stage.depends_on.push_back(Ref{std::move(id->get()), position_of(item)});
       } else {
-        Diagnostic& d = sink_.error(
-            "wrong-type", position_of(item),
-            "\"depends_on\" of a stage must list stage ids, got " + describe_type(item));
-        d.fix = "write depends_on = [\"awareness\"]";
+        Diagnostic& d = sink_.error("wrong-type", position_of(item),
+                                    tr("\"depends_on\" of a stage must list stage ids, got {type}",
+                                       {{"type", describe_type(item)}}));
+        d.fix = tr("write depends_on = [\"awareness\"]");
       }
     }
   }
@@ -202,8 +213,8 @@ std::optional<std::int64_t> PlanReader::positive(TableReader& r, std::string_vie
   if (value && *value <= 0) {
     Diagnostic& d = sink_.error(
         "bad-quantity", r.where(key),
-        "\"" + std::string(key) + "\" must be greater than 0, got " + std::to_string(*value));
-    d.fix = "write a positive whole number";
+        tr("\"{key}\" must be greater than 0, got {value}", {{"key", key}, {"value", *value}}));
+    d.fix = tr("write a positive whole number");
     return std::nullopt;
   }
   return value;
@@ -217,7 +228,7 @@ Task PlanReader::read_task(toml::table& table) {
       sink_);
   Task task;
   task.where = r.where();
-  task.id = read_id(r, "task");
+  task.id = read_id(r, tr("task"));
   task.stage = r.text("stage", Need::kRequired);
   task.stage_where = r.where("stage");
   task.title = r.text("title", Need::kRequired);
@@ -242,8 +253,8 @@ Task PlanReader::read_task(toml::table& table) {
     if (*digits < 1 || *digits > 9) {
       sink_
           .error("bad-value", r.where("report_digits"),
-                 "\"report_digits\" must be between 1 and 9, got " + std::to_string(*digits))
-          .fix = "e.g. report_digits = 2 writes 2 as 02";
+                 tr("\"report_digits\" must be between 1 and 9, got {value}", {{"value", *digits}}))
+          .fix = tr("e.g. report_digits = 2 writes 2 as 02");
     } else {
       task.report_digits = static_cast<int>(*digits);
     }
@@ -251,10 +262,11 @@ Task PlanReader::read_task(toml::table& table) {
   task.of = positive(r, "of", Need::kOptional);
   if (task.of && task.target > *task.of) {
     Diagnostic& d = sink_.error("bad-quantity", r.where("target"),
-                                "target " + std::to_string(task.target) + " is more than of = " +
-                                    std::to_string(*task.of) + ", the whole it is a share of");
-    d.why = "a ratio indicator counts a part of `of` (e.g. establishments out of all of them)";
-    d.fix = "lower the target to at most " + std::to_string(*task.of) + ", or raise `of`";
+                                tr("target {target} is more than of = {of}, the whole it is a "
+                                   "share of",
+                                   {{"target", task.target}, {"of", *task.of}}));
+    d.why = tr("a ratio indicator counts a part of `of` (e.g. establishments out of all of them)");
+    d.fix = tr("lower the target to at most {of}, or raise `of`", {{"of", *task.of}});
   }
   if (toml::node* carry = r.node("carry_over")) {
     if (auto value = carry->value<bool>()) {
@@ -262,8 +274,9 @@ Task PlanReader::read_task(toml::table& table) {
     } else {
       sink_
           .error("wrong-type", r.where("carry_over"),
-                 "\"carry_over\" must be true or false, got " + describe_type(*carry))
-          .fix = "write carry_over = false";
+                 tr("\"carry_over\" must be true or false, got {type}",
+                    {{"type", describe_type(*carry)}}))
+          .fix = tr("write carry_over = false");
     }
   }
   read_dependencies(r, task);
@@ -288,8 +301,9 @@ void PlanReader::read_years(TableReader& r, Task& task) {
         task.years.push_back(Year{*year, where});
     } else {
       Diagnostic& d = sink_.error(
-          "wrong-type", where, "\"years\" must list years as integers, got " + describe_type(item));
-      d.fix = "write years = [2013, 2014]";
+          "wrong-type", where,
+          tr("\"years\" must list years as integers, got {type}", {{"type", describe_type(item)}}));
+      d.fix = tr("write years = [2013, 2014]");
     }
   }
 }
@@ -305,8 +319,8 @@ void PlanReader::read_targets(TableReader& r, Task& task) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
     if (error != std::errc() || end != text.data() + text.size()) {
       Diagnostic& d = sink_.error("bad-year", where,
-                                  "\"targets\" key \"" + std::string(text) + "\" is not a year");
-      d.fix = "key each per-year target by its year, e.g. targets = { 2013 = 10, 2014 = 20 }";
+                                  tr("\"targets\" key \"{key}\" is not a year", {{"key", text}}));
+      d.fix = tr("key each per-year target by its year, e.g. targets = { 2013 = 10, 2014 = 20 }");
       continue;
     }
     std::optional<int> checked = check_year(year, where, sink_);
@@ -314,17 +328,16 @@ void PlanReader::read_targets(TableReader& r, Task& task) {
     if (!quantity) {
       Diagnostic& d =
           sink_.error("wrong-type", position_of(value),
-                      "per-year target for " + std::string(text) +
-                          " must be a whole number (integer), got " + describe_type(value));
-      d.fix = "write " + std::string(text) + " = 10";
+                      tr("per-year target for {year} must be a whole number (integer), got {type}",
+                         {{"year", text}, {"type", describe_type(value)}}));
+      d.fix = tr("write {year} = 10", {{"year", text}});
       continue;
     }
     if (quantity->get() < 0) {
-      Diagnostic& d =
-          sink_.error("bad-quantity", position_of(value),
-                      "per-year target for " + std::string(text) + " must not be negative, got " +
-                          std::to_string(quantity->get()));
-      d.fix = "write 0 or a positive whole number";
+      Diagnostic& d = sink_.error("bad-quantity", position_of(value),
+                                  tr("per-year target for {year} must not be negative, got {value}",
+                                     {{"year", text}, {"value", quantity->get()}}));
+      d.fix = tr("write 0 or a positive whole number");
       continue;
     }
     if (checked) task.targets.push_back(YearTarget{*checked, quantity->get(), where});
@@ -341,19 +354,20 @@ void PlanReader::read_dependencies(TableReader& r, Task& task) {
     if (auto* id = item.as_string()) {
       task.depends_on.push_back(Dependency{std::move(id->get()), std::nullopt, where});
     } else if (auto* threshold = item.as_table()) {
-      TableReader t(*threshold, "a depends_on threshold", {"task", "at_least"}, sink_);
+      TableReader t(*threshold, tr("a depends_on threshold"), {"task", "at_least"}, sink_);
       std::string prerequisite = t.text("task", Need::kRequired);
       std::optional<std::int64_t> at_least = positive(t, "at_least", Need::kRequired);
       if (!prerequisite.empty() && at_least) {
         task.depends_on.push_back(Dependency{prerequisite, at_least, where});
       }
     } else {
-      Diagnostic& d = sink_.error(
-          "wrong-type", where,
-          "\"depends_on\" items must be task ids or thresholds, got " + describe_type(item));
+      Diagnostic& d =
+          sink_.error("wrong-type", where,
+                      tr("\"depends_on\" items must be task ids or thresholds, got {type}",
+                         {{"type", describe_type(item)}}));
       d.fix =
-          "write depends_on = [\"training-classes\", { task = \"quick-assessments\", "
-          "at_least = 10 }]";
+          tr("write depends_on = [\"training-classes\", { task = \"quick-assessments\", "
+             "at_least = 10 }]");
     }
   }
 }
@@ -362,7 +376,7 @@ Funding PlanReader::read_funding(toml::table& table) {
   TableReader r(table, "[[funding]]", {"id", "kind", "title", "amount"}, sink_);
   Funding funding;
   funding.where = r.where();
-  funding.id = read_id(r, "funding");
+  funding.id = read_id(r, tr("funding"));
   std::string kind = r.text("kind", Need::kRequired);
   if (auto parsed = funding_kind_from(kind)) {
     funding.kind = *parsed;
@@ -382,17 +396,19 @@ std::optional<std::int64_t> PlanReader::read_amount(TableReader& r, SourcePos at
   const toml::node* amount = r.node("amount");
   if (amount && amount->is_floating_point()) {
     Diagnostic& d = sink_.error("bad-amount", at,
-                                "\"amount\" must be a whole number of the plan's currency, got a "
-                                "floating-point number");
-    d.why = "VND has no minor unit; money is counted in whole đồng";
-    d.fix = "write the amount without decimals, e.g. amount = 123000000";
+                                tr("\"amount\" must be a whole number of the plan's currency, "
+                                   "got a floating-point number"));
+    d.why = tr("VND has no minor unit; money is counted in whole đồng");
+    d.fix = tr("write the amount without decimals, e.g. amount = 123000000");
     return std::nullopt;
   }
   std::optional<std::int64_t> value = r.integer("amount", Need::kRequired);
   if (value && *value < 0) {
-    Diagnostic& d = sink_.error("bad-amount", at,
-                                "\"amount\" must not be negative, got " + std::to_string(*value));
-    d.fix = "write the amount the source provides; 0 is allowed for a source that gave nothing";
+    Diagnostic& d = sink_.error(
+        "bad-amount", at, tr("\"amount\" must not be negative, got {value}", {{"value", *value}}));
+    d.fix =
+        tr("write the amount the source provides; 0 is allowed for a source that gave "
+           "nothing");
     return std::nullopt;
   }
   return value;
@@ -402,7 +418,7 @@ FundingTotal PlanReader::read_total(toml::table& table) {
   TableReader r(table, "[[total]]", {"id", "title", "sources", "amount"}, sink_);
   FundingTotal total;
   total.where = r.where();
-  total.id = read_id(r, "total");
+  total.id = read_id(r, tr("total"));
   total.title = r.text("title");
   if (toml::array* sources = r.array("sources", Need::kRequired)) {
     for (toml::node& item : *sources) {
@@ -411,8 +427,9 @@ FundingTotal PlanReader::read_total(toml::table& table) {
       } else {
         sink_
             .error("wrong-type", position_of(item),
-                   "\"sources\" of a total must list funding ids, got " + describe_type(item))
-            .fix = "write sources = [\"central-budget\", \"local-budget\"]";
+                   tr("\"sources\" of a total must list funding ids, got {type}",
+                      {{"type", describe_type(item)}}))
+            .fix = tr("write sources = [\"central-budget\", \"local-budget\"]");
       }
     }
   }
@@ -474,10 +491,10 @@ PluginConfig PlanReader::read_plugin(toml::table& table) {
     if (!setting) {
       Diagnostic& d =
           sink_.error("wrong-type", position_of(value),
-                      "plugin setting \"" + std::string(key.str()) +
-                          "\" must be a string, number, boolean or list of strings, got " +
-                          describe_type(value));
-      d.fix = "write the setting as a single value, e.g. " + std::string(key.str()) + " = \"...\"";
+                      tr("plugin setting \"{key}\" must be a string, number, boolean or list of "
+                         "strings, got {type}",
+                         {{"key", key.str()}, {"type", describe_type(value)}}));
+      d.fix = tr("write the setting as a single value, e.g. {key} = \"...\"", {{"key", key.str()}});
       continue;
     }
     plugin.settings.push_back(PluginSetting{std::string(key.str()), *setting, where});
@@ -518,9 +535,9 @@ void PlanReader::read_alerts(toml::table& table, Alerts& alerts) {
     if (*v < low || *v > high) {
       sink_
           .error("bad-value", r.where(key),
-                 "\"" + std::string(key) + "\" must be between " + std::to_string(low) + " and " +
-                     std::to_string(high) + ", got " + std::to_string(*v))
-          .fix = "e.g. " + std::string(key) + " = " + std::to_string(out);
+                 tr("\"{key}\" must be between {low} and {high}, got {value}",
+                    {{"key", key}, {"low", low}, {"high", high}, {"value", *v}}))
+          .fix = tr("e.g. {key} = {value}", {{"key", key}, {"value", out}});
       return;
     }
     out = static_cast<int>(*v);
@@ -533,9 +550,10 @@ void PlanReader::read_alerts(toml::table& table, Alerts& alerts) {
         alerts.report_due.push_back(Date{d->get().year, d->get().month, d->get().day});
       } else {
         sink_
-            .error("wrong-type", position_of(item),
-                   "\"report_due\" must list dates, got " + describe_type(item))
-            .fix = "write report_due = [2014-10-24, 2015-10-24] (TOML dates, no quotes)";
+            .error(
+                "wrong-type", position_of(item),
+                tr("\"report_due\" must list dates, got {type}", {{"type", describe_type(item)}}))
+            .fix = tr("write report_due = [2014-10-24, 2015-10-24] (TOML dates, no quotes)");
       }
     }
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "plantrack/i18n.hpp"
+
 namespace plantrack::load {
 
 SourcePos position_of(const toml::source_region& region) {
@@ -11,7 +13,7 @@ SourcePos position_of(const toml::source_region& region) {
 }
 
 std::string describe_type(const toml::node& node) {
-  return std::string(type_word_of(node));
+  return type_word_of(node);
 }
 
 TableReader::TableReader(toml::table& table, std::string_view context,
@@ -25,16 +27,17 @@ TableReader::TableReader(toml::table& table, std::string_view context,
       values_[static_cast<std::size_t>(it - known_.begin())] = &value;
       continue;
     }
-    Diagnostic& d =
-        sink_.error("unknown-key", position_of(key.source()),
-                    "unknown key \"" + std::string(key.str()) + "\" in " + std::string(context_));
+    Diagnostic& d = sink_.error(
+        "unknown-key", position_of(key.source()),
+        tr("unknown key \"{key}\" in {table}", {{"key", key.str()}, {"table", context_}}));
     std::string hint = suggest(key.str(), std::vector<std::string_view>(known));
     if (!hint.empty()) {
-      d.fix = "did you mean \"" + hint + "\"?";
+      d.fix = tr("did you mean \"{name}\"?", {{"name", hint}});
     } else {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      d.fix = "remove it; the keys of " + std::string(context_) + " are: " + list;
+      d.fix =
+          tr("remove it; the keys of {table} are: {keys}", {{"table", context_}, {"keys", list}});
     }
   }
 }
@@ -57,18 +60,19 @@ toml::node* TableReader::find(std::string_view key, Need need) {
   if (!node && need == Need::kRequired) {
     Diagnostic& d = sink_.error(
         "missing-key", where(),
-        "missing required key \"" + std::string(key) + "\" in " + std::string(context_));
-    d.fix = "add " + std::string(key) + " = ... to " + std::string(context_) +
-            " (see docs/plan-format.md)";
+        tr("missing required key \"{key}\" in {table}", {{"key", key}, {"table", context_}}));
+    d.fix = tr("add {key} = ... to {table} (see docs/plan-format.md)",
+               {{"key", key}, {"table", context_}});
   }
   return node;
 }
 
 void TableReader::wrong_type(std::string_view key, const toml::node& node,
                              std::string_view expected, std::string fix) {
-  Diagnostic& d = sink_.error("wrong-type", position_of(node),
-                              "\"" + std::string(key) + "\" must be " + std::string(expected) +
-                                  ", got " + describe_type(node));
+  Diagnostic& d =
+      sink_.error("wrong-type", position_of(node),
+                  tr("\"{key}\" must be {expected}, got {type}",
+                     {{"key", key}, {"expected", expected}, {"type", describe_type(node)}}));
   d.fix = std::move(fix);
 }
 
@@ -77,13 +81,14 @@ void TableReader::check_text(std::string_view key, const toml::node& node, std::
   std::size_t at = find_control(text, breaks);
   if (at == std::string_view::npos) return;
   std::size_t length = static_cast<unsigned char>(text[at]) == 0xC2 ? 2 : 1;
-  Diagnostic& d = sink_.error("control-character", position_of(node),
-                              "\"" + std::string(key) + "\" contains the control character " +
-                                  printable(text.substr(at, length)));
-  d.why = "control characters can move the cursor or rewrite what a terminal shows";
+  Diagnostic& d =
+      sink_.error("control-character", position_of(node),
+                  tr("\"{key}\" contains the control character {character}",
+                     {{"key", key}, {"character", printable(text.substr(at, length))}}));
+  d.why = tr("control characters can move the cursor or rewrite what a terminal shows");
   d.fix = breaks == LineBreaks::kAllowed
-              ? "remove it (only newlines and tabs may appear in \"" + std::string(key) + "\")"
-              : "remove it; \"" + std::string(key) + "\" is one line of plain text";
+              ? tr("remove it (only newlines and tabs may appear in \"{key}\")", {{"key", key}})
+              : tr("remove it; \"{key}\" is one line of plain text", {{"key", key}});
 }
 
 std::string TableReader::text(std::string_view key, Need need, LineBreaks breaks) {
@@ -93,8 +98,8 @@ std::string TableReader::text(std::string_view key, Need need, LineBreaks breaks
     check_text(key, *node, value->get(), breaks);
     return std::move(value->get());
   }
-  wrong_type(key, *node, "a string",
-             "put the text in double quotes, e.g. " + std::string(key) + " = \"...\"");
+  wrong_type(key, *node, tr("a string"),
+             tr("put the text in double quotes, e.g. {key} = \"...\"", {{"key", key}}));
   return {};
 }
 
@@ -102,8 +107,9 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need
   toml::node* node = find(key, need);
   if (!node) return std::nullopt;
   if (const auto* value = node->as_integer()) return value->get();
-  wrong_type(key, *node, "a whole number (integer)",
-             "write a whole number without quotes or decimals, e.g. " + std::string(key) + " = 30");
+  wrong_type(
+      key, *node, tr("a whole number (integer)"),
+      tr("write a whole number without quotes or decimals, e.g. {key} = 30", {{"key", key}}));
   return std::nullopt;
 }
 
@@ -120,8 +126,8 @@ std::optional<Date> TableReader::date(std::string_view key, Need need) {
     const toml::date& d = value->get();
     return Date{d.year, d.month, d.day};
   }
-  wrong_type(key, *node, "a date",
-             "write a TOML date without quotes, e.g. " + std::string(key) + " = 2014-12-31");
+  wrong_type(key, *node, tr("a date"),
+             tr("write a TOML date without quotes, e.g. {key} = 2014-12-31", {{"key", key}}));
   return std::nullopt;
 }
 
@@ -135,8 +141,8 @@ std::vector<std::string> TableReader::text_list(std::string_view key, Need need,
       check_text(key, item, value->get(), breaks);
       out.push_back(std::move(value->get()));
     } else {
-      wrong_type(key, item, "a list of strings",
-                 "put each item in double quotes, e.g. " + std::string(key) + " = [\"...\"]");
+      wrong_type(key, item, tr("a list of strings"),
+                 tr("put each item in double quotes, e.g. {key} = [\"...\"]", {{"key", key}}));
     }
   }
   return out;
@@ -146,8 +152,8 @@ toml::array* TableReader::array(std::string_view key, Need need) {
   toml::node* node = find(key, need);
   if (!node) return nullptr;
   if (auto* value = node->as_array()) return value;
-  wrong_type(key, *node, "an array",
-             "write a list in square brackets, e.g. " + std::string(key) + " = [ ... ]");
+  wrong_type(key, *node, tr("an array"),
+             tr("write a list in square brackets, e.g. {key} = [ ... ]", {{"key", key}}));
   return nullptr;
 }
 
@@ -155,9 +161,8 @@ toml::table* TableReader::table(std::string_view key, Need need) {
   toml::node* node = find(key, need);
   if (!node) return nullptr;
   if (auto* value = node->as_table()) return value;
-  wrong_type(key, *node, "a table",
-             "write a [" + std::string(key) + "] section or an inline table " + std::string(key) +
-                 " = { ... }");
+  wrong_type(key, *node, tr("a table"),
+             tr("write a [{key}] section or an inline table {key} = { ... }", {{"key", key}}));
   return nullptr;
 }
 
@@ -165,17 +170,18 @@ std::vector<toml::table*> TableReader::tables(std::string_view key, Need need) {
   std::vector<toml::table*> out;
   toml::node* node = find(key, need);
   if (!node) return out;
-  std::string fix = "write [[" + std::string(key) + "]] (double brackets) before each entry";
+  std::string fix = tr("write [[{key}]] (double brackets) before each entry", {{"key", key}});
+  std::string expected = tr("a list of [[{key}]] entries", {{"key", key}});
   toml::array* items = node->as_array();
   if (!items) {
-    wrong_type(key, *node, "a list of [[" + std::string(key) + "]] entries", fix);
+    wrong_type(key, *node, expected, fix);
     return out;
   }
   for (toml::node& item : *items) {
     if (auto* entry = item.as_table()) {
       out.push_back(entry);
     } else {
-      wrong_type(key, item, "a list of [[" + std::string(key) + "]] entries", fix);
+      wrong_type(key, item, expected, fix);
     }
   }
   return out;
@@ -186,18 +192,19 @@ void TableReader::not_one_of(std::string_view key, std::string_view value, Sourc
   std::string list;
   for (std::string_view a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
   Diagnostic& d = sink_.error("bad-value", where,
-                              "\"" + std::string(key) + "\" is \"" + std::string(value) +
-                                  "\", which is not one of " + list);
+                              tr("\"{key}\" is \"{value}\", which is not one of {allowed}",
+                                 {{"key", key}, {"value", value}, {"allowed", list}}));
   std::string hint = suggest(value, allowed);
-  d.fix = hint.empty() ? "use one of " + list : "did you mean \"" + hint + "\"?";
+  d.fix = hint.empty() ? tr("use one of {allowed}", {{"allowed", list}})
+                       : tr("did you mean \"{name}\"?", {{"name", hint}});
 }
 
 std::optional<int> check_year(std::int64_t value, SourcePos where, DiagnosticSink& sink) {
   if (value >= 1900 && value <= 2200) return static_cast<int>(value);
   Diagnostic& d = sink.error(
       "bad-year", where,
-      "year " + std::to_string(value) + " is not a four-digit year between 1900 and 2200");
-  d.fix = "write the full calendar year, e.g. 2014";
+      tr("year {year} is not a four-digit year between 1900 and 2200", {{"year", value}}));
+  d.fix = tr("write the full calendar year, e.g. 2014");
   return std::nullopt;
 }
 

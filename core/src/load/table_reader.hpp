@@ -25,13 +25,14 @@ inline SourcePos position_of(const toml::node& node) {
   return position_of(node.source());
 }
 
-/// type_word_of(node) as a string ("a string", "an integer", ...; plantrack/toml_type.hpp).
+/// type_word_of(node), in this thread's language ("a string", "an integer", ...;
+/// plantrack/toml_type.hpp).
 std::string describe_type(const toml::node& node);
 
 class TableReader {
  public:
-  /// `context` names the table in messages, e.g. "[[task]]" (it must outlive the reader: pass a
-  /// literal). Unknown keys, those not in `known`, are reported at once.
+  /// `context` names the table in messages, e.g. "[[task]]" (kept as a copy: it may be a
+  /// translated text). Unknown keys, those not in `known`, are reported at once.
   TableReader(toml::table& table, std::string_view context,
               std::initializer_list<std::string_view> known, DiagnosticSink& sink);
 
@@ -72,7 +73,7 @@ class TableReader {
   static constexpr std::size_t kMaxKeys = 16;
 
   toml::table& table_;
-  std::string_view context_;
+  std::string context_;
   DiagnosticSink& sink_;
   // The known keys and their values, found in one pass over the table: a lookup is then a scan of
   // a few short names instead of a walk down toml++'s std::map (measured: 5% of validate).

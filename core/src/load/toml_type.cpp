@@ -4,6 +4,8 @@
 
 #include <toml++/toml.h>
 
+#include "plantrack/i18n.hpp"
+
 namespace plantrack {
 
 // TomlType is toml::node_type, value for value (see plantrack/toml_type.hpp).
@@ -20,30 +22,30 @@ static_assert(static_cast<int>(TomlType::kTime) == static_cast<int>(toml::node_t
 static_assert(static_cast<int>(TomlType::kDateTime) ==
               static_cast<int>(toml::node_type::date_time));
 
-std::string_view type_word(TomlType type) {
+std::string type_word(TomlType type) {
   switch (type) {
     case TomlType::kTable:
-      return "a table";
+      return tr("a table");
     case TomlType::kArray:
-      return "an array";
+      return tr("an array");
     case TomlType::kString:
-      return "a string";
+      return tr("a string");
     case TomlType::kInteger:
-      return "an integer";
+      return tr("an integer");
     case TomlType::kFloatingPoint:
-      return "a floating-point number";
+      return tr("a floating-point number");
     case TomlType::kBoolean:
-      return "a boolean";
+      return tr("a boolean");
     case TomlType::kDate:
-      return "a date";
+      return tr("a date");
     case TomlType::kTime:
-      return "a time";
+      return tr("a time");
     case TomlType::kDateTime:
-      return "a date-time";
+      return tr("a date-time");
     case TomlType::kNone:
       break;
   }
-  return "nothing";
+  return tr("nothing");
 }
 
 }  // namespace plantrack

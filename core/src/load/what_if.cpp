@@ -3,6 +3,9 @@
 #include "plantrack/what_if.hpp"
 
 #include <chrono>
+#include <cstdlib>
+
+#include "plantrack/i18n.hpp"
 
 #include "plantrack/money.hpp"
 #include "table_reader.hpp"
@@ -25,9 +28,11 @@ Task* find_task(Plan& plan, TableReader& r, DiagnosticSink& sink) {
   for (Task& t : plan.tasks) {
     if (t.id == id) return &t;
   }
-  Diagnostic& d = sink.error("unknown-task", r.where("task"), "unknown task \"" + id + "\"");
+  Diagnostic& d =
+      sink.error("unknown-task", r.where("task"), tr("unknown task \"{task}\"", {{"task", id}}));
   std::string hint = suggest(id, task_ids(plan));
-  d.fix = hint.empty() ? "use a task id of the plan" : "did you mean \"" + hint + "\"?";
+  d.fix = hint.empty() ? tr("use a task id of the plan")
+                       : tr("did you mean \"{name}\"?", {{"name", hint}});
   return nullptr;
 }
 
@@ -47,20 +52,20 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
     document = toml::parse(std::string_view(changes.text()), std::string_view(changes.path()));
   } catch (const toml::parse_error& e) {
     sink.error("syntax", load::position_of(e.source()), std::string(e.description())).fix =
-        "correct the TOML at the caret";
+        tr("correct the TOML at the caret");
     return std::nullopt;
   }
   Plan plan = original;
   NumberStyle style = number_style(plan.info.locale);
-  TableReader root(document, "the what-if file", {"slip", "cut", "target"}, sink);
+  TableReader root(document, tr("the what-if file"), {"slip", "cut", "target"}, sink);
   for (toml::table* t : root.tables("slip")) {
     TableReader r(*t, "[[slip]]", {"task", "years"}, sink);
     Task* task = find_task(plan, r, sink);
     std::optional<std::int64_t> years = r.integer("years", Need::kRequired);
     if (!task || !years) continue;
     if (*years < -50 || *years > 50 || *years == 0) {
-      sink.error("bad-value", r.where("years"), "\"years\" must be a shift of -50 to 50, not 0")
-          .fix = "e.g. years = 1 (a year later)";
+      sink.error("bad-value", r.where("years"), tr("\"years\" must be a shift of -50 to 50, not 0"))
+          .fix = tr("e.g. years = 1 (a year later)");
       continue;
     }
     int shift = static_cast<int>(*years);
@@ -73,9 +78,11 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
       if (!due.ok()) due = due.year() / due.month() / std::chrono::last;
       task->due = Date(due);
     }
-    described.push_back("slip \"" + task->id + "\" by " + std::to_string(shift) +
-                        (shift == 1 || shift == -1 ? " year" : " years") + ": years " + before +
-                        " -> " + years_text(*task));
+    described.push_back(trn(
+        "slip \"{task}\" by {shift} year: years {before} -> {after}",
+        "slip \"{task}\" by {shift} years: years {before} -> {after}",
+        static_cast<std::uint64_t>(std::abs(shift)),
+        {{"task", task->id}, {"shift", shift}, {"before", before}, {"after", years_text(*task)}}));
   }
   for (toml::table* t : root.tables("cut")) {
     TableReader r(*t, "[[cut]]", {"source", "percent"}, sink);
@@ -88,14 +95,15 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
       if (f.id == id) source = &f;
     }
     if (!id.empty() && !source) {
-      Diagnostic& d =
-          sink.error("unknown-source", r.where("source"), "unknown funding source \"" + id + "\"");
+      Diagnostic& d = sink.error("unknown-source", r.where("source"),
+                                 tr("unknown funding source \"{source}\"", {{"source", id}}));
       std::string hint = suggest(id, ids);
-      d.fix = hint.empty() ? "use a [[funding]] id of the plan" : "did you mean \"" + hint + "\"?";
+      d.fix = hint.empty() ? tr("use a [[funding]] id of the plan")
+                           : tr("did you mean \"{name}\"?", {{"name", hint}});
     }
     if (percent && (*percent < 0 || *percent > 100)) {
-      sink.error("bad-value", r.where("percent"), "\"percent\" must be 0 to 100").fix =
-          "e.g. percent = 20 (a cut of a fifth)";
+      sink.error("bad-value", r.where("percent"), tr("\"percent\" must be 0 to 100")).fix =
+          tr("e.g. percent = 20 (a cut of a fifth)");
       continue;
     }
     if (!source || !percent) continue;
@@ -107,9 +115,11 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
         if (ref.id == source->id) total.amount -= cut;
       }
     }
-    described.push_back("cut \"" + source->id + "\" by " + std::to_string(*percent) +
-                        "%: " + format_figure(before, style) + " -> " +
-                        format_figure(source->amount, style));
+    described.push_back(tr("cut \"{source}\" by {percent}%: {before} -> {after}",
+                           {{"source", source->id},
+                            {"percent", *percent},
+                            {"before", format_figure(before, style)},
+                            {"after", format_figure(source->amount, style)}}));
   }
   for (toml::table* t : root.tables("target")) {
     TableReader r(*t, "[[target]]", {"task", "target"}, sink);
@@ -117,19 +127,20 @@ std::optional<Plan> apply_what_if(const Plan& original, const SourceText& change
     std::optional<std::int64_t> target = r.integer("target", Need::kRequired);
     if (!task || !target) continue;
     if (*target <= 0) {
-      sink.error("bad-value", r.where("target"), "\"target\" must be above 0").fix =
-          "give the new target, e.g. target = 4000";
+      sink.error("bad-value", r.where("target"), tr("\"target\" must be above 0")).fix =
+          tr("give the new target, e.g. target = 4000");
       continue;
     }
-    described.push_back("target of \"" + task->id + "\": " + std::to_string(task->target) + " -> " +
-                        std::to_string(*target) + " " + task->unit);
+    described.push_back(tr(
+        "target of \"{task}\": {before} -> {after} {unit}",
+        {{"task", task->id}, {"before", task->target}, {"after", *target}, {"unit", task->unit}}));
     task->target = *target;
     task->targets.clear();  // per-year targets no longer add up: the new target stands alone
   }
   if (sink.error_count() > errors) return std::nullopt;
   if (described.empty()) {
-    sink.error("missing-key", SourcePos{1, 1}, "the what-if file changes nothing").fix =
-        "add a [[slip]], [[cut]] or [[target]] (docs/planning.md)";
+    sink.error("missing-key", SourcePos{1, 1}, tr("the what-if file changes nothing")).fix =
+        tr("add a [[slip]], [[cut]] or [[target]] (docs/planning.md)");
     return std::nullopt;
   }
   return plan;

@@ -1,5 +1,6 @@
 #include "plantrack/year_plan.hpp"
 
+#include "plantrack/i18n.hpp"
 #include "plantrack/read_file.hpp"
 
 #include <algorithm>
@@ -313,27 +314,32 @@ ProgrammeCheck check_programme(const Plan& year_plan, const std::string& year_pl
   if (check.path != info.programme_file) quoted += " (" + check.path + ")";
   if (std::optional<std::string> kind = not_a_regular_file(check.path)) {
     return problem("programme-not-found",
-                   "the programme plan " + quoted + " cannot be read: " + *kind,
-                   "set programme.file to the programme's path relative to this year plan");
+                   tr("the programme plan {file} cannot be read: {reason}",
+                      {{"file", quoted}, {"reason", *kind}}),
+                   tr("set programme.file to the programme's path relative to this year plan"));
   }
   LoadResult programme = load(check.path);
   if (!programme.ok()) {
-    return problem("programme-invalid", "the programme " + quoted + " is not a valid plan",
-                   "run 'plantrack validate " + check.path +
-                       "', or point programme.file at the programme's plan");
+    return problem("programme-invalid",
+                   tr("the programme {file} is not a valid plan", {{"file", quoted}}),
+                   tr("run 'plantrack validate {path}', or point programme.file at the "
+                      "programme's plan",
+                      {{"path", check.path}}));
   }
   if (programme.plan.info.is_year_plan()) {
     return problem("programme-is-year-plan",
-                   "the programme " + quoted + " is itself a year plan (of \"" +
-                       programme.plan.info.programme_file + "\")",
-                   "point programme.file at the programme's plan");
+                   tr("the programme {file} is itself a year plan (of \"{of}\")",
+                      {{"file", quoted}, {"of", programme.plan.info.programme_file}}),
+                   tr("point programme.file at the programme's plan"));
   }
   if (programme.plan.info.id != info.programme_id) {
-    return problem("programme-id-mismatch",
-                   "programme.id \"" + info.programme_id + "\" is not the id of " + quoted +
-                       " (\"" + programme.plan.info.id + "\")",
-                   "set programme.id = \"" + programme.plan.info.id +
-                       "\", or point programme.file at the programme it names");
+    return problem(
+        "programme-id-mismatch",
+        tr("programme.id \"{id}\" is not the id of {file} (\"{actual}\")",
+           {{"id", info.programme_id}, {"file", quoted}, {"actual", programme.plan.info.id}}),
+        tr("set programme.id = \"{actual}\", or point programme.file at the "
+           "programme it names",
+           {{"actual", programme.plan.info.id}}));
   }
   return check;
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "plantrack/graph.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/money.hpp"
 #include "plantrack/printable.hpp"
 
@@ -65,13 +66,13 @@ class PlanChecker {
 };
 
 void PlanChecker::run() {
-  objectives_ = index_ids(plan_.objectives, "objective");
-  funding_ = index_ids(plan_.funding, "funding source");
+  objectives_ = index_ids(plan_.objectives, tr("objective"));
+  funding_ = index_ids(plan_.funding, tr("funding source"));
   for (auto [first, second] : index_.duplicate_stages()) {
-    duplicate(plan_.stages[first], plan_.stages[second], "stage");
+    duplicate(plan_.stages[first], plan_.stages[second], tr("stage"));
   }
   for (auto [first, second] : index_.duplicate_tasks()) {
-    duplicate(plan_.tasks[first], plan_.tasks[second], "task");
+    duplicate(plan_.tasks[first], plan_.tasks[second], tr("task"));
   }
   DependencyGraph graph(plan_, index_);
   check_stage_references();
@@ -109,10 +110,11 @@ Index PlanChecker::index_ids(const std::vector<T>& items, std::string_view what)
 
 template <typename T>
 void PlanChecker::duplicate(const T& first, const T& second, std::string_view what) {
-  Diagnostic& d = sink_.error("duplicate-id", second.where,
-                              "duplicate " + std::string(what) + " id \"" + second.id + "\"");
-  d.notes.push_back(Note{first.where, "\"" + first.id + "\" first defined here"});
-  d.fix = "give each " + std::string(what) + " its own id";
+  Diagnostic& d =
+      sink_.error("duplicate-id", second.where,
+                  tr("duplicate {what} id \"{id}\"", {{"what", what}, {"id", second.id}}));
+  d.notes.push_back(Note{first.where, tr("\"{id}\" first defined here", {{"id", first.id}})});
+  d.fix = tr("give each {what} its own id", {{"what", what}});
 }
 
 std::vector<std::string_view> sorted_keys(const Index& index) {
@@ -136,14 +138,14 @@ void PlanChecker::unknown(SourcePos where, std::string_view what, const std::str
 void PlanChecker::unknown_with(SourcePos where, std::string_view what, const std::string& id,
                                const std::string& hint, bool none_known, std::string_view owner) {
   Diagnostic& d = sink_.error("unknown-reference", where,
-                              std::string(owner) + " refers to unknown " + std::string(what) +
-                                  " \"" + printable(id) + "\"");
+                              tr("{owner} refers to unknown {what} \"{id}\"",
+                                 {{"owner", owner}, {"what", what}, {"id", printable(id)}}));
   if (!hint.empty()) {
-    d.fix = "did you mean \"" + hint + "\"?";
+    d.fix = tr("did you mean \"{name}\"?", {{"name", hint}});
   } else if (none_known) {
-    d.fix = "declare the " + std::string(what) + " first";
+    d.fix = tr("declare the {what} first", {{"what", what}});
   } else {
-    d.fix = "use the id of a declared " + std::string(what);
+    d.fix = tr("use the id of a declared {what}", {{"what", what}});
   }
 }
 
@@ -151,12 +153,14 @@ void PlanChecker::check_stage_references() {
   for (const Stage& stage : plan_.stages) {
     for (const Ref& dep : stage.depends_on) {
       if (index_.stage(dep.id)) continue;
-      unknown(dep.where, "stage", dep.id, index_.stage_ids(), "stage \"" + stage.id + "\"");
+      unknown(dep.where, tr("stage"), dep.id, index_.stage_ids(),
+              tr("stage \"{stage}\"", {{"stage", stage.id}}));
     }
   }
   for (const Participant& p : plan_.participants) {
     if (p.task.empty() || index_.task(p.task)) continue;
-    unknown(p.task_where, "task", p.task, task_ids(), "participant \"" + p.name + "\"");
+    unknown(p.task_where, tr("task"), p.task, task_ids(),
+            tr("participant \"{name}\"", {{"name", p.name}}));
   }
 }
 
@@ -165,12 +169,13 @@ void PlanChecker::check_stage_references() {
 void PlanChecker::check_task_references(std::size_t i, const std::vector<TaskEdge>& edges,
                                         std::size_t& edge) {
   const Task& task = plan_.tasks[i];
-  auto owner = [&] { return "task \"" + task.id + "\""; };
+  auto owner = [&] { return tr("task \"{task}\"", {{"task", task.id}}); };
   if (!task.stage.empty() && !index_.task_stages()[i]) {
-    unknown(task.stage_where, "stage", task.stage, index_.stage_ids(), owner());
+    unknown(task.stage_where, tr("stage"), task.stage, index_.stage_ids(), owner());
   }
   if (!task.objective.empty() && !objectives_.count(task.objective)) {
-    unknown(task.objective_where, "objective", task.objective, sorted_keys(objectives_), owner());
+    unknown(task.objective_where, tr("objective"), task.objective, sorted_keys(objectives_),
+            owner());
   }
   for (std::size_t k = 0; k < task.depends_on.size(); ++k) {
     if (edge < edges.size() && edges[edge].from == i && edges[edge].dependency == k) {
@@ -178,7 +183,7 @@ void PlanChecker::check_task_references(std::size_t i, const std::vector<TaskEdg
       continue;
     }
     const Dependency& dep = task.depends_on[k];
-    unknown(dep.where, "task", dep.task, task_ids(), owner());
+    unknown(dep.where, tr("task"), dep.task, task_ids(), owner());
   }
 }
 
@@ -188,21 +193,22 @@ void PlanChecker::check_targets(const Task& task) {
   for (const YearTarget& t : task.targets) {
     if (__builtin_add_overflow(sum, t.quantity, &sum)) {
       sink_
-          .error(
-              "overflow", task.targets_where,
-              "per-year targets of task \"" + task.id + "\" add up past the 64-bit integer range")
-          .fix = "check the per-year quantities for a typing mistake";
+          .error("overflow", task.targets_where,
+                 tr("per-year targets of task \"{task}\" add up past the 64-bit integer range",
+                    {{"task", task.id}}))
+          .fix = tr("check the per-year quantities for a typing mistake");
       return;
     }
   }
   if (sum != task.target) {
     Diagnostic& d =
         sink_.error("targets-sum", task.targets_where,
-                    "per-year targets of task \"" + task.id + "\" sum to " + std::to_string(sum) +
-                        ", but its target is " + std::to_string(task.target));
-    d.notes.push_back(Note{task.target_where, "target set here"});
-    d.fix = "make the per-year targets add up to " + std::to_string(task.target) +
-            ", or change target to " + std::to_string(sum);
+                    tr("per-year targets of task \"{task}\" sum to {sum}, but its target is "
+                       "{target}",
+                       {{"task", task.id}, {"sum", sum}, {"target", task.target}}));
+    d.notes.push_back(Note{task.target_where, tr("target set here")});
+    d.fix = tr("make the per-year targets add up to {target}, or change target to {sum}",
+               {{"target", task.target}, {"sum", sum}});
   }
   if (task.years.empty()) return;
   for (const YearTarget& t : task.targets) {
@@ -210,9 +216,10 @@ void PlanChecker::check_targets(const Task& task) {
                               [&](const Year& y) { return y.value == t.year; });
     if (listed) continue;
     Diagnostic& d = sink_.error("targets-year", t.where,
-                                "task \"" + task.id + "\" has a target for " +
-                                    std::to_string(t.year) + ", which is not in its \"years\"");
-    d.fix = "add " + std::to_string(t.year) + " to years, or drop \"years\" (targets implies them)";
+                                tr("task \"{task}\" has a target for {year}, which is not in "
+                                   "its \"years\"",
+                                   {{"task", task.id}, {"year", t.year}}));
+    d.fix = tr("add {year} to years, or drop \"years\" (targets implies them)", {{"year", t.year}});
   }
 }
 
@@ -223,22 +230,25 @@ void PlanChecker::check_years(const Task& task) {
     for (std::size_t j = 0; j < i; ++j) {
       if (task.years[j].value != y.value) continue;
       sink_
-          .error(
-              "duplicate-year", y.where,
-              "year " + std::to_string(y.value) + " is listed twice for task \"" + task.id + "\"")
-          .fix = "list each year once";
+          .error("duplicate-year", y.where,
+                 tr("year {year} is listed twice for task \"{task}\"",
+                    {{"year", y.value}, {"task", task.id}}))
+          .fix = tr("list each year once");
     }
   }
   if (info.period_start == 0) return;
   auto outside = [&](int year, SourcePos where) {
     if (year >= info.period_start && year <= info.period_end) return;
-    Diagnostic& d =
-        sink_.warning("year-outside-period", where,
-                      "task \"" + task.id + "\" has work in " + std::to_string(year) +
-                          ", outside the plan period " + std::to_string(info.period_start) + "-" +
-                          std::to_string(info.period_end));
-    d.why = "reports will count this work under the plan although it falls outside its period";
-    d.fix = "if the work belongs to the plan, nothing; otherwise correct the year or the period";
+    Diagnostic& d = sink_.warning("year-outside-period", where,
+                                  tr("task \"{task}\" has work in {year}, outside the plan period "
+                                     "{start}-{end}",
+                                     {{"task", task.id},
+                                      {"year", year},
+                                      {"start", info.period_start},
+                                      {"end", info.period_end}}));
+    d.why = tr("reports will count this work under the plan although it falls outside its period");
+    d.fix =
+        tr("if the work belongs to the plan, nothing; otherwise correct the year or the period");
   };
   for (const Year& y : task.years) outside(y.value, y.where);
   if (task.years.empty()) {
@@ -254,12 +264,19 @@ void PlanChecker::check_thresholds(const DependencyGraph& graph) {
     if (!dep.at_least || other.target <= 0 || *dep.at_least <= other.target) continue;
     Diagnostic& d = sink_.error(
         "threshold-above-target", dep.where,
-        "task \"" + task.id + "\" waits for " + std::to_string(*dep.at_least) + " " + other.unit +
-            " of \"" + other.id + "\", above its target of " + std::to_string(other.target));
-    d.why = "the threshold can never be reached, so \"" + task.id + "\" would stay blocked";
-    d.notes.push_back(Note{other.target_where, "target of \"" + other.id + "\" set here"});
-    d.fix = "lower at_least to at most " + std::to_string(other.target) +
-            ", or depend on the task being complete";
+        tr("task \"{task}\" waits for {at_least} {unit} of \"{other}\", above its target of "
+           "{target}",
+           {{"task", task.id},
+            {"at_least", *dep.at_least},
+            {"unit", other.unit},
+            {"other", other.id},
+            {"target", other.target}}));
+    d.why = tr("the threshold can never be reached, so \"{task}\" would stay blocked",
+               {{"task", task.id}});
+    d.notes.push_back(
+        Note{other.target_where, tr("target of \"{task}\" set here", {{"task", other.id}})});
+    d.fix = tr("lower at_least to at most {target}, or depend on the task being complete",
+               {{"target", other.target}});
   }
 }
 
@@ -270,14 +287,15 @@ void PlanChecker::check_cycles(const DependencyGraph& graph) {
     path += plan_.tasks[cycle.front().from].id;
     const TaskEdge& first = cycle.front();
     Diagnostic& d = sink_.error("cycle", plan_.tasks[first.from].depends_on[first.dependency].where,
-                                "dependency cycle among tasks: " + path);
-    d.why = "no task in a cycle can ever become ready";
+                                tr("dependency cycle among tasks: {path}", {{"path", path}}));
+    d.why = tr("no task in a cycle can ever become ready");
     for (const TaskEdge& e : cycle) {
-      d.notes.push_back(Note{
-          plan_.tasks[e.from].depends_on[e.dependency].where,
-          "\"" + plan_.tasks[e.from].id + "\" depends on \"" + plan_.tasks[e.to].id + "\" here"});
+      d.notes.push_back(
+          Note{plan_.tasks[e.from].depends_on[e.dependency].where,
+               tr("\"{task}\" depends on \"{other}\" here",
+                  {{"task", plan_.tasks[e.from].id}, {"other", plan_.tasks[e.to].id}})});
     }
-    d.fix = "remove one of these dependencies";
+    d.fix = tr("remove one of these dependencies");
   }
   for (const auto& cycle : graph.stage_cycles()) {
     std::string path;
@@ -290,14 +308,15 @@ void PlanChecker::check_cycles(const DependencyGraph& graph) {
       return plan_.stages[from].where;
     };
     Diagnostic& d = sink_.error("cycle", edge_where(cycle[0], cycle[1 % cycle.size()]),
-                                "dependency cycle among stages: " + path);
+                                tr("dependency cycle among stages: {path}", {{"path", path}}));
     for (std::size_t i = 0; i < cycle.size(); ++i) {
       std::size_t from = cycle[i], to = cycle[(i + 1) % cycle.size()];
-      d.notes.push_back(Note{edge_where(from, to), "stage \"" + plan_.stages[from].id +
-                                                       "\" depends on \"" + plan_.stages[to].id +
-                                                       "\" here"});
+      d.notes.push_back(
+          Note{edge_where(from, to),
+               tr("stage \"{stage}\" depends on \"{other}\" here",
+                  {{"stage", plan_.stages[from].id}, {"other", plan_.stages[to].id}})});
     }
-    d.fix = "remove one of these stage dependencies";
+    d.fix = tr("remove one of these stage dependencies");
   }
 }
 
@@ -310,10 +329,15 @@ void PlanChecker::check_stage_order(const DependencyGraph& graph) {
     if (!mine || !theirs || !graph.stage_after(*theirs, *mine)) continue;
     Diagnostic& d =
         sink_.warning("depends-on-later-stage", task.depends_on[e.dependency].where,
-                      "task \"" + task.id + "\" (stage \"" + task.stage + "\") depends on \"" +
-                          other.id + "\" of the later stage \"" + other.stage + "\"");
-    d.why = "stage \"" + other.stage + "\" comes after \"" + task.stage + "\" in the stage order";
-    d.fix = "move one of the tasks to another stage, or drop the dependency";
+                      tr("task \"{task}\" (stage \"{stage}\") depends on \"{other}\" of the "
+                         "later stage \"{later}\"",
+                         {{"task", task.id},
+                          {"stage", task.stage},
+                          {"other", other.id},
+                          {"later", other.stage}}));
+    d.why = tr("stage \"{later}\" comes after \"{stage}\" in the stage order",
+               {{"later", other.stage}, {"stage", task.stage}});
+    d.fix = tr("move one of the tasks to another stage, or drop the dependency");
   }
 }
 
@@ -334,9 +358,10 @@ std::vector<std::int64_t> PlanChecker::check_participants() {
     if (p.year == 0 || years.empty() || std::count(years.begin(), years.end(), p.year)) continue;
     Diagnostic& d =
         sink_.warning("participant-year", p.year_where,
-                      "participant \"" + p.name + "\" took part in \"" + p.task + "\" in " +
-                          std::to_string(p.year) + ", a year the task is not planned for");
-    d.fix = "correct the year, or add it to the task's years";
+                      tr("participant \"{name}\" took part in \"{task}\" in {year}, a year the "
+                         "task is not planned for",
+                         {{"name", p.name}, {"task", p.task}, {"year", p.year}}));
+    d.fix = tr("correct the year, or add it to the task's years");
   }
   return rows;
 }
@@ -345,12 +370,17 @@ void PlanChecker::check_enterprise_rows(const Task& task, std::int64_t rows) {
   if (!counts_enterprises(task.unit) || rows >= task.target) return;
   Diagnostic& d =
       sink_.warning("participants-below-target", task.where,
-                    "task \"" + task.id + "\" counts enterprises (" + std::to_string(task.target) +
-                        " " + task.unit + ") but " + std::to_string(rows) + " [[participant]] " +
-                        (rows == 1 ? "row names" : "rows name") + " it");
-  d.why = "the report's appendix lists one row per participating enterprise";
-  d.fix = "add a [[participant]] row (name, sector, task = \"" + task.id +
-          "\", year) for each enterprise";
+                    trn("task \"{task}\" counts enterprises ({target} {unit}) but {n} "
+                        "[[participant]] row names it",
+                        "task \"{task}\" counts enterprises ({target} {unit}) but {n} "
+                        "[[participant]] rows name it",
+                        static_cast<std::uint64_t>(rows),
+                        {{"task", task.id}, {"target", task.target}, {"unit", task.unit}}));
+  d.why = tr("the report's appendix lists one row per participating enterprise");
+  d.fix =
+      tr("add a [[participant]] row (name, sector, task = \"{task}\", year) for each "
+         "enterprise",
+         {{"task", task.id}});
 }
 
 }  // namespace
@@ -362,26 +392,27 @@ void PlanChecker::check_budget() {
   for (const BudgetLine& line : plan_.budget) {
     std::optional<std::size_t> task = line.task.empty() ? std::nullopt : index_.task(line.task);
     if (!line.task.empty() && !task) {
-      unknown(line.task_where, "task", line.task, task_ids(), "budget line");
+      unknown(line.task_where, tr("task"), line.task, task_ids(), tr("budget line"));
     }
     if (!line.source.empty() && !funding_.count(line.source)) {
-      unknown(line.source_where, "funding source", line.source, sources, "budget line");
+      unknown(line.source_where, tr("funding source"), line.source, sources, tr("budget line"));
     }
     if (!task || line.year == 0) continue;
     std::vector<int> years = plan_.tasks[*task].active_years();
     if (years.empty() || std::count(years.begin(), years.end(), line.year)) continue;
     Diagnostic& d = sink_.warning("budget-year", line.year_where,
-                                  "budget line for task \"" + line.task + "\" is for " +
-                                      std::to_string(line.year) + ", not one of the task's years");
-    d.why = "money allocated for a year the task has no work in is usually a typing mistake";
-    d.fix = "correct the year, or add it to the task's years";
+                                  tr("budget line for task \"{task}\" is for {year}, not one of "
+                                     "the task's years",
+                                     {{"task", line.task}, {"year", line.year}}));
+    d.why = tr("money allocated for a year the task has no work in is usually a typing mistake");
+    d.fix = tr("correct the year, or add it to the task's years");
   }
 }
 
 // A declared total must equal the sum of its sources, every amount added with overflow checks.
 void PlanChecker::check_totals() {
   std::vector<std::string_view> sources = sorted_keys(funding_);
-  index_ids(plan_.totals, "total");  // reports two totals with one id
+  index_ids(plan_.totals, tr("total"));  // reports two totals with one id
   for (const FundingTotal& total : plan_.totals) {
     std::vector<std::int64_t> amounts;
     std::string parts;
@@ -389,7 +420,8 @@ void PlanChecker::check_totals() {
     for (const Ref& ref : total.sources) {
       auto it = funding_.find(ref.id);
       if (it == funding_.end()) {
-        unknown(ref.where, "funding source", ref.id, sources, "total \"" + total.id + "\"");
+        unknown(ref.where, tr("funding source"), ref.id, sources,
+                tr("total \"{total}\"", {{"total", total.id}}));
         known = false;
         continue;
       }
@@ -402,17 +434,19 @@ void PlanChecker::check_totals() {
     if (!sum) {
       sink_
           .error("overflow", total.amount_where,
-                 "the sources of total \"" + total.id + "\" sum past the 64-bit range")
-          .fix = "check the amounts for extra digits";
+                 tr("the sources of total \"{total}\" sum past the 64-bit range",
+                    {{"total", total.id}}))
+          .fix = tr("check the amounts for extra digits");
       continue;
     }
     if (*sum == total.amount) continue;
-    Diagnostic& d =
-        sink_.error("total-mismatch", total.amount_where,
-                    "total \"" + total.id + "\" is " + format_figure(total.amount, style_) +
-                        " but its sources sum to " + format_figure(*sum, style_));
-    d.why = parts.empty() ? "it lists no sources" : parts;
-    d.fix = "correct the total or the sources' amounts";
+    Diagnostic& d = sink_.error("total-mismatch", total.amount_where,
+                                tr("total \"{total}\" is {amount} but its sources sum to {sum}",
+                                   {{"total", total.id},
+                                    {"amount", format_figure(total.amount, style_)},
+                                    {"sum", format_figure(*sum, style_)}}));
+    d.why = parts.empty() ? tr("it lists no sources") : parts;
+    d.fix = tr("correct the total or the sources' amounts");
   }
 }
 
@@ -424,12 +458,13 @@ bool PlanChecker::check_total_sources(const FundingTotal& total) {
   for (const Ref& ref : total.sources) {
     auto [first, inserted] = listed.emplace(ref.id, ref.where);
     if (inserted) continue;
-    Diagnostic& d =
-        sink_.error("double-counted", ref.where,
-                    "total \"" + total.id + "\" lists funding source \"" + ref.id + "\" twice");
-    d.why = "its amount would be added twice to the sum the total must equal";
-    d.notes.push_back(Note{first->second, "\"" + ref.id + "\" first listed here"});
-    d.fix = "list each source once";
+    Diagnostic& d = sink_.error("double-counted", ref.where,
+                                tr("total \"{total}\" lists funding source \"{source}\" twice",
+                                   {{"total", total.id}, {"source", ref.id}}));
+    d.why = tr("its amount would be added twice to the sum the total must equal");
+    d.notes.push_back(
+        Note{first->second, tr("\"{source}\" first listed here", {{"source", ref.id}})});
+    d.fix = tr("list each source once");
     once = false;
   }
   return once;
@@ -447,22 +482,32 @@ void PlanChecker::check_renames() {
         const Task& holder = plan_.tasks[*current];
         Diagnostic& d = sink_.error(
             "ambiguous-rename", task.renamed_where,
-            "task \"" + task.id + "\" is renamed from \"" + old + "\", " +
-                (*current == i ? std::string("its own id") : "the id of a current task"));
-        d.why = "progress recorded under \"" + old + "\" counts for the task that has that id";
-        if (*current != i) d.notes.push_back(Note{holder.where, "task \"" + old + "\" is here"});
-        d.fix = "drop \"" + old + "\" from renamed_from, or give the other task a new id";
+            *current == i
+                ? tr("task \"{task}\" is renamed from \"{old}\", its own id",
+                     {{"task", task.id}, {"old", old}})
+                : tr("task \"{task}\" is renamed from \"{old}\", the id of a current task",
+                     {{"task", task.id}, {"old", old}}));
+        d.why = tr("progress recorded under \"{old}\" counts for the task that has that id",
+                   {{"old", old}});
+        if (*current != i) {
+          d.notes.push_back(Note{holder.where, tr("task \"{task}\" is here", {{"task", old}})});
+        }
+        d.fix =
+            tr("drop \"{old}\" from renamed_from, or give the other task a new id", {{"old", old}});
         continue;
       }
       auto [first, inserted] = claimed.emplace(old, i);
       if (inserted || first->second == i) continue;
       const Task& other = plan_.tasks[first->second];
       Diagnostic& d = sink_.error("ambiguous-rename", task.renamed_where,
-                                  "tasks \"" + other.id + "\" and \"" + task.id +
-                                      "\" are both renamed from \"" + old + "\"");
-      d.why = "progress recorded under \"" + old + "\" can count for one task only";
-      d.notes.push_back(Note{other.renamed_where, "\"" + other.id + "\" claims it here"});
-      d.fix = "keep \"" + old + "\" in the renamed_from of the task that continues it";
+                                  tr("tasks \"{first}\" and \"{second}\" are both renamed "
+                                     "from \"{old}\"",
+                                     {{"first", other.id}, {"second", task.id}, {"old", old}}));
+      d.why = tr("progress recorded under \"{old}\" can count for one task only", {{"old", old}});
+      d.notes.push_back(
+          Note{other.renamed_where, tr("\"{task}\" claims it here", {{"task", other.id}})});
+      d.fix =
+          tr("keep \"{old}\" in the renamed_from of the task that continues it", {{"old", old}});
     }
   }
 }

@@ -25,6 +25,7 @@ inline constexpr std::uint64_t kMaxSmallInputBytes = 64ull << 20;
 struct FileRead {
   std::optional<std::string> bytes;
   std::string problem;  ///< "cannot read the file: it is a folder", lower case, no path
+  std::string reason;   ///< the problem's cause alone: "it is a folder"
   std::string fix;      ///< what to do about it
 };
 
@@ -36,8 +37,8 @@ PLANTRACK_API FileRead read_input_file(const std::string& path, std::uint64_t ma
 /// The file's bytes (read_input_file with kMaxPlanBytes), or nullopt when it cannot be read.
 PLANTRACK_API std::optional<std::string> read_file(const std::string& path);
 
-/// Why `path` is not a regular file that can be read ("it is a folder", "it is a device"), or
-/// nullopt when it is one. Does not open it.
+/// Why `path` is not a regular file that can be read ("it is a folder", "it is a device"; in this
+/// thread's language), or nullopt when it is one. Does not open it.
 PLANTRACK_API std::optional<std::string> not_a_regular_file(const std::string& path);
 
 }  // namespace plantrack

@@ -6,9 +6,10 @@
 ///
 /// Example:
 ///   const toml::node& node = ...;
-///   std::string message = "\"target\" must be an integer, got " +
-///                         std::string(plantrack::type_word_of(node));  // "... got a string"
+///   std::string message = plantrack::tr("\"target\" must be an integer, got {type}",
+///                                       {{"type", plantrack::type_word_of(node)}});
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "plantrack/export.hpp"
@@ -30,12 +31,13 @@ enum class TomlType : std::uint8_t {
 };
 
 /// "a table", "an array", "a string", "an integer", "a floating-point number", "a boolean",
-/// "a date", "a time", "a date-time"; "nothing" for kNone.
-PLANTRACK_API std::string_view type_word(TomlType type);
+/// "a date", "a time", "a date-time"; "nothing" for kNone. In this thread's language
+/// (plantrack/i18n.hpp): a placeholder's value in a translated message.
+PLANTRACK_API std::string type_word(TomlType type);
 
 /// type_word of a toml++ node (toml::node, or anything with its `type()`).
 template <typename Node>
-std::string_view type_word_of(const Node& node) {
+std::string type_word_of(const Node& node) {
   return type_word(static_cast<TomlType>(node.type()));
 }
 
