@@ -99,6 +99,24 @@ std::string with_first(std::string_view text, std::size_t length, utf8proc_int32
 
 }  // namespace
 
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t c = -1;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                         static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    width += static_cast<std::size_t>(utf8proc_charwidth(c));
+    i += static_cast<std::size_t>(n);
+  }
+  return width;
+}
+
 std::string to_nfc(std::string_view text) {
   if (!has_combining_mark(text) || first_invalid_utf8(text)) return std::string(text);
   utf8proc_uint8_t* out = nullptr;

@@ -72,3 +72,14 @@ TEST_CASE("names fold the same whatever their case, accents' encoding and spaces
   CHECK(fold_name("Task") == "task");
   CHECK(fold_name("") == "");
 }
+
+TEST_CASE("the columns text takes on a terminal", "[diag][utf8]") {
+  CHECK(display_width("done") == 4);
+  CHECK(display_width("\xC4\x91\x61ng th\xE1\xBB\xB1\x63 hi\xE1\xBB\x87n") ==
+        14);                                              // đang thực hiện
+  CHECK(display_width("Co\xCC\x82ng") == 4);              // a combining mark takes no column
+  CHECK(display_width("\xE4\xB8\xAD\xE6\x96\x87") == 4);  // 中文: two wide characters
+  CHECK(display_width("a\xFF"
+                      "b") == 3);  // a byte that is not UTF-8: one
+  CHECK(display_width("") == 0);
+}

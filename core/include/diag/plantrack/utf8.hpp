@@ -26,6 +26,10 @@ PLANTRACK_API std::optional<std::size_t> first_invalid_utf8(std::string_view tex
 /// `text` with each ill-formed sequence replaced by U+FFFD (the text itself when it is valid).
 PLANTRACK_API std::string valid_utf8(std::string_view text);
 
+/// The columns UTF-8 text takes on a terminal (utf8proc's character widths: a combining mark
+/// none, a wide East Asian character two); a byte that is not UTF-8 one, as its replacement shows.
+PLANTRACK_API std::size_t display_width(std::string_view text);
+
 /// `text` in Unicode Normalization Form C (utf8proc): "Công ty" typed with combining accents (NFD,
 /// as a Mac writes it) becomes the same bytes as typed precomposed (as Windows writes it), so an
 /// enterprise, an id or a title typed on either is one. Text without combining marks is returned
