@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string_view>
 
 #include "plantrack/environment.hpp"
@@ -22,29 +23,32 @@ bool plan_named_language = false;
 }  // namespace
 
 bool choose_language(int argc, char** argv) {
-  std::string flag;
+  std::optional<std::string> flag;  // --lang's value, when given
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
     if (arg == "--lang" && i + 1 < argc) {
       flag = argv[i + 1];
-      if (flag.empty()) flag = " ";  // --lang "" is a choice, and a wrong one
     } else if (arg.substr(0, 7) == "--lang=") {
-      flag = arg.substr(7);
-      if (flag.empty()) flag = " ";
+      flag = std::string(arg.substr(7));
     }
   }
   Environment env = Environment::process();
   auto get = [&](const char* name) { return env.get(name).value_or(""); };
+  // The environment's language first: a wrong --lang or PLANTRACK_LANG is refused in it.
+  set_language(
+      plantrack::choose_language("", "", get("LC_ALL"), get("LC_MESSAGES"), get("LANG"), nullptr)
+          ->code);
   std::string error;
-  std::optional<LanguageChoice> choice = plantrack::choose_language(
-      flag, get("PLANTRACK_LANG"), get("LC_ALL"), get("LC_MESSAGES"), get("LANG"), &error);
+  std::optional<LanguageChoice> choice;
+  if (flag && flag->empty()) {
+    error = tr("--lang names no language; the languages there are: {languages}",
+               {{"languages", languages_text()}});
+  } else {
+    choice = plantrack::choose_language(flag.value_or(""), get("PLANTRACK_LANG"), get("LC_ALL"),
+                                        get("LC_MESSAGES"), get("LANG"), &error);
+  }
   if (!choice) {
-    set_language("en");
-    // Said in the environment's language, since the one asked for is not there.
-    std::optional<LanguageChoice> fallback =
-        plantrack::choose_language("", "", get("LC_ALL"), get("LC_MESSAGES"), get("LANG"), nullptr);
-    set_language(fallback->code);
     std::cerr << tr("plantrack: usage error: {what}", {{"what", error}}) << "\n  "
               << tr("fix: {fix}", {{"fix", tr("write --lang en or --lang vi (or set "
                                               "PLANTRACK_LANG to one of them)")}})

@@ -16,14 +16,51 @@
 #include "heap.hpp"
 #include "language.hpp"
 #include "plantrack/diagnostic.hpp"
+#include "plantrack/i18n.hpp"
 #include "plantrack/store.hpp"
 #include "plugins.hpp"
+#include "tracking.hpp"
 
 namespace {
 
-constexpr const char* kDescription =
-    "plantrack: plans, progress and money of multi-year programmes.\n"
-    "Run 'plantrack help COMMAND' for one command's options.";
+using plantrack::tr;
+
+// CLI11's own words in help: its labels, the help flag, the group titles. Called before the
+// commands are made, which inherit the help flag's text and the formatter.
+void speak_in_help(CLI::App& app) {
+  std::shared_ptr<CLI::FormatterBase> formatter = app.get_formatter();
+  formatter->label("Usage", tr("Usage"));
+  formatter->label("OPTIONS", tr("OPTIONS"));
+  formatter->label("SUBCOMMAND", tr("SUBCOMMAND"));
+  formatter->label("Positionals", tr("Positionals"));
+  formatter->label("REQUIRED", tr("REQUIRED"));
+  app.option_defaults()->group(tr("Options"));
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+  app.group(tr("Subcommands"));
+}
+
+// A command's help flag is made before it inherits the option group: give it the group too.
+void name_option_groups(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    for (CLI::Option* option : sub->get_options()) {
+      if (option->get_group() == "Options") option->group(tr("Options"));
+    }
+  }
+}
+
+// The command word: the first argument that is neither a global option nor its value
+// (`plantrack --lang vi status ...`); nullptr when there is none.
+const char* first_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--lang" || arg == "--plugin-path") {
+      ++i;  // its value
+    } else if (arg.empty() || arg[0] != '-') {
+      return argv[i];
+    }
+  }
+  return nullptr;
+}
 
 std::vector<std::string_view> command_names(CLI::App& app) {
   std::vector<std::string_view> names;
@@ -33,9 +70,13 @@ std::vector<std::string_view> command_names(CLI::App& app) {
 
 int unknown_command(CLI::App& app, const std::string& name) {
   std::string hint = plantrack::suggest(name, command_names(app));
-  std::cerr << "plantrack: unknown command \"" << name
-            << "\"\n  fix: " << (hint.empty() ? "" : "did you mean \"" + hint + "\"? ")
-            << "run 'plantrack --help' for the list of commands\n";
+  std::string fix = hint.empty()
+                        ? tr("run 'plantrack --help' for the list of commands")
+                        : tr("did you mean \"{command}\"? run 'plantrack --help' for the list of "
+                             "commands",
+                             {{"command", hint}});
+  std::cerr << tr("plantrack: unknown command \"{command}\"", {{"command", name}}) << "\n  "
+            << tr("fix: {fix}", {{"fix", fix}}) << "\n";
   return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
 
@@ -43,10 +84,12 @@ int unknown_command(CLI::App& app, const std::string& name) {
 int usage_error(CLI::App& app, const std::string& what) {
   std::string command;
   for (CLI::App* sub : app.get_subcommands()) command = sub->get_name();
-  std::cerr << "plantrack" << (command.empty() ? "" : " " + command) << ": usage error: " << what
-            << "\n  fix: run 'plantrack help"
-            << (command.empty() ? "' for the list of commands"
-                                : " " + command + "' for the options")
+  std::string where = command.empty() ? "plantrack" : "plantrack " + command;
+  std::cerr << tr("{where}: usage error: {what}", {{"where", where}, {"what", what}}) << "\n  "
+            << tr("fix: {fix}",
+                  {{"fix", command.empty() ? tr("run 'plantrack help' for the list of commands")
+                                           : tr("run 'plantrack help {command}' for the options",
+                                                {{"command", command}})}})
             << "\n";
   return plantrack::to_int(plantrack::ExitCode::kUsage);
 }
@@ -55,22 +98,25 @@ int run(int argc, char** argv) {
   if (!plantrack::cli::choose_language(argc, argv)) {
     return plantrack::to_int(plantrack::ExitCode::kUsage);
   }
-  CLI::App app(kDescription, "plantrack");
+  CLI::App app(tr("plantrack: plans, progress and money of multi-year programmes.") + "\n" +
+                   tr("Run 'plantrack help COMMAND' for one command's options."),
+               "plantrack");
+  speak_in_help(app);
   app.set_version_flag("--version", std::string("plantrack ") + PLANTRACK_VERSION);
   app.require_subcommand(1);
   bool verbose = false;
-  app.add_flag("-v,--verbose", verbose, "Log what plantrack does to stderr");
+  app.add_flag("-v,--verbose", verbose, tr("Log what plantrack does to stderr"));
   plantrack::cli::PluginOptions& plugins = plantrack::cli::plugin_options();
   app.add_option("--plugin-path", plugins.search,
-                 "Look for plugins in DIR first (repeatable; then $PLANTRACK_PLUGIN_PATH, then the "
-                 "installed plugin folder)")
+                 tr("Look for plugins in DIR first (repeatable; then $PLANTRACK_PLUGIN_PATH, then "
+                    "the installed plugin folder)"))
       ->type_name("DIR")
       ->allow_extra_args(false);
-  app.add_flag("--no-plugins", plugins.disabled, "Run without loading any plugin");
+  app.add_flag("--no-plugins", plugins.disabled, tr("Run without loading any plugin"));
   std::string lang;  // read before parsing (language.hpp); declared here for --help and checks
   app.add_option("--lang", lang,
-                 "Speak LANG: en or vi (default: $PLANTRACK_LANG, then the plan's locale, then "
-                 "$LANG)")
+                 tr("Speak LANG: en or vi (default: $PLANTRACK_LANG, then the plan's locale, "
+                    "then $LANG)"))
       ->type_name("LANG");
   app.fallthrough();
 
@@ -94,13 +140,14 @@ int run(int argc, char** argv) {
   commands["diff"] = plantrack::cli::add_diff_command(app);
   commands["plan-year"] = plantrack::cli::add_plan_year_command(app);
   std::string topic;
-  CLI::App* help = app.add_subcommand("help", "Show help for a command");
-  help->add_option("COMMAND", topic, "The command to explain");
+  CLI::App* help = app.add_subcommand("help", tr("Show help for a command"));
+  help->add_option("COMMAND", topic, tr("The command to explain"));
+  name_option_groups(app);
 
   std::vector<std::string_view> names = command_names(app);
-  if (argc > 1 && argv[1][0] != '-' &&
-      std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-    return unknown_command(app, argv[1]);
+  if (const char* command = first_command(argc, argv);
+      command && std::find(names.begin(), names.end(), command) == names.end()) {
+    return unknown_command(app, command);
   }
   try {
     app.parse(argc, argv);
@@ -129,8 +176,7 @@ int run(int argc, char** argv) {
     try {
       return plantrack::to_int(command());
     } catch (const plantrack::StoreError& e) {  // a store that fails half-way through a command
-      std::cerr << "plantrack " << name << ": error: " << e.what() << "\n  fix: " << e.fix()
-                << "\n";
+      plantrack::cli::print_failure("plantrack " + name, e.what(), e.fix());
       return plantrack::to_int(plantrack::ExitCode::kInvalidInput);
     }
   }
@@ -153,8 +199,10 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const std::exception& e) {
     // Only the truly unexpected reaches here (out of memory, a broken stdout); say so plainly.
-    std::cerr << "plantrack: internal error: " << e.what()
-              << "\n  fix: this is a bug; please report it with the command you ran\n";
+    std::cerr << tr("plantrack: internal error: {what}", {{"what", e.what()}}) << "\n  "
+              << tr("fix: {fix}",
+                    {{"fix", tr("this is a bug; please report it with the command you ran")}})
+              << "\n";
     return plantrack::to_int(plantrack::ExitCode::kInternal);
   }
 }

@@ -33,10 +33,12 @@ ExitCode write(const TrackOptions& options, const Changes& make, const std::stri
   auto say = [&](const std::vector<Event>& appended) {
     print_problems(sink.take_sorted(), source);  // warnings, before what was kept
     for (std::size_t i = 0; i < appended.size() && i < kShownRecorded; ++i) {
-      std::cout << "recorded " << describe_event(t->plan(), t->index(), appended[i]) << "\n";
+      std::cout << tr("recorded {event}",
+                      {{"event", describe_event(t->plan(), t->index(), appended[i])}})
+                << "\n";
     }
     if (appended.size() > kShownRecorded) {
-      std::cout << "... and " << appended.size() - kShownRecorded << " more\n";
+      std::cout << tr("... and {n} more", {{"n", appended.size() - kShownRecorded}}) << "\n";
     }
     std::cout.flush();  // before the notifiers, which may print
   };
@@ -46,19 +48,19 @@ ExitCode write(const TrackOptions& options, const Changes& make, const std::stri
     if (result.error) {
       print_error(*result.error, command);
     } else {
-      std::cerr << "nothing was written\n";
+      std::cerr << tr("nothing was written") << "\n";
     }
     return result.exit_code();
   }
   if (result.appended.empty()) {
-    std::cerr << source.path() << ": no rows to import\n";
+    std::cerr << tr("{file}: no rows to import", {{"file", source.path()}}) << "\n";
     return kOk;
   }
   print_failures(result.delivery, command);
   if (result.error) {
-    std::cerr << "plantrack " << command << ": error: " << result.error->message
-              << "\n  fix: " << result.error->fix
-              << "\n  (what was recorded is kept; its notifications were not all sent)\n";
+    print_failure("plantrack " + command, result.error->message, result.error->fix);
+    std::cerr << "  " << tr("(what was recorded is kept; its notifications were not all sent)")
+              << "\n";
   }
   return result.exit_code();
 }
@@ -93,8 +95,8 @@ ExitCode run_import(ImportOptions& o) {
   speak_plan_language(o.track.file);  // the file's problems are said in the plan's language
   FileRead csv = read_input_file(o.csv, kMaxCsvBytes);
   if (!csv.bytes) {
-    std::cerr << o.csv << ": error: " << csv.problem << "\n  fix: " << csv.fix
-              << "\nnothing was written\n";
+    print_failure(o.csv, csv.problem, csv.fix);
+    std::cerr << tr("nothing was written") << "\n";
     return kInvalidInput;
   }
   DiagnosticSink decoding(o.csv);
@@ -124,41 +126,48 @@ Changes one(const Input& input) {
 
 Command add_record_command(CLI::App& app) {
   auto o = std::make_shared<RecordOptions>();
-  CLI::App* cmd = app.add_subcommand("record", "Record progress on a task");
+  CLI::App* cmd = app.add_subcommand("record", tr("Record progress on a task"));
   add_track_options(cmd, o->track, false, false);
-  cmd->add_option("TASK", o->input.task, "Task id")->required();
+  cmd->add_option("TASK", o->input.task, tr("Task id"))->required();
   cmd->add_option("QUANTITY", o->input.quantity,
-                  "How many units were done (for a cumulative task: the total to date)")
+                  tr("How many units were done (for a cumulative task: the total to date)"))
       ->required();
-  cmd->add_option("--year", o->input.year, "The year the work counts for (default: the date's)");
-  cmd->add_option("--date", o->input.date, "When it was done, YYYY-MM-DD (default: today)");
-  cmd->add_option("--by", o->input.by, "Who did or reported it (default: your login name)");
-  cmd->add_option("--note", o->input.note, "A note kept with the record");
-  cmd->add_option("--evidence", o->input.evidence, "A link or file name proving it");
-  cmd->add_flag("--correction", o->input.correction, "Allow a negative quantity (a correction)");
+  cmd->add_option("--year", o->input.year,
+                  tr("The year the work counts for (default: the date's)"));
+  cmd->add_option(
+      "--date", o->input.date,
+      tr("When it was done, YYYY-MM-DD, or DD/MM/YYYY in a Vietnamese plan (default: today)"));
+  cmd->add_option("--by", o->input.by, tr("Who did or reported it (default: your login name)"));
+  cmd->add_option("--note", o->input.note, tr("A note kept with the record"));
+  cmd->add_option("--evidence", o->input.evidence, tr("A link or file name proving it"));
+  cmd->add_flag("--correction", o->input.correction,
+                tr("Allow a negative quantity (a correction)"));
   return [o] { return write(o->track, one(o->input), "record"); };
 }
 
 Command add_spend_command(CLI::App& app) {
   auto o = std::make_shared<SpendOptions>();
   CLI::App* cmd =
-      app.add_subcommand("spend", "Record money paid out of a funding source for a task");
+      app.add_subcommand("spend", tr("Record money paid out of a funding source for a task"));
   add_track_options(cmd, o->track, false, false);
-  cmd->add_option("TASK", o->input.task, "Task id")->required();
-  cmd->add_option("AMOUNT", o->input.amount, "Amount paid, e.g. 25000000 or 25.000.000")
+  cmd->add_option("TASK", o->input.task, tr("Task id"))->required();
+  cmd->add_option("AMOUNT", o->input.amount, tr("Amount paid, e.g. 25000000 or 25.000.000"))
       ->required();
-  cmd->add_option("--source", o->input.source, "The [[funding]] id it was paid from")->required();
+  cmd->add_option("--source", o->input.source, tr("The [[funding]] id it was paid from"))
+      ->required();
   cmd->add_option("--year", o->input.year,
-                  "The budget year it was paid from (default: the date's)");
+                  tr("The budget year it was paid from (default: the date's)"));
   cmd->add_option("--participant", o->input.participant,
-                  "Who was paid or supported (e.g. the enterprise assessed)");
+                  tr("Who was paid or supported (e.g. the enterprise assessed)"));
   cmd->add_option("--cost", o->input.cost,
-                  "The total cost the payment supports (e.g. the consultancy contract)");
-  cmd->add_option("--date", o->input.date, "When it was paid, YYYY-MM-DD (default: today)");
-  cmd->add_option("--by", o->input.by, "Who recorded it (default: your login name)");
-  cmd->add_option("--note", o->input.note, "A note kept with the payment");
+                  tr("The total cost the payment supports (e.g. the consultancy contract)"));
+  cmd->add_option(
+      "--date", o->input.date,
+      tr("When it was paid, YYYY-MM-DD, or DD/MM/YYYY in a Vietnamese plan (default: today)"));
+  cmd->add_option("--by", o->input.by, tr("Who recorded it (default: your login name)"));
+  cmd->add_option("--note", o->input.note, tr("A note kept with the payment"));
   cmd->add_option("--evidence", o->input.evidence,
-                  "A link or file name proving it (e.g. the voucher)");
+                  tr("A link or file name proving it (e.g. the voucher)"));
   return [o] { return write(o->track, one(o->input), "spend"); };
 }
 
@@ -166,23 +175,23 @@ std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& ap
   struct Spec {
     const char* name;
     EventKind kind;
-    const char* help;
+    std::string help;
   };
-  static constexpr Spec kSpecs[] = {
-      {"start", EventKind::kStart, "Mark a task as started"},
-      {"done", EventKind::kComplete, "Mark a task as done (even if short of its target)"},
-      {"block", EventKind::kBlock, "Block a task by hand, with a reason"},
-      {"unblock", EventKind::kUnblock, "Lift a block set by hand"},
-      {"cancel", EventKind::kCancel, "Cancel a task (its records are kept)"},
-      {"reopen", EventKind::kReopen, "Reopen a done or cancelled task"},
+  const Spec kSpecs[] = {
+      {"start", EventKind::kStart, tr("Mark a task as started")},
+      {"done", EventKind::kComplete, tr("Mark a task as done (even if short of its target)")},
+      {"block", EventKind::kBlock, tr("Block a task by hand, with a reason")},
+      {"unblock", EventKind::kUnblock, tr("Lift a block set by hand")},
+      {"cancel", EventKind::kCancel, tr("Cancel a task (its records are kept)")},
+      {"reopen", EventKind::kReopen, tr("Reopen a done or cancelled task")},
   };
   std::vector<std::pair<std::string, Command>> out;
   for (const Spec& spec : kSpecs) {
     auto o = std::make_shared<LifecycleOptions>();
     CLI::App* cmd = app.add_subcommand(spec.name, spec.help);
     add_track_options(cmd, o->track, false, false);
-    cmd->add_option("TASK", o->input.task, "Task id")->required();
-    cmd->add_option("--reason", o->input.reason, "Why (kept with the event)");
+    cmd->add_option("TASK", o->input.task, tr("Task id"))->required();
+    cmd->add_option("--reason", o->input.reason, tr("Why (kept with the event)"));
     o->input.kind = spec.kind;
     std::string name = spec.name;
     out.emplace_back(name, [o, name] { return write(o->track, one(o->input), name); });
@@ -192,28 +201,29 @@ std::vector<std::pair<std::string, Command>> add_lifecycle_commands(CLI::App& ap
 
 Command add_revert_command(CLI::App& app) {
   auto o = std::make_shared<RevertOptions>();
-  CLI::App* cmd = app.add_subcommand("revert", "Cancel an event by recording its reversal");
+  CLI::App* cmd = app.add_subcommand("revert", tr("Cancel an event by recording its reversal"));
   add_track_options(cmd, o->track, false, false);
-  cmd->add_option("EVENT_ID", o->input.event, "The event to revert (see 'plantrack history')")
+  cmd->add_option("EVENT_ID", o->input.event, tr("The event to revert (see 'plantrack history')"))
       ->required();
-  cmd->add_option("--reason", o->input.reason, "Why (kept with the event)");
+  cmd->add_option("--reason", o->input.reason, tr("Why (kept with the event)"));
   cmd->add_option("--date", o->input.date,
-                  "When the correction takes effect, YYYY-MM-DD (default: the reverted event's "
-                  "own date)");
+                  tr("When the correction takes effect, YYYY-MM-DD, or DD/MM/YYYY in a Vietnamese "
+                     "plan (default: the reverted event's own date)"));
   return [o] { return write(o->track, one(o->input), "revert"); };
 }
 
 Command add_import_command(CLI::App& app) {
   auto o = std::make_shared<ImportOptions>();
-  CLI::App* cmd = app.add_subcommand("import", "Record many updates from a CSV file, all or none");
+  CLI::App* cmd =
+      app.add_subcommand("import", tr("Record many updates from a CSV file, all or none"));
   add_track_options(cmd, o->track, false, false);
   cmd->add_option("CSV", o->csv,
-                  "Updates: task,quantity,year,date,by,note,evidence; payments add "
-                  "amount,source,cost,participant")
+                  tr("Updates: task,quantity,year,date,by,note,evidence; payments add "
+                     "amount,source,cost,participant"))
       ->required();
   cmd->add_option("--encoding", o->encoding,
-                  "The CSV's encoding: utf-8 (default) or cp1258 (Excel's \"CSV (Comma "
-                  "delimited)\" on a Vietnamese Windows)")
+                  tr("The CSV's encoding: utf-8 (default) or cp1258 (Excel's \"CSV (Comma "
+                     "delimited)\" on a Vietnamese Windows)"))
       ->type_name("NAME");
   return [o] { return run_import(*o); };
 }

@@ -91,6 +91,8 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
   o.keep_plan_at_exit = true;
   if (!options.date.empty()) {
     std::optional<Date> date = parse_date(options.date);
+    // In Vietnamese, also as the offices write dates: 24/10/2014.
+    if (!date && language() == "vi") date = parse_day_month_year(options.date);
     if (!date) {
       std::cerr << tr("plantrack: error: --date \"{date}\" is not a calendar date",
                       {{"date", options.date}})
@@ -157,58 +159,18 @@ void print_error(const TrackerError& e, const std::string& command) {
     std::string where = !e.where.empty()  ? e.where
                         : command.empty() ? std::string("plantrack")
                                           : "plantrack " + command;
-    std::cerr << tr("{where}: error: {message}", {{"where", where}, {"message", e.message}})
-              << "\n";
-    if (!e.fix.empty()) std::cerr << "  " << tr("fix: {fix}", {{"fix", e.fix}}) << "\n";
+    print_failure(where, e.message, e.fix);
   }
   if (e.wrote_nothing) std::cerr << tr("nothing was written") << "\n";
 }
 
+void print_failure(const std::string& where, const std::string& message, const std::string& fix) {
+  std::cerr << tr("{where}: error: {message}", {{"where", where}, {"message", message}}) << "\n";
+  if (!fix.empty()) std::cerr << "  " << tr("fix: {fix}", {{"fix", fix}}) << "\n";
+}
+
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source) {
   std::cerr << render_text(diagnostics, source, kShownPerKind);
-}
-
-namespace {
-
-// The columns a code point takes on a terminal: 0 for a combining mark (a decomposed
-// Vietnamese tone mark), 2 for a wide East Asian one, else 1.
-std::size_t columns_of(char32_t c) {
-  auto in = [c](char32_t first, char32_t last) { return c >= first && c <= last; };
-  if (in(0x0300, 0x036F) || in(0x1AB0, 0x1AFF) || in(0x1DC0, 0x1DFF) || in(0x20D0, 0x20FF) ||
-      in(0xFE20, 0xFE2F) || c == 0x200B || c == 0x200D) {
-    return 0;
-  }
-  if (in(0x1100, 0x115F) || in(0x2E80, 0x303E) || in(0x3041, 0x33FF) || in(0x3400, 0x4DBF) ||
-      in(0x4E00, 0x9FFF) || in(0xA000, 0xA4CF) || in(0xAC00, 0xD7A3) || in(0xF900, 0xFAFF) ||
-      in(0xFE30, 0xFE4F) || in(0xFF00, 0xFF60) || in(0xFFE0, 0xFFE6) || in(0x1F300, 0x1F64F) ||
-      in(0x1F900, 0x1F9FF) || in(0x20000, 0x3FFFD)) {
-    return 2;
-  }
-  return 1;
-}
-
-}  // namespace
-
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t at = 0; at < text.size();) {
-    std::size_t length = utf8_sequence_at(text, at);
-    if (length == 0) {  // not UTF-8: one column per byte, as a terminal shows a replacement
-      ++width;
-      ++at;
-      continue;
-    }
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
-    char32_t c = length == 1   ? byte(0)
-                 : length == 2 ? ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F)
-                 : length == 3
-                     ? ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F)
-                     : ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) |
-                           ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
-    width += columns_of(c);
-    at += length;
-  }
-  return width;
 }
 
 std::string pad(const std::string& text, std::size_t width, bool right) {

@@ -43,11 +43,13 @@ std::optional<Tracker> open_tracker(const TrackOptions& options, EventStore::Mod
 /// the diagnostics, then what it means.
 void print_error(const TrackerError& error, const std::string& command);
 
+/// Prints "WHERE: error: MESSAGE" and "  fix: FIX" (when there is one) in the user's language: the
+/// one form of a command's own errors (a file it could not read, a store that failed).
+void print_failure(const std::string& where, const std::string& message, const std::string& fix);
+
 /// Prints diagnostics about command-line input ("plantrack record: error: ...") or a CSV file.
 void print_problems(const std::vector<Diagnostic>& diagnostics, const SourceText& source);
 
-/// The columns UTF-8 text takes on a terminal (a combining mark none, a wide character two).
-std::size_t display_width(std::string_view text);
 /// Pads UTF-8 text to `width` columns (left-aligned; right-aligned when `right`).
 std::string pad(const std::string& text, std::size_t width, bool right = false);
 /// A task's state in the language spoken ("in progress", "đang thực hiện").

@@ -54,14 +54,14 @@ echo "ok   delivered to a real SMTP server, Vietnamese subject intact"
 
 sink bad reject
 plan "$(cat bad.port)"
-out=$("$bin" start plan.toml training-classes 2>&1); code=$?
+out=$("$bin" start plan.toml training-classes --lang en 2>&1); code=$?
 [[ $code == 4 ]] || fail "550: exit $code, expected 4"
 grep -q "(SMTP 550)" <<<"$out" && grep -q "1 notification kept for it in the store" <<<"$out" || fail "550: message: $out"
 echo "ok   refused with 550: exit 4, kept for retry"
 
 closed=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 plan "$closed"
-out=$(PLANTRACK_SMTP_USER=kehoach PLANTRACK_SMTP_PASSWORD=s3cret-pass "$bin" -v start plan.toml quick-assessments 2>&1); code=$?
+out=$(PLANTRACK_SMTP_USER=kehoach PLANTRACK_SMTP_PASSWORD=s3cret-pass "$bin" -v start plan.toml quick-assessments --lang en 2>&1); code=$?
 [[ $code == 4 ]] || fail "server down: exit $code, expected 4"
 grep -q "Couldn't connect to server" <<<"$out" && grep -q "2 notifications kept for it in the store" <<<"$out" || fail "server down: message: $out"
 grep -q "s3cret-pass" <<<"$out" && fail "server down: the password was shown"
@@ -69,7 +69,7 @@ echo "ok   server down: exit 4, both kept, the password never shown"
 
 plan "$good"
 before=$(grep -c '^\.$' good.mail)
-out=$("$bin" start plan.toml detailed-assessments 2>&1); code=$?
+out=$("$bin" start plan.toml detailed-assessments --lang en 2>&1); code=$?
 [[ $code == 0 ]] || fail "retry: exit $code: $out"
 [[ $(($(grep -c '^\.$' good.mail) - before)) == 1 ]] || fail "retry: expected one message (the 2 kept and the new one)"
 subject=$(grep '^Subject: ' good.mail | tail -1 | sed 's/^Subject: =?UTF-8?B?//; s/?=\r\?$//' | base64 -d)
@@ -107,7 +107,7 @@ for setting in "retries = -1" "timeout_ms = 0"; do
   [[ $code == 1 ]] || fail "$setting: validate exit $code, expected 1"
   grep -qE "^plan.toml:$line:1: error: setting \"${setting%% =*}\" of plugin \"email\" must be from" <<<"$out" ||
     fail "$setting: message: $out"
-  out=$("$bin" record plan.toml posters 1 2>&1); code=$?
+  out=$("$bin" record plan.toml posters 1 --lang en 2>&1); code=$?
   [[ $code == 1 && $out != *"recorded #"* && $out != *"sent"* ]] || fail "$setting: record: exit $code: $out"
 done
 echo "ok   retries = -1 and timeout_ms = 0 refused at their line; nothing recorded or sent"
@@ -138,7 +138,7 @@ due_within_days = 30
 report_due = [2013-07-15]
 TOML
 start=$(date +%s%N)
-out=$("$bin" check plan.toml --date 2013-06-30 2>&1); code=$?
+out=$("$bin" check plan.toml --date 2013-06-30 --lang en 2>&1); code=$?
 elapsed=$((($(date +%s%N) - start) / 1000000))
 [[ $code == 4 ]] || fail "silent server: exit $code, expected 4: $out"
 ((elapsed < 5000)) || fail "silent server: check took $elapsed ms for 5 alerts"

@@ -76,7 +76,7 @@ out=$("$pt" check plan.toml --date 2011-01-01 --format json 2>&1); code=$?
 expect "check json" 0 $code "$out" '"findings": []' '"alerts": []'
 
 # The agency's own report format, next to the built-in ones.
-out=$("$pt" report plan.toml --format brief --date 2014-10-24 2>&1); code=$?
+out=$("$pt" --lang vi report plan.toml --format brief --date 2014-10-24 2>&1); code=$?  # the report in the plan's language
 expect "report --format brief" 0 $code "$out" \
   "BÁO CÁO KẾT QUẢ THỰC HIỆN Kế hoạch sản xuất sạch hơn" \
   "03. Thiết kế và phát hành áp phích tuyên truyền …: 2.500 Tờ (50%)" \

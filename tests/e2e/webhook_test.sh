@@ -47,7 +47,7 @@ grep -q '"task":"posters"' received.jsonl || fail "delivered: the body lacks the
 echo "ok   delivered to a real HTTP server"
 
 plan /fail
-out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+out=$("$bin" record plan.toml posters 100 --lang en 2>&1); code=$?
 [[ $code == 4 ]] || fail "500: exit $code, expected 4"
 grep -qF 'plugin "webhook" failed on event progress-recorded/2: webhook http://127.0.0.1:'"$port"'/fail: the server answered HTTP 500' <<<"$out" ||
   fail "500: message: $out"
@@ -56,21 +56,21 @@ grep -qF '1 notification kept for it in the store' <<<"$out" || fail "500: the f
 echo "ok   HTTP 500: exit 4, kept for retry, the record kept"
 
 plan /slow "" 300
-out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+out=$("$bin" record plan.toml posters 100 --lang en 2>&1); code=$?
 [[ $code == 4 ]] || fail "timeout: exit $code, expected 4"
 grep -q 'Timeout was reached' <<<"$out" && grep -q '2 notifications kept' <<<"$out" || fail "timeout: message: $out"
 echo "ok   timeout: exit 4, both kept"
 
 closed=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 plan /ok "$closed"
-out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+out=$("$bin" record plan.toml posters 100 --lang en 2>&1); code=$?
 [[ $code == 4 ]] || fail "server down: exit $code, expected 4"
 grep -q "Couldn't connect to server" <<<"$out" && grep -q '3 notifications kept' <<<"$out" || fail "server down: message: $out"
 echo "ok   server down: exit 4, all three kept"
 
 before=$(lines received.jsonl)
 plan /ok
-out=$("$bin" record plan.toml posters 100 2>&1); code=$?
+out=$("$bin" record plan.toml posters 100 --lang en 2>&1); code=$?
 [[ $code == 0 ]] || fail "retry: exit $code: $out"
 [[ $(($(lines received.jsonl) - before)) -ge 4 ]] || fail "retry: the kept deliveries were not sent"
 for key in 2 3 4 5; do
@@ -104,12 +104,12 @@ label="never answers"
 rm -f plan.toml.plantrack.db*
 alerts_plan /hang "" 300
 start=$(date +%s%N)
-out=$("$bin" check plan.toml --date 2013-06-30 2>&1); code=$?
+out=$("$bin" check plan.toml --date 2013-06-30 --lang en 2>&1); code=$?
 elapsed=$((($(date +%s%N) - start) / 1000000))
 [[ $code == 4 ]] || fail "$label: exit $code, expected 4: $out"
 ((elapsed < 3000)) || fail "$label: check took $elapsed ms for 5 alerts"
 grep -q '5 notifications kept for it in the store' <<<"$out" || fail "$label: message: $out"
-out=$("$bin" check plan.toml --date 2013-06-30 2>&1)
+out=$("$bin" check plan.toml --date 2013-06-30 --lang en 2>&1)
 grep -q '5 notifications kept' <<<"$out" || fail "$label: kept twice? $out"
 : >received.jsonl
 alerts_plan /ok

@@ -41,8 +41,8 @@ std::vector<std::string> named_tasks(const Plan& plan, const PlanIndex& index,
 
 // A revert of event `text` ("42" or "#42"), checked against the store.
 std::optional<NewEvent> revert_event(const EventStore& store, const std::string& plan_id,
-                                     const std::string& plan_path, const RevertInput& in,
-                                     Date today, DiagnosticSink& sink) {
+                                     const std::string& plan_path, bool day_first,
+                                     const RevertInput& in, Date today, DiagnosticSink& sink) {
   std::string text = in.event.rfind('#', 0) == 0 ? in.event.substr(1) : in.event;
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -68,7 +68,7 @@ std::optional<NewEvent> revert_event(const EventStore& store, const std::string&
   std::optional<Date> effective;
   if (target) {
     effective = in.date.empty() ? std::optional<Date>(target->effective)
-                                : effective_date(in.date, {}, today, sink);
+                                : effective_date(in.date, {}, today, day_first, sink);
     if (effective && *effective < target->effective) {
       sink.error("revert-before-event", {},
                  tr("a correction dated {date} is before the event it corrects (#{event}, dated "
@@ -181,7 +181,8 @@ AppendResult Tracker::append(const std::vector<Change>& changes, DiagnosticSink&
     } else if (const auto* l = std::get_if<LifecycleInput>(&change)) {
       event = recorder->lifecycle(l->task, l->kind, l->reason, sink);
     } else if (const auto* v = std::get_if<RevertInput>(&change)) {
-      event = revert_event(*m.store, plan.info.id, m.plan_path, *v, today, sink);
+      event = revert_event(*m.store, plan.info.id, m.plan_path, writes_day_first(plan.info), *v,
+                           today, sink);
       reverts = true;
     }
     if (event) events.push_back(std::move(*event));

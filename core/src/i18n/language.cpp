@@ -77,6 +77,12 @@ const std::vector<std::string>& languages() {
   return codes;
 }
 
+std::string languages_text() {
+  std::string list;
+  for (const std::string& code : languages()) list += (list.empty() ? "" : ", ") + code;
+  return list;
+}
+
 bool known_language(std::string_view code) {
   const std::vector<std::string>& all = languages();
   return std::find(all.begin(), all.end(), code) != all.end();
@@ -139,12 +145,10 @@ std::optional<LanguageChoice> choose_language(std::string_view flag,
   auto named = [&](std::string_view value, const char* source) -> std::optional<LanguageChoice> {
     if (known_language(value)) return LanguageChoice{std::string(value), source, true};
     if (error) {
-      std::string list;
-      for (const std::string& code : languages()) list += (list.empty() ? "" : ", ") + code;
       *error =
           tr("{source} names the language \"{value}\", which plantrack does not speak; the "
              "languages there are: {languages}",
-             {{"source", source}, {"value", value}, {"languages", list}});
+             {{"source", source}, {"value", value}, {"languages", languages_text()}});
     }
     return std::nullopt;
   };

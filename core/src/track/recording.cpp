@@ -90,10 +90,23 @@ std::string bad_byte(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+bool writes_day_first(const PlanInfo& info) {
+  return info.locale == "vi";
+}
+
 std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
-                                   DiagnosticSink& sink) {
+                                   bool day_first, DiagnosticSink& sink) {
   if (text.empty()) return today;
   std::optional<Date> date = parse_date(text);
+  std::optional<Date> written_day_first = date ? std::nullopt : parse_day_month_year(text);
+  if (written_day_first && day_first) date = written_day_first;
+  if (!date && written_day_first) {
+    sink.error("bad-date", at,
+               tr("date \"{date}\" is written day first, which this plan's language does not use",
+                  {{"date", text}}))
+        .fix = tr("write {date} (YYYY-MM-DD)", {{"date", written_day_first->to_string()}});
+    return std::nullopt;
+  }
   if (!date) {
     sink.error("bad-date", at,
                tr("date \"{date}\" is not a calendar date (YYYY-MM-DD)", {{"date", text}}))
@@ -181,7 +194,8 @@ std::optional<NewEvent> Recorder::record(const RecordInput& in, DiagnosticSink& 
   std::size_t before = sink.error_count();
   std::optional<std::size_t> found = find_task(in.task, in.task_at, sink);
   std::optional<std::int64_t> quantity = parse_quantity(in, sink);
-  std::optional<Date> date = effective_date(in.date, in.date_at, today, sink);
+  std::optional<Date> date =
+      effective_date(in.date, in.date_at, today, writes_day_first(plan.info), sink);
   std::optional<int> year = date ? record_year(in, *date, sink) : std::nullopt;
   bool cancelled = found && refuse_cancelled(*found, in.task_at, sink);
   check_utf8({{"--by", in.by, {}}, {"--note", in.note, {}}, {"--evidence", in.evidence, {}}}, sink);
@@ -292,7 +306,8 @@ std::optional<NewEvent> Recorder::spend(const SpendInput& in, DiagnosticSink& si
                   {{"amount", format_money(*amount, style)}, {"cost", format_money(*cost, style)}}))
         .fix = tr("--cost is the whole cost (e.g. the consultancy contract); check both figures");
   }
-  std::optional<Date> date = effective_date(in.date, in.date_at, today_, sink);
+  std::optional<Date> date =
+      effective_date(in.date, in.date_at, today_, writes_day_first(plan.info), sink);
   RecordInput year_input;
   year_input.year = in.year;
   year_input.year_at = in.year_at;

@@ -17,3 +17,11 @@ echo "== a header of one cell holding tabs: not a separator plantrack reads"
 printf 'task\tquantity\nposters\t1\n' > tabs.csv
 "$PLANTRACK" import plan.toml tabs.csv; echo "[exit $?]"
 "$PLANTRACK" history plan.toml; echo "[exit $?]"
+echo "== dates day first, as the office writes them: read in a Vietnamese plan"
+printf 'task;quantity;year;date;by\r\nposters;200;2013;20/12/2013;Lan\r\n' > day-first.csv
+"$PLANTRACK" import plan.toml day-first.csv; echo "[exit $?]"
+"$PLANTRACK" status plan.toml --date 31/12/2013 --stage awareness; echo "[exit $?]"
+"$PLANTRACK" record plan.toml posters 1 --year 2013 --date 31/02/2013; echo "[exit $?]"
+echo "== and refused, with the date to write, in an English plan"
+cp "$SRC/workflows/riverside-library-literacy-2025-2027.toml" en.toml
+PLANTRACK_NOW=2025-10-24T09:00:00Z "$PLANTRACK" record en.toml flyers 10 --date 20/09/2025; echo "[exit $?]"

@@ -56,6 +56,27 @@ TEST_CASE("a good record becomes an event", "[track]") {
   CHECK(sink.diagnostics().empty());
 }
 
+TEST_CASE("a date written day first counts in a Vietnamese plan, not in an English one",
+          "[track]") {
+  Fixture f;  // locale "vi", the default
+  REQUIRE(f.loaded.plan.info.locale == "vi");
+  DiagnosticSink sink("cli");
+  std::optional<NewEvent> e =
+      f.recorder().record(input("posters", "3", "2013", "20/12/2013"), sink);
+  INFO(errors_of(sink));
+  REQUIRE(e);
+  CHECK(e->effective == Date{2013, 12, 20});
+
+  f.loaded.plan.info.locale = "en";
+  DiagnosticSink english("cli");
+  CHECK_FALSE(f.recorder().record(input("posters", "3", "2013", "20/12/2013"), english));
+  CHECK(errors_of(english) ==
+        "bad-date: date \"20/12/2013\" is written day first, which this plan's language does not "
+        "use\n");
+  REQUIRE(english.diagnostics().size() == 1);
+  CHECK(english.diagnostics()[0].fix == "write 2013-12-20 (YYYY-MM-DD)");
+}
+
 TEST_CASE("bad records are refused with what and how to fix", "[track]") {
   Fixture f;
   auto check = [&](RecordInput in, const std::string& expected) {
@@ -71,8 +92,8 @@ TEST_CASE("bad records are refused with what and how to fix", "[track]") {
   check(input("posters", "3", "14"), "bad-year: year \"14\" is not a four-digit year\n");
   check(input("posters", "3", "", "2014-10-25"),
         "future-date: date 2014-10-25 is in the future (today is 2014-10-24)\n");
-  check(input("posters", "3", "", "24/10/2014"),
-        "bad-date: date \"24/10/2014\" is not a calendar date (YYYY-MM-DD)\n");
+  check(input("posters", "3", "", "31/02/2014"),
+        "bad-date: date \"31/02/2014\" is not a calendar date (YYYY-MM-DD)\n");
 }
 
 TEST_CASE("a negative correction needs --correction", "[track]") {

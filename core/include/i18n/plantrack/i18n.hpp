@@ -72,6 +72,8 @@ class PLANTRACK_API Catalog {
 
 /// The languages plantrack speaks ("en", "vi"): English is the source, the others have catalogs.
 PLANTRACK_API const std::vector<std::string>& languages();
+/// languages() as a message lists them: "en, vi".
+PLANTRACK_API std::string languages_text();
 /// Whether `code` is one of languages().
 PLANTRACK_API bool known_language(std::string_view code);
 /// The catalog built in for `code`; nullptr for English or a language without one.

@@ -74,9 +74,15 @@ struct TextField {
 PLANTRACK_API bool check_utf8(std::initializer_list<TextField> fields, DiagnosticSink& sink);
 
 /// The effective date typed (`text`; empty: `today`), checked: a calendar date, not after today
-/// (`bad-date`, `future-date` at `at`). What record, spend and revert do with `--date`.
+/// (`bad-date`, `future-date` at `at`). What record, spend and revert do with `--date` and an
+/// import with its date column. YYYY-MM-DD always; with `day_first` (a plan whose locale is
+/// Vietnamese) also DD/MM/YYYY as its offices write dates ("30/09/2018"); without it such a date
+/// is refused with the YYYY-MM-DD to write.
 PLANTRACK_API std::optional<Date> effective_date(const std::string& text, SourcePos at, Date today,
-                                                 DiagnosticSink& sink);
+                                                 bool day_first, DiagnosticSink& sink);
+
+/// Whether a plan's dates may be written day first: its locale is Vietnamese.
+PLANTRACK_API bool writes_day_first(const PlanInfo& info);
 
 /// Checks records and lifecycle changes against a plan and its current status.
 class PLANTRACK_API Recorder {
