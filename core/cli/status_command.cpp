@@ -225,7 +225,13 @@ ExitCode run_status(StatusOptions& o) {
                     "period's end), then to date")
               << "\n";
   }
+  // The state words translated and padded once, not once a row (100k rows).
   const std::size_t state_column = state_width(12);
+  std::array<std::string, 4> state_cells;
+  for (TaskState state :
+       {TaskState::kNotStarted, TaskState::kInProgress, TaskState::kDone, TaskState::kCancelled}) {
+    state_cells[static_cast<std::size_t>(state)] = pad(state_text(state), state_column);
+  }
   for (const StageStatus& st : status.stages) {
     const Stage& stage = plan.stages[st.stage];
     if (!o.stage.empty() && stage.id != o.stage) continue;
@@ -271,7 +277,7 @@ ExitCode run_status(StatusOptions& o) {
       rows += ' ';
       rows += bar(std::max(percent, 0.0));
       rows += ' ';
-      rows += pad(state_text(s.state), state_column);
+      rows += state_cells[static_cast<std::size_t>(s.state)];
       rows += ' ';
       if (s.period) {
         rows += pad(

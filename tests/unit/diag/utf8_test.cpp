@@ -82,4 +82,9 @@ TEST_CASE("the columns text takes on a terminal", "[diag][utf8]") {
   CHECK(display_width("a\xFF"
                       "b") == 3);  // a byte that is not UTF-8: one
   CHECK(display_width("") == 0);
+  CHECK(display_width("a\tb") == 2);              // a control character takes none
+  CHECK(display_width("\xC2\x85") == 0);          // nor does a C1 control (U+0085)
+  CHECK(display_width("\xCE\xB1\xD0\x96") == 2);  // Greek, Cyrillic: one each
+  CHECK(display_width("\xC3\x80\xC3\xBD\xC4\x83\xC4\x91\xC6\xA1\xC6\xB0") == 6);  // Àýăđơư
+  CHECK(display_width("\xE1\xBA\xA0\xE1\xBB\xB9\xE1\xBB\x87") == 3);              // Ạỹệ
 }
