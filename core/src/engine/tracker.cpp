@@ -251,10 +251,10 @@ const std::string& Tracker::programme_path() const {
 }
 
 std::vector<KeptFile> Tracker::kept_files() const {
-  std::vector<KeptFile> kept{{impl_->loaded.source.path(), "the plan"},
-                             {impl_->store_path, "the plan's store"}};
+  std::vector<KeptFile> kept{{impl_->loaded.source.path(), tr("the plan")},
+                             {impl_->store_path, tr("the plan's store")}};
   if (!impl_->programme_path.empty())
-    kept.push_back({impl_->programme_path, "the plan's programme"});
+    kept.push_back({impl_->programme_path, tr("the plan's programme")});
   return kept;
 }
 

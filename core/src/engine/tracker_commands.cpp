@@ -195,7 +195,7 @@ Result<ReportResult> Tracker::report(const ReportOrder& order) {
   OutputPolicy policy;
   policy.kept = kept_files();
   policy.marker = "plantrack-report";
-  policy.noun = "report";
+  policy.noun = tr("report");
   policy.force = order.force;
   if (std::optional<OutputRefusal> refusal = write_outputs(out.files, policy)) {
     return refused_output(*refusal);
@@ -236,7 +236,7 @@ Result<YearPlanResult> Tracker::plan_year(int year, const std::string& output, b
   OutputPolicy policy;
   policy.kept = kept_files();
   policy.marker = kYearPlanMarker;
-  policy.noun = "year plan";
+  policy.noun = tr("year plan");
   policy.force = force;
   if (std::optional<OutputRefusal> refusal =
           write_outputs({{out.to_stdout ? "-" : output, out.text}}, policy)) {
